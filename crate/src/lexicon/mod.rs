@@ -1,0 +1,457 @@
+//! Word and phrase lists, one data file per list (`lexicon/*.txt`), compiled
+//! once into a single index and matched against a draft's tokens in one
+//! pass. Rules ask the resulting `Scan` for the hits of the lists they own.
+//!
+//! List syntax, one phrase per line (`//` starts a comment):
+//! - `word` matches the token exactly (after folding and leetspeak decoding);
+//! - `word*` matches any word starting with `word`;
+//! - `word~` matches `word` and its inflections (-s, -es, -ed, -ing, -er, -y…);
+//! - `?` inside a phrase matches any one token;
+//! - `phrase | tag` attaches a tag the rule can read.
+//!
+//! A list whose first line is `!evasive` is also matched through masks
+//! (`f*ck`), stretched letters (`fuuuck`) and spelled-out words (`f u c k`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::text::{Doc, Token};
+
+macro_rules! lists {
+    ($($name:ident => $file:literal,)*) => {
+        /// Every word list the rules use; the file holds its phrases.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum List { $($name,)* }
+        impl List {
+            pub const ALL: &'static [List] = &[$(List::$name,)*];
+            fn source(self) -> &'static str {
+                match self { $(List::$name => include_str!($file),)* }
+            }
+        }
+    };
+}
+
+lists! {
+    Profanity => "profanity.txt",
+}
+
+/// Where a hit was found and what it matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub list: List,
+    /// The phrase as written in the list.
+    pub phrase: &'static str,
+    pub tag: &'static str,
+    /// Token indices (inclusive) in `Doc::tokens`.
+    pub first: usize,
+    pub last: usize,
+    /// Folded byte range.
+    pub start: usize,
+    pub end: usize,
+    /// Matched through a mask, stretched letters or spelling out.
+    pub evasion: bool,
+}
+
+#[derive(Debug, Clone)]
+enum WordPat {
+    Exact(&'static str),
+    Prefix(&'static str),
+    Inflected(&'static str),
+    Any,
+}
+
+const SUFFIXES: &[&str] = &[
+    "s", "es", "ed", "d", "ing", "in", "er", "ers", "y", "ies", "ied", "ier", "iest", "ies",
+];
+
+impl WordPat {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            WordPat::Exact(w) => word == *w,
+            WordPat::Prefix(p) => word.starts_with(p),
+            WordPat::Inflected(stem) => inflects(stem, word),
+            WordPat::Any => true,
+        }
+    }
+}
+
+/// `word` is `stem` or `stem` with an inflectional ending, allowing a
+/// doubled final consonant ("hug" → "hugging") or a dropped final `e`/`y`.
+fn inflects(stem: &str, word: &str) -> bool {
+    if word == stem {
+        return true;
+    }
+    let bases: [Option<&str>; 3] = [Some(stem), stem.strip_suffix('e'), stem.strip_suffix('y')];
+    bases.into_iter().flatten().any(|base| {
+        word.strip_prefix(base).is_some_and(|rest| {
+            SUFFIXES.contains(&rest)
+                || rest.len() > 1
+                    && rest.as_bytes()[0] == *base.as_bytes().last().unwrap_or(&0)
+                    && SUFFIXES.contains(&&rest[1..])
+        })
+    })
+}
+
+struct Phrase {
+    list: List,
+    text: &'static str,
+    tag: &'static str,
+    words: Vec<WordPat>,
+    evasive: bool,
+}
+
+pub struct Lexicon {
+    phrases: Vec<Phrase>,
+    exact: HashMap<&'static str, Vec<u32>>,
+    /// Keyed by stem; verified with the phrase's first pattern.
+    stems: HashMap<&'static str, Vec<u32>>,
+    stem_lens: Vec<usize>,
+    /// Single-word forms of evasive lists, for matching masked tokens.
+    masked_forms: Vec<(String, u32)>,
+}
+
+impl Lexicon {
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let mut lex = Lexicon {
+            phrases: Vec::new(),
+            exact: HashMap::new(),
+            stems: HashMap::new(),
+            stem_lens: Vec::new(),
+            masked_forms: Vec::new(),
+        };
+        for &list in List::ALL {
+            let mut evasive = false;
+            for line in list.source().lines() {
+                let line = line.split("//").next().unwrap_or("").trim();
+                if line == "!evasive" {
+                    evasive = true;
+                    continue;
+                }
+                if line.is_empty() {
+                    continue;
+                }
+                let (text, tag) = match line.split_once(" | ") {
+                    Some((t, tag)) => (t.trim(), tag.trim()),
+                    None => (line, ""),
+                };
+                lex.add(list, text, tag, evasive);
+            }
+        }
+        lex.stem_lens.sort_unstable();
+        lex.stem_lens.dedup();
+        lex
+    }
+
+    fn add(&mut self, list: List, text: &'static str, tag: &'static str, evasive: bool) {
+        let words: Vec<WordPat> = text
+            .split_whitespace()
+            .map(|w| {
+                let w = w.trim_start_matches('#');
+                if w == "?" {
+                    WordPat::Any
+                } else if let Some(p) = w.strip_suffix('*') {
+                    WordPat::Prefix(p)
+                } else if let Some(s) = w.strip_suffix('~') {
+                    WordPat::Inflected(s)
+                } else {
+                    WordPat::Exact(w)
+                }
+            })
+            .collect();
+        let id = self.phrases.len() as u32;
+        match words.first() {
+            Some(WordPat::Exact(w)) => self.exact.entry(w).or_default().push(id),
+            Some(WordPat::Prefix(s)) | Some(WordPat::Inflected(s)) => {
+                let mut keys = vec![*s];
+                if matches!(words[0], WordPat::Inflected(_)) {
+                    keys.extend(s.strip_suffix('e'));
+                    keys.extend(s.strip_suffix('y'));
+                }
+                for k in keys {
+                    self.stems.entry(k).or_default().push(id);
+                    self.stem_lens.push(k.len());
+                }
+            }
+            _ => return,
+        }
+        if evasive && words.len() == 1 {
+            let forms: Vec<String> = match &words[0] {
+                WordPat::Exact(w) => vec![w.to_string()],
+                WordPat::Prefix(s) => {
+                    ["", "s", "ing", "in", "er", "ed", "ers", "y", "head", "face"]
+                        .iter()
+                        .map(|x| format!("{s}{x}"))
+                        .collect()
+                }
+                WordPat::Inflected(s) => ["", "s", "ing", "ed", "er", "y"]
+                    .iter()
+                    .map(|x| format!("{s}{x}"))
+                    .collect(),
+                WordPat::Any => Vec::new(),
+            };
+            self.masked_forms.extend(forms.into_iter().map(|f| (f, id)));
+        }
+        self.phrases.push(Phrase {
+            list,
+            text,
+            tag,
+            words,
+            evasive,
+        });
+    }
+
+    /// Phrase ids whose first word may match `word`.
+    fn candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
+        let exact = self.exact.get(word).into_iter().flatten().copied();
+        let stems = self
+            .stem_lens
+            .iter()
+            .take_while(move |&&n| n <= word.len())
+            .filter_map(move |&n| word.get(..n).and_then(|p| self.stems.get(p)))
+            .flatten()
+            .copied();
+        exact.chain(stems)
+    }
+
+    /// Every hit of every list in the draft, in text order.
+    pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            self.match_at(doc, i, tok, &mut hits);
+            if tok.masked {
+                self.match_masked(doc, i, tok, &mut hits);
+            }
+            if let Some(squeezed) = squeeze(&tok.word) {
+                for cand in squeezed {
+                    for id in self.candidates(&cand) {
+                        let p = &self.phrases[id as usize];
+                        if p.evasive && p.words.len() == 1 && p.words[0].matches(&cand) {
+                            hits.push(self.hit(id, i, i, tok.start, tok.end, true));
+                        }
+                    }
+                }
+            }
+        }
+        for joined in &doc.spaced {
+            let first = doc.token_at_or_after(joined.start);
+            let last = doc.token_at_or_after(joined.end).saturating_sub(1);
+            for id in self.candidates(&joined.word) {
+                let p = &self.phrases[id as usize];
+                if p.evasive && p.words.len() == 1 && p.words[0].matches(&joined.word) {
+                    hits.push(self.hit(id, first, last, joined.start, joined.end, true));
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.start, h.end));
+        hits.dedup_by(|a, b| a.phrase == b.phrase && a.start == b.start && a.list == b.list);
+        hits
+    }
+
+    fn hit(
+        &self,
+        id: u32,
+        first: usize,
+        last: usize,
+        start: usize,
+        end: usize,
+        evasion: bool,
+    ) -> Hit {
+        let p = &self.phrases[id as usize];
+        Hit {
+            list: p.list,
+            phrase: p.text,
+            tag: p.tag,
+            first,
+            last,
+            start,
+            end,
+            evasion,
+        }
+    }
+
+    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
+        let spellings: &[&str] = if tok.raw != tok.word {
+            &[&tok.word, &tok.raw]
+        } else {
+            &[&tok.word]
+        };
+        for (n, spelling) in spellings.iter().enumerate() {
+            for id in self.candidates(spelling) {
+                let p = &self.phrases[id as usize];
+                if !p.words[0].matches(spelling) {
+                    continue;
+                }
+                let Some(last) = self.match_rest(doc, i, &p.words[1..]) else {
+                    continue;
+                };
+                // A leetspeak reading of a word counts only for evasive lists.
+                let leet = n == 0 && tok.raw != tok.word;
+                if leet && !p.evasive {
+                    continue;
+                }
+                hits.push(self.hit(id, i, last, tok.start, doc.tokens[last].end, leet));
+            }
+        }
+    }
+
+    fn match_rest(&self, doc: &Doc, first: usize, rest: &[WordPat]) -> Option<usize> {
+        let mut at = first;
+        for pat in rest {
+            at += 1;
+            let tok = doc.tokens.get(at)?;
+            if !(pat.matches(&tok.word) || pat.matches(&tok.raw)) || !doc.same_sentence(at - 1, at)
+            {
+                return None;
+            }
+        }
+        Some(at)
+    }
+
+    fn match_masked(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
+        let _ = doc;
+        for (form, id) in &self.masked_forms {
+            if mask_matches(&tok.raw, form) {
+                hits.push(self.hit(*id, i, i, tok.start, tok.end, true));
+            }
+        }
+    }
+}
+
+/// `masked` ("f*ck", "f**k", "sh!t", "f@ck") spells `word`: same first
+/// letter, letters in place, each symbol stands for one letter and a run of
+/// `*` for one or more. At least two real letters must show.
+fn mask_matches(masked: &str, word: &str) -> bool {
+    let m = masked.as_bytes();
+    let w = word.as_bytes();
+    if m.first() != w.first() || m.iter().filter(|b| b.is_ascii_alphabetic()).count() < 2 {
+        return false;
+    }
+    fn go(m: &[u8], w: &[u8]) -> bool {
+        match (m.first(), w.first()) {
+            (None, None) => true,
+            (Some(b'*'), _) => {
+                let rest = &m[m.iter().take_while(|&&b| b == b'*').count()..];
+                (1..=w.len()).any(|k| go(rest, &w[k..]))
+            }
+            (Some(&c), Some(&d)) if c.is_ascii_alphanumeric() => {
+                (c == d || leet_of(c) == Some(d)) && go(&m[1..], &w[1..])
+            }
+            (Some(_), Some(_)) => go(&m[1..], &w[1..]),
+            _ => false,
+        }
+    }
+    go(m, w)
+}
+
+fn leet_of(c: u8) -> Option<u8> {
+    Some(match c {
+        b'0' => b'o',
+        b'1' => b'i',
+        b'3' => b'e',
+        b'4' => b'a',
+        b'5' => b's',
+        b'7' => b't',
+        _ => return None,
+    })
+}
+
+/// Stretched words ("fuuuuck", "asssss"): the word with every run of three
+/// or more letters cut to one and to two. `None` when there is no such run.
+fn squeeze(word: &str) -> Option<[String; 2]> {
+    let b = word.as_bytes();
+    let has_run = b
+        .windows(3)
+        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    if !has_run {
+        return None;
+    }
+    let cut = |keep: usize| {
+        let mut out = String::new();
+        let mut run = 0;
+        let mut prev = None;
+        for c in word.chars() {
+            run = if Some(c) == prev { run + 1 } else { 1 };
+            prev = Some(c);
+            if run <= keep {
+                out.push(c);
+            }
+        }
+        out
+    };
+    Some([cut(1), cut(2)])
+}
+
+/// The hits of a scan, grouped for the rules.
+pub struct Scan {
+    hits: Vec<Hit>,
+}
+
+impl Scan {
+    pub fn new(doc: &Doc) -> Scan {
+        Scan {
+            hits: Lexicon::get().scan(doc),
+        }
+    }
+
+    pub fn hits(&self, list: List) -> impl Iterator<Item = &Hit> {
+        self.hits.iter().filter(move |h| h.list == list)
+    }
+
+    pub fn has(&self, list: List) -> bool {
+        self.hits(list).next().is_some()
+    }
+
+    /// Hits of `list` whose first token lies within `window` tokens of token `at`.
+    pub fn near(&self, list: List, at: usize, window: usize) -> impl Iterator<Item = &Hit> {
+        self.hits(list)
+            .filter(move |h| h.first.abs_diff(at) <= window || h.last.abs_diff(at) <= window)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert!(inflects("hate", "hating"));
+        assert!(inflects("hate", "hated"));
+        assert!(inflects("hug", "hugging"));
+        assert!(inflects("party", "parties"));
+        assert!(!inflects("ass", "assassin"));
+        assert!(!inflects("cock", "cocktail"));
+    }
+
+    #[test]
+    fn masks() {
+        assert!(mask_matches("f*ck", "fuck"));
+        assert!(mask_matches("f**k", "fuck"));
+        assert!(mask_matches("sh!t", "shit"));
+        assert!(mask_matches("f@ck", "fuck"));
+        assert!(!mask_matches("f*ck", "shit"));
+        assert!(!mask_matches("*", "fuck"));
+    }
+
+    #[test]
+    fn stretched_words() {
+        assert_eq!(squeeze("fuuuuck").unwrap()[0], "fuck");
+        assert_eq!(squeeze("asssss").unwrap()[1], "ass");
+        assert!(squeeze("good").is_none());
+    }
+
+    #[test]
+    fn every_list_parses_into_phrases() {
+        let lex = Lexicon::get();
+        for &list in List::ALL {
+            assert!(
+                lex.phrases.iter().any(|p| p.list == list),
+                "{list:?} is empty"
+            );
+        }
+    }
+}

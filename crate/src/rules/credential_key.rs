@@ -1,0 +1,182 @@
+//! `credentials.key`: API keys, tokens and private keys recognised by the
+//! fixed prefixes their issuers use (AWS, GitHub, GitLab, Slack, Stripe,
+//! Google, OpenAI, npm, SendGrid, JSON Web Tokens, PEM private keys), each
+//! with a minimum length and a character-variety floor so prose that
+//! happens to start the same way stays quiet.
+
+use super::{with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+
+pub struct CredentialKey;
+
+/// (prefix, minimum length of the rest, what it is).
+const PREFIXES: &[(&str, usize, &str)] = &[
+    ("AKIA", 16, "an AWS access key"),
+    ("ASIA", 16, "an AWS access key"),
+    ("ghp_", 30, "a GitHub token"),
+    ("gho_", 30, "a GitHub token"),
+    ("ghu_", 30, "a GitHub token"),
+    ("ghs_", 30, "a GitHub token"),
+    ("ghr_", 30, "a GitHub token"),
+    ("github_pat_", 22, "a GitHub token"),
+    ("glpat-", 20, "a GitLab token"),
+    ("xoxb-", 10, "a Slack token"),
+    ("xoxp-", 10, "a Slack token"),
+    ("xoxa-", 10, "a Slack token"),
+    ("xoxs-", 10, "a Slack token"),
+    ("xapp-", 10, "a Slack token"),
+    ("sk_live_", 16, "a Stripe secret key"),
+    ("rk_live_", 16, "a Stripe key"),
+    ("sk_test_", 16, "a Stripe key"),
+    ("sk-proj-", 20, "an OpenAI key"),
+    ("sk-ant-", 20, "an Anthropic key"),
+    ("sk-", 32, "an API secret key"),
+    ("AIza", 30, "a Google API key"),
+    ("ya29.", 20, "a Google access token"),
+    ("npm_", 30, "an npm token"),
+    ("SG.", 40, "a SendGrid key"),
+    ("sq0atp-", 20, "a Square token"),
+    ("shpat_", 30, "a Shopify token"),
+    ("dop_v1_", 40, "a DigitalOcean token"),
+    ("hf_", 30, "a Hugging Face token"),
+    ("eyJ", 30, "a login token (JWT)"),
+];
+
+impl Rule for CredentialKey {
+    fn id(&self) -> &'static str {
+        "credentials.key"
+    }
+
+    fn category(&self) -> Category {
+        Category::Credentials
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Bots scan public posts for keys around the clock; a leaked key is usually abused within minutes, long before anyone deletes the post. Revoke it and share secrets only through a password manager."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let text = input.doc.text;
+        for (start, word) in key_like_words(text) {
+            let Some(what) = classify(word) else { continue };
+            let span = utf16_span(text, start, start + word.len());
+            out.push(with_action(
+                self.finding(Severity::High, span, format!("This looks like {what}.")),
+                Action::Mask,
+            ));
+        }
+        if let Some(start) = text.find("-----BEGIN") {
+            let header_end = text[start..]
+                .find("PRIVATE KEY-----")
+                .map(|e| start + e + 16);
+            if let Some(head) = header_end {
+                let end = text[head..].find("-----END").map_or(text.len(), |e| {
+                    let tail = head + e;
+                    text[tail + 8..]
+                        .find("-----")
+                        .map_or(text.len(), |x| tail + 8 + x + 5)
+                });
+                out.push(with_action(
+                    self.finding(
+                        Severity::High,
+                        utf16_span(text, start, end),
+                        "This is a private key.".into(),
+                    ),
+                    Action::Remove,
+                ));
+            }
+        }
+    }
+}
+
+/// Maximal runs of characters keys are made of, with their byte offsets.
+fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_key_char =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '=');
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_key_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, text[s..i].trim_end_matches(['.', '-', '/'])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+fn classify(word: &str) -> Option<&'static str> {
+    PREFIXES.iter().find_map(|&(prefix, min_rest, what)| {
+        let rest = word.strip_prefix(prefix)?;
+        let body: String = rest.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        (body.len() >= min_rest
+            && looks_random(&body)
+            && (prefix != "eyJ" || rest.matches('.').count() == 2))
+            .then_some(what)
+    })
+}
+
+/// Keys mix digits and letters and rarely repeat much; prose does not.
+fn looks_random(body: &str) -> bool {
+    let has_digit = body.bytes().any(|b| b.is_ascii_digit());
+    let has_alpha = body.bytes().any(|b| b.is_ascii_alphabetic());
+    let mut seen = [false; 128];
+    body.bytes().for_each(|b| seen[b as usize & 127] = true);
+    let distinct = seen.iter().filter(|s| **s).count();
+    has_digit && has_alpha && distinct * 3 >= body.len().min(36)
+}
+
+pub fn utf16_span(text: &str, start: usize, end: usize) -> (u32, u32) {
+    let s = text[..start].encode_utf16().count() as u32;
+    (s, s + text[start..end].encode_utf16().count() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "credentials.key";
+
+    #[test]
+    fn finds_keys_by_prefix() {
+        for key in [
+            "AKIAIOSFODNN7EXAMPLE",
+            "ghp_1a2B3c4D5e6F7g8H9i0J1k2L3m4N5o6P7q8R",
+            "xoxb-123456789012-abcdefGHIJKL",
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+            "glpat-x1Y2z3A4b5C6d7E8f9G0",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        ] {
+            let text = format!("here you go: {key} thanks");
+            assert_eq!(fired(RULE, &text, &personal()), vec![(key.to_string(), crate::Severity::High)], "{key}");
+        }
+    }
+
+    #[test]
+    fn finds_private_keys() {
+        let text = "oops -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY----- sorry";
+        let found = fired(RULE, text, &personal());
+        assert!(found[0].0.starts_with("-----BEGIN") && found[0].0.ends_with("KEY-----"));
+    }
+
+    #[test]
+    fn ignores_words_that_only_share_a_prefix() {
+        for text in [
+            "AKIA is a nice name",
+            "sk-8 park opens today",
+            "SG.Mall opening soon",
+            "eyJump is a band",
+            "ghp_ is GitHub's token prefix",
+            "The skies are clear over AIzawa",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+}

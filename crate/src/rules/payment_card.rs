@@ -1,0 +1,159 @@
+//! `personal-data.card`: payment card numbers: 13 to 19 digits, grouped or
+//! not, with a known card prefix and a valid Luhn checksum, so order and
+//! tracking numbers that merely look long stay quiet.
+
+use super::{with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+
+pub struct PaymentCard;
+
+const DM_LESSON: &str = "Even in a direct message a card number sits in someone else's inbox, backups and screenshots, and one mistyped recipient makes it public. Send it through a payment service instead.";
+
+impl Rule for PaymentCard {
+    fn id(&self) -> &'static str {
+        "personal-data.card"
+    }
+
+    fn category(&self) -> Category {
+        Category::PersonalData
+    }
+
+    fn lesson(&self) -> &'static str {
+        "People paste card numbers into replies they thought were private. A posted number is copied by bots within minutes, and deleting the post does not take it back."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        for (start, end, digits) in digit_runs(&input.doc.folded) {
+            if (13..=19).contains(&digits.len()) && has_card_prefix(&digits) && luhn_valid(&digits)
+            {
+                let mut f = self.finding(
+                    Severity::High,
+                    input.doc.span(start, end),
+                    "This looks like a payment card number.".into(),
+                );
+                if input.ctx.is_dm() {
+                    f.lesson = DM_LESSON;
+                }
+                out.push(with_action(f, Action::Mask));
+            }
+        }
+    }
+}
+
+/// Runs of digits joined by single spaces or dashes: (start, end, digits).
+pub fn digit_runs(text: &str) -> Vec<(usize, usize, String)> {
+    let b = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut digits = String::new();
+        let mut end = i;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                digits.push(b[i] as char);
+                i += 1;
+                end = i;
+            } else if matches!(b[i], b' ' | b'-') && i + 1 < b.len() && b[i + 1].is_ascii_digit() {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if !(end < b.len() && b[end].is_ascii_alphabetic()) {
+            runs.push((start, end, digits));
+        }
+        i = i.max(end + 1);
+    }
+    runs
+}
+
+fn has_card_prefix(d: &str) -> bool {
+    let n = |k: usize| d[..k].parse::<u32>().unwrap_or(0);
+    d.starts_with('4')
+        || (51..=55).contains(&n(2))
+        || (2221..=2720).contains(&n(4))
+        || matches!(n(2), 34 | 37 | 36 | 38 | 62 | 65 | 35)
+        || d.starts_with("6011")
+        || (300..=305).contains(&n(3))
+        || (644..=649).contains(&n(3))
+}
+
+pub fn luhn_valid(digits: &str) -> bool {
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = (b - b'0') as u32;
+            if i % 2 == 1 {
+                let x = d * 2;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "personal-data.card";
+
+    #[test]
+    fn finds_cards_in_any_grouping() {
+        for (text, card) in [
+            ("card 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111"),
+            ("pay with 5500-0000-0000-0004", "5500-0000-0000-0004"),
+            ("amex 378282246310005!", "378282246310005"),
+            (
+                "４１１１１１１１１１１１１１１１",
+                "４１１１１１１１１１１１１１１１",
+            ),
+        ] {
+            assert_eq!(
+                fired(RULE, text, &personal()),
+                vec![(card.to_string(), Severity::High)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn ignores_numbers_that_fail_the_checksum_or_prefix() {
+        for text in [
+            "order 4111 1111 1111 1112 shipped",
+            "tracking 1Z999AA10123456784",
+            "call 0800 123 4567",
+            "commit 3f2a9c1e8b7d6a5f4e3d2c1b0a9f8e7d6c5b4a39",
+            "ISBN 9780306406157",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dm_gets_its_own_lesson() {
+        let found = crate::check("4111111111111111", &dm());
+        assert_eq!(found[0].lesson, DM_LESSON);
+        assert_eq!(found[0].action, Some(crate::Action::Mask));
+    }
+
+    #[test]
+    fn luhn() {
+        assert!(luhn_valid("79927398713"));
+        assert!(!luhn_valid("79927398710"));
+    }
+}

@@ -1,0 +1,117 @@
+//! `profanity.word`: swear words, also when masked (f*ck), stretched
+//! (fuuuck), spelled out (f u c k), in leetspeak (sh1t) or in look-alike
+//! letters. Mild words are a tip on personal accounts.
+
+use super::{hit_span, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct ProfaneWord;
+
+impl Rule for ProfaneWord {
+    fn id(&self) -> &'static str {
+        "profanity.word"
+    }
+
+    fn category(&self) -> Category {
+        Category::Profanity
+    }
+
+    fn lesson(&self) -> &'static str {
+        "One swear word from the wrong account made a car maker's agency lose the account, and the person who typed it lost the job. Swearing reads very differently from a brand, a leader or a stranger's screenshot than it does among friends."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let brand = input.ctx.is_brand();
+        for hit in input.scan.hits(List::Profanity) {
+            let mild = hit.tag == "mild";
+            let severity = match (mild, brand) {
+                (true, false) => Severity::Low,
+                (true, true) | (false, false) => Severity::Medium,
+                (false, true) => Severity::High,
+            };
+            let word = input
+                .doc
+                .original(hit_span(input.doc, hit).0, hit_span(input.doc, hit).1);
+            let message = if hit.evasion {
+                format!("\u{201c}{word}\u{201d} still reads as swearing, however it is spelled.")
+            } else {
+                format!("\u{201c}{word}\u{201d} is swearing.")
+            };
+            out.push(with_action(
+                self.finding(severity, hit_span(input.doc, hit), message),
+                Action::Remove,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+    use crate::Severity;
+
+    const RULE: &str = "profanity.word";
+
+    #[test]
+    fn catches_evasive_spellings() {
+        for text in [
+            "what the fuck",
+            "f*ck this",
+            "f**k this",
+            "sh!t happens",
+            "sh1t happens",
+            "a$$ move",
+            "f u c k this",
+            "f.u.c.k this",
+            "fuuuuuck",
+            "ｆｕｃｋ",
+            "ⓕⓤⓒⓚ",
+            "f\u{200b}u\u{200b}c\u{200b}k",
+            "fúck",
+            "SHIIIIT",
+            "f*cking amateurs",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn leaves_benign_look_alikes_alone() {
+        for text in [
+            "Scunthorpe United won",
+            "Cocktail hour in Essex",
+            "the assassin's creed",
+            "shiitake mushrooms",
+            "my therapist says hi",
+            "reading Dickens tonight",
+            "Penistone and Cockburn",
+            "Pass the class, assess the grass",
+            "Shell station on Hancock St",
+            "matches and scratches",
+        ] {
+            assert!(
+                fired(RULE, text, &personal()).is_empty(),
+                "false alarm: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn brand_accounts_raise_the_stakes() {
+        assert_eq!(
+            fired(RULE, "damn good coffee", &personal()),
+            vec![("damn".to_string(), Severity::Low)]
+        );
+        assert_eq!(
+            fired(RULE, "damn good coffee", &brand())[0].1,
+            Severity::Medium
+        );
+        assert_eq!(fired(RULE, "holy shit", &brand())[0].1, Severity::High);
+    }
+
+    #[test]
+    fn span_covers_the_original_spelling() {
+        assert_eq!(fired(RULE, "oh f u c k", &personal())[0].0, "f u c k");
+    }
+}

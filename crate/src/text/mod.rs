@@ -1,0 +1,9 @@
+//! Text preparation: folding look-alike characters to plain lowercase
+//! letters (`fold`), and splitting a draft into tokens whose spans map back
+//! to the original UTF-16 offsets (`doc`).
+
+mod doc;
+mod fold;
+
+pub use doc::{Doc, Token};
+pub use fold::fold_char;

@@ -1,0 +1,137 @@
+//! `cargo xtask build`: compiles the core to wasm, binds it with
+//! wasm-bindgen (`--target web`, imported statically by the background),
+//! shrinks it with wasm-opt, and lays out `dist/chrome/` and `dist/firefox/`
+//! from `extension/` and the one `manifest.json`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::{json, Value};
+
+use crate::{cargo, root, run, setup};
+
+pub const BROWSERS: [&str; 2] = ["chrome", "firefox"];
+
+pub fn all() -> Result<(), String> {
+    setup::wasm_toolchain()?;
+    let root = root();
+    run(cargo().args([
+        "build",
+        "--release",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "postguard",
+    ]))?;
+    let bound = root.join("target/wasm-bindgen");
+    let raw = root.join("target/wasm32-unknown-unknown/release/postguard.wasm");
+    run(Command::new("wasm-bindgen")
+        .arg("--target")
+        .arg("web")
+        .arg("--no-typescript")
+        .arg("--out-dir")
+        .arg(&bound)
+        .arg(&raw))?;
+    let optimized = bound.join("postguard_bg.opt.wasm");
+    run(Command::new("wasm-opt")
+        .args([
+            "-Oz",
+            "--strip-debug",
+            "--strip-producers",
+            "--enable-bulk-memory",
+            "--enable-sign-ext",
+        ])
+        .args([
+            "--enable-nontrapping-float-to-int",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(bound.join("postguard_bg.wasm"))
+        .arg("-o")
+        .arg(&optimized))?;
+    let version = crate_version()?;
+    for browser in BROWSERS {
+        let dist = root.join("dist").join(browser);
+        if dist.exists() {
+            fs::remove_dir_all(&dist)
+                .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+        }
+        copy_tree(&root.join("extension"), &dist)?;
+        let core = dist.join("core");
+        fs::create_dir_all(&core).map_err(|e| e.to_string())?;
+        copy(&bound.join("postguard.js"), &core.join("postguard.js"))?;
+        copy(&optimized, &core.join("postguard_bg.wasm"))?;
+        let manifest = manifest_for(browser, &version)?;
+        let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
+        fs::write(dist.join("manifest.json"), text).map_err(|e| e.to_string())?;
+    }
+    let size = fs::metadata(&optimized).map_err(|e| e.to_string())?.len();
+    eprintln!(
+        "xtask: built dist/chrome and dist/firefox (core wasm {} KB)",
+        size / 1024
+    );
+    Ok(())
+}
+
+/// The version of the `postguard` crate (the workspace version).
+pub fn crate_version() -> Result<String, String> {
+    let text = fs::read_to_string(root().join("Cargo.toml")).map_err(|e| e.to_string())?;
+    text.lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .map(|v| v.trim_end_matches('"').to_string())
+        .ok_or_else(|| "no version in Cargo.toml".into())
+}
+
+/// The manifest for one browser: Chrome runs the background as a module
+/// service worker; Firefox as module background scripts with its gecko id.
+pub fn manifest_for(browser: &str, version: &str) -> Result<Value, String> {
+    let text = fs::read_to_string(root().join("manifest.json"))
+        .map_err(|e| format!("manifest.json: {e}"))?;
+    let mut m: Value = serde_json::from_str(&text).map_err(|e| format!("manifest.json: {e}"))?;
+    m["version"] = json!(version);
+    let worker = m["background"]["service_worker"]
+        .as_str()
+        .ok_or("manifest.json: background.service_worker missing")?
+        .to_string();
+    let map = m.as_object_mut().ok_or("manifest.json is not an object")?;
+    match browser {
+        "chrome" => {
+            map.remove("browser_specific_settings");
+        }
+        _ => {
+            map.insert(
+                "background".into(),
+                json!({ "scripts": [worker], "type": "module" }),
+            );
+        }
+    }
+    Ok(m)
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    fs::copy(from, to)
+        .map(|_| ())
+        .map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| e.to_string())?;
+    let mut entries: Vec<_> = fs::read_dir(from)
+        .map_err(|e| format!("{}: {e}", from.display()))?
+        .flatten()
+        .collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else {
+            copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}

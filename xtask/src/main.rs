@@ -1,0 +1,107 @@
+//! Build and test automation: `cargo xtask <command>`.
+//!
+//! - `build`: the core to wasm (wasm-bindgen + wasm-opt), then the unpacked
+//!   extensions `dist/chrome/` and `dist/firefox/` from `extension/` and the
+//!   one `manifest.json`.
+//! - `demo`: build, then open Chromium with the extension on the demo page
+//!   (headless without a display: saves `target/demo.png`, prints findings).
+//! - `test`: install what is missing, then every test: formatting, clippy,
+//!   cargo tests, the wasm build and the end-to-end tests in Chromium.
+//! - `setup`: only the installation step of `test`.
+
+mod build;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+const USAGE: &str = "usage: cargo xtask <build|demo|test|setup>";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => build::all(),
+        Some("setup") => setup::all(),
+        Some("demo") => demo(),
+        Some("test") => test(),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}
+
+/// Runs a command from the workspace root, failing with its name.
+pub fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    eprintln!("xtask: $ {shown}");
+    let status = cmd
+        .current_dir_if_unset()
+        .status()
+        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+trait CurrentDir {
+    fn current_dir_if_unset(&mut self) -> &mut Self;
+}
+
+impl CurrentDir for Command {
+    fn current_dir_if_unset(&mut self) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(root());
+        }
+        self
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn node(script: &str) -> Command {
+    let mut cmd = Command::new("node");
+    cmd.arg(script).current_dir(root().join("tests/e2e"));
+    cmd
+}
+
+fn demo() -> Result<(), String> {
+    setup::for_browsers(false)?;
+    build::all()?;
+    run(&mut node("demo.mjs"))
+}
+
+fn test() -> Result<(), String> {
+    setup::all()?;
+    run(cargo().args(["fmt", "--all", "--check"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    run(cargo().args(["test", "--workspace", "--release"]))?;
+    build::all()?;
+    run(Command::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .current_dir(root().join("tests/e2e")))
+}
