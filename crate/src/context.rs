@@ -28,9 +28,7 @@ pub struct Context {
 
 impl Context {
     pub fn account_kind(&self) -> AccountKind {
-        self.account
-            .as_ref()
-            .map_or(AccountKind::Unknown, |a| a.kind)
+        self.account.as_ref().map_or(AccountKind::Unknown, |a| a.kind)
     }
 
     pub fn is_brand(&self) -> bool {

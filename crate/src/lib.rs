@@ -27,11 +27,7 @@ use text::Doc;
 pub fn check(text: &str, ctx: &Context) -> Vec<Finding> {
     let doc = Doc::new(text);
     let scan = Scan::new(&doc);
-    let input = Input {
-        doc: &doc,
-        scan: &scan,
-        ctx,
-    };
+    let input = Input { doc: &doc, scan: &scan, ctx };
     let mut found = Vec::new();
     for rule in rules::ALL {
         if !ctx.settings.disabled_categories.contains(&rule.category()) {
@@ -50,10 +46,9 @@ fn apply_settings(doc: &Doc, settings: &Settings, found: &mut Vec<Finding>) {
     match settings.sensitivity {
         Sensitivity::Relaxed => found.retain(|f| f.severity > Severity::Low),
         Sensitivity::Balanced => {}
-        Sensitivity::Strict => found
-            .iter_mut()
-            .filter(|f| f.severity == Severity::Low)
-            .for_each(|f| f.severity = Severity::Medium),
+        Sensitivity::Strict => {
+            found.iter_mut().filter(|f| f.severity == Severity::Low).for_each(|f| f.severity = Severity::Medium)
+        }
     }
 }
 
@@ -79,19 +74,11 @@ fn allowed_spans(doc: &Doc, allow_list: &[String]) -> Vec<(u32, u32)> {
 /// One highlight per category per place: overlapping findings of the same
 /// category keep the most severe.
 fn merge_overlaps(found: &mut Vec<Finding>) {
-    found.sort_by(|a, b| {
-        a.start
-            .cmp(&b.start)
-            .then(b.severity.cmp(&a.severity))
-            .then(b.end.cmp(&a.end))
-    });
+    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.severity.cmp(&a.severity)).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
     for f in found.drain(..) {
-        let clash = kept
-            .iter_mut()
-            .rev()
-            .take(8)
-            .find(|k| k.category == f.category && f.start < k.end && k.start < f.end);
+        let clash =
+            kept.iter_mut().rev().take(8).find(|k| k.category == f.category && f.start < k.end && k.start < f.end);
         match clash {
             Some(k) if f.severity > k.severity => *k = f,
             Some(_) => {}
@@ -111,11 +98,7 @@ mod tests {
 
     #[test]
     fn clean_text_has_no_findings() {
-        assert!(check(
-            "Lovely morning for a run by the river.",
-            &Context::default()
-        )
-        .is_empty());
+        assert!(check("Lovely morning for a run by the river.", &Context::default()).is_empty());
         assert!(check("", &Context::default()).is_empty());
     }
 

@@ -7,7 +7,9 @@
 //!
 //! Exit codes, like a linter: 0 when nothing is medium or above, 1 when
 //! something is, 2 for bad input (a bad JSON line is reported on stderr with
-//! its line number; the other lines are still checked).
+//! its line number; the other lines are still checked). In `--jsonl` mode the
+//! findings are the output, so it exits 0 once every line was checked, unless
+//! `--fail-on-findings` asks for the linter's 1.
 
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -18,13 +20,15 @@ use serde_json::json;
 
 const USAGE: &str = "usage:
   postguard check [--format text|json] [TEXT]   check TEXT (or stdin)
-  postguard check --jsonl [FILE|-]               check JSON lines
+  postguard check --jsonl [--fail-on-findings] [FILE|-]
+                                                 check JSON lines
   postguard tips                                 print the general tips
 
 JSON line: {\"id\": ..., \"text\": ..., \"site\": \"x.com\",
             \"account\": {\"handle\": ..., \"kind\": \"brand|personal|unknown\"},
             \"surface\": \"public|dm\"}
-exit: 0 clean, 1 findings of medium or high severity, 2 bad input";
+exit: 0 clean, 1 findings of medium or high severity, 2 bad input
+      (--jsonl exits 0 when every line was checked, 1 with --fail-on-findings)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,11 +56,13 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
     let mut jsonl = false;
     let mut json_format = false;
+    let mut fail_on_findings = false;
     let mut rest = Vec::new();
     let mut it = args[1..].iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--jsonl" => jsonl = true,
+            "--fail-on-findings" => fail_on_findings = true,
             "--format" => match it.next().map(String::as_str) {
                 Some("json") => json_format = true,
                 Some("text") => json_format = false,
@@ -66,13 +72,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
     }
     if jsonl {
-        return check_jsonl(rest.first().map(String::as_str).unwrap_or("-"));
+        return check_jsonl(rest.first().map(String::as_str).unwrap_or("-"), fail_on_findings);
     }
     let text = if rest.is_empty() || rest == ["-"] {
         let mut s = String::new();
-        io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| format!("cannot read stdin: {e}"))?;
+        io::stdin().read_to_string(&mut s).map_err(|e| format!("cannot read stdin: {e}"))?;
         s
     } else {
         rest.join(" ")
@@ -113,13 +117,11 @@ struct Post {
     _expect: Option<serde_json::Value>,
 }
 
-fn check_jsonl(path: &str) -> Result<ExitCode, String> {
+fn check_jsonl(path: &str, fail_on_findings: bool) -> Result<ExitCode, String> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
-        Box::new(io::BufReader::new(
-            std::fs::File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?,
-        ))
+        Box::new(io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("cannot open {path}: {e}"))?))
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -147,13 +149,12 @@ fn check_jsonl(path: &str) -> Result<ExitCode, String> {
         };
         let found = check(&post.text, &ctx);
         risky |= found.iter().any(|f| f.severity >= Severity::Medium);
-        writeln!(out, "{}", json!({ "id": post.id, "findings": found }))
-            .map_err(|e| e.to_string())?;
+        writeln!(out, "{}", json!({ "id": post.id, "findings": found })).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
     Ok(ExitCode::from(if bad {
         2
-    } else if risky {
+    } else if risky && fail_on_findings {
         1
     } else {
         0
@@ -174,11 +175,7 @@ fn report(text: &str, found: &[Finding]) -> String {
         let mut col16 = line_start16;
         for c in line.chars() {
             let hit = found.iter().any(|f| f.start <= col16 && col16 < f.end);
-            let width = if c.is_ascii() {
-                1
-            } else {
-                2.min(c.len_utf16())
-            };
+            let width = if c.is_ascii() { 1 } else { 2.min(c.len_utf16()) };
             marks.push_str(&(if hit { "^" } else { " " }).repeat(width));
             col16 += c.len_utf16() as u32;
         }
@@ -190,14 +187,7 @@ fn report(text: &str, found: &[Finding]) -> String {
     out.push('\n');
     for f in found {
         let sev = format!("{:?}", f.severity).to_lowercase();
-        out.push_str(&format!(
-            "{sev:>6} {} [{}] {}..{}: {}\n",
-            f.category.id(),
-            f.rule,
-            f.start,
-            f.end,
-            f.message
-        ));
+        out.push_str(&format!("{sev:>6} {} [{}] {}..{}: {}\n", f.category.id(), f.rule, f.start, f.end, f.message));
         out.push_str(&format!("       why: {}\n", f.lesson));
     }
     out

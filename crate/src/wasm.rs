@@ -13,9 +13,7 @@ fn start() {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Checks `text`; `context` is `{site, account: {handle, kind}, surface,
@@ -25,8 +23,7 @@ pub fn check(text: &str, context: JsValue) -> Result<JsValue, JsError> {
     let ctx: Context = if context.is_undefined() || context.is_null() {
         Context::default()
     } else {
-        serde_wasm_bindgen::from_value(context)
-            .map_err(|e| JsError::new(&format!("bad context: {e}")))?
+        serde_wasm_bindgen::from_value(context).map_err(|e| JsError::new(&format!("bad context: {e}")))?
     };
     to_js(&crate::check(text, &ctx))
 }

@@ -16,15 +16,7 @@ pub const BROWSERS: [&str; 2] = ["chrome", "firefox"];
 pub fn all() -> Result<(), String> {
     setup::wasm_toolchain()?;
     let root = root();
-    run(cargo().args([
-        "build",
-        "--release",
-        "--lib",
-        "--target",
-        "wasm32-unknown-unknown",
-        "-p",
-        "postguard",
-    ]))?;
+    run(cargo().args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "postguard"]))?;
     let bound = root.join("target/wasm-bindgen");
     let raw = root.join("target/wasm32-unknown-unknown/release/postguard.wasm");
     run(Command::new("wasm-bindgen")
@@ -36,13 +28,7 @@ pub fn all() -> Result<(), String> {
         .arg(&raw))?;
     let optimized = bound.join("postguard_bg.opt.wasm");
     run(Command::new("wasm-opt")
-        .args([
-            "-Oz",
-            "--strip-debug",
-            "--strip-producers",
-            "--enable-bulk-memory",
-            "--enable-sign-ext",
-        ])
+        .args(["-Oz", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-sign-ext"])
         .args([
             "--enable-nontrapping-float-to-int",
             "--enable-mutable-globals",
@@ -56,8 +42,7 @@ pub fn all() -> Result<(), String> {
     for browser in BROWSERS {
         let dist = root.join("dist").join(browser);
         if dist.exists() {
-            fs::remove_dir_all(&dist)
-                .map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
+            fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
         }
         copy_tree(&root.join("extension"), &dist)?;
         let core = dist.join("core");
@@ -69,10 +54,7 @@ pub fn all() -> Result<(), String> {
         fs::write(dist.join("manifest.json"), text).map_err(|e| e.to_string())?;
     }
     let size = fs::metadata(&optimized).map_err(|e| e.to_string())?.len();
-    eprintln!(
-        "xtask: built dist/chrome and dist/firefox (core wasm {} KB)",
-        size / 1024
-    );
+    eprintln!("xtask: built dist/chrome and dist/firefox (core wasm {} KB)", size / 1024);
     Ok(())
 }
 
@@ -88,8 +70,7 @@ pub fn crate_version() -> Result<String, String> {
 /// The manifest for one browser: Chrome runs the background as a module
 /// service worker; Firefox as module background scripts with its gecko id.
 pub fn manifest_for(browser: &str, version: &str) -> Result<Value, String> {
-    let text = fs::read_to_string(root().join("manifest.json"))
-        .map_err(|e| format!("manifest.json: {e}"))?;
+    let text = fs::read_to_string(root().join("manifest.json")).map_err(|e| format!("manifest.json: {e}"))?;
     let mut m: Value = serde_json::from_str(&text).map_err(|e| format!("manifest.json: {e}"))?;
     m["version"] = json!(version);
     let worker = m["background"]["service_worker"]
@@ -102,27 +83,19 @@ pub fn manifest_for(browser: &str, version: &str) -> Result<Value, String> {
             map.remove("browser_specific_settings");
         }
         _ => {
-            map.insert(
-                "background".into(),
-                json!({ "scripts": [worker], "type": "module" }),
-            );
+            map.insert("background".into(), json!({ "scripts": [worker], "type": "module" }));
         }
     }
     Ok(m)
 }
 
 fn copy(from: &Path, to: &Path) -> Result<(), String> {
-    fs::copy(from, to)
-        .map(|_| ())
-        .map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
+    fs::copy(from, to).map(|_| ()).map_err(|e| format!("copy {} -> {}: {e}", from.display(), to.display()))
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
     fs::create_dir_all(to).map_err(|e| e.to_string())?;
-    let mut entries: Vec<_> = fs::read_dir(from)
-        .map_err(|e| format!("{}: {e}", from.display()))?
-        .flatten()
-        .collect();
+    let mut entries: Vec<_> = fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let path = entry.path();

@@ -9,6 +9,7 @@
 //!   cargo tests, the wasm build and the end-to-end tests in Chromium.
 //! - `setup`: only the installation step of `test`.
 
+mod bench;
 mod build;
 mod setup;
 
@@ -20,6 +21,7 @@ const USAGE: &str = "usage: cargo xtask <build|demo|test|setup>";
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("bench") => bench::all(&args[1..]),
         Some("build") => build::all(),
         Some("setup") => setup::all(),
         Some("demo") => demo(),
@@ -37,20 +39,14 @@ fn main() -> ExitCode {
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives in the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
 }
 
 /// Runs a command from the workspace root, failing with its name.
 pub fn run(cmd: &mut Command) -> Result<(), String> {
     let shown = format!("{cmd:?}");
     eprintln!("xtask: $ {shown}");
-    let status = cmd
-        .current_dir_if_unset()
-        .status()
-        .map_err(|e| format!("cannot start {shown}: {e}"))?;
+    let status = cmd.current_dir_if_unset().status().map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -90,18 +86,8 @@ fn demo() -> Result<(), String> {
 fn test() -> Result<(), String> {
     setup::all()?;
     run(cargo().args(["fmt", "--all", "--check"]))?;
-    run(cargo().args([
-        "clippy",
-        "--workspace",
-        "--all-targets",
-        "--quiet",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
+    run(cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
     run(cargo().args(["test", "--workspace", "--release"]))?;
     build::all()?;
-    run(Command::new("node")
-        .args(["--test", "--test-concurrency=1"])
-        .current_dir(root().join("tests/e2e")))
+    run(Command::new("node").args(["--test", "--test-concurrency=1"]).current_dir(root().join("tests/e2e")))
 }

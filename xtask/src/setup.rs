@@ -24,32 +24,21 @@ pub fn for_browsers(firefox: bool) -> Result<(), String> {
 }
 
 pub fn wasm_toolchain() -> Result<(), String> {
-    let targets =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !targets
-        .lines()
-        .any(|t| t.trim() == "wasm32-unknown-unknown")
-    {
+    let targets = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     let wanted = pinned_wasm_bindgen()?;
     let have = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
     if !have.split_whitespace().any(|w| w == wanted) {
-        run(Command::new("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &wanted,
-            "--force",
-        ]))?;
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))?;
     }
     Ok(())
 }
 
 /// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.
 pub fn pinned_wasm_bindgen() -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -62,17 +51,11 @@ pub fn pinned_wasm_bindgen() -> Result<String, String> {
 }
 
 fn debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
-    let missing: Vec<&str> = wanted
-        .iter()
-        .filter(|(bin, _)| !on_path(bin))
-        .map(|(_, pkg)| *pkg)
-        .collect();
+    let missing: Vec<&str> = wanted.iter().filter(|(bin, _)| !on_path(bin)).map(|(_, pkg)| *pkg).collect();
     if missing.is_empty() {
         return Ok(());
     }
-    let root_user = output(Command::new("id").arg("-u"))
-        .map(|s| s.trim() == "0")
-        .unwrap_or(false);
+    let root_user = output(Command::new("id").arg("-u")).map(|s| s.trim() == "0").unwrap_or(false);
     let sudo: &[&str] = if root_user { &[] } else { &["sudo"] };
     let apt = |args: &[&str]| {
         let mut all: Vec<&str> = sudo.to_vec();
@@ -85,12 +68,7 @@ fn debian_packages(wanted: &[(&str, &str)]) -> Result<(), String> {
     apt(&["update", "-qq"])?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
     args.extend(&missing);
-    apt(&args).map_err(|e| {
-        format!(
-            "{e}\ninstall them by hand: apt-get install {}",
-            missing.join(" ")
-        )
-    })
+    apt(&args).map_err(|e| format!("{e}\ninstall them by hand: apt-get install {}", missing.join(" ")))
 }
 
 fn npm_packages() -> Result<(), String> {
@@ -101,8 +79,7 @@ fn npm_packages() -> Result<(), String> {
         return Ok(());
     }
     let mut cmd = Command::new("npm");
-    cmd.args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&dir);
+    cmd.args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir);
     run(&mut cmd)
 }
 
@@ -112,15 +89,10 @@ fn newer(a: &Path, b: &Path) -> bool {
 }
 
 fn on_path(bin: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {bin}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
+    Command::new("sh").args(["-c", &format!("command -v {bin}")]).output().is_ok_and(|o| o.status.success())
 }
 
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status
-        .success()
-        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

@@ -11,6 +11,8 @@
 //!
 //! A list whose first line is `!evasive` is also matched through masks
 //! (`f*ck`), stretched letters (`fuuuck`) and spelled-out words (`f u c k`).
+//! `!except phrase` drops the list's hits inside that phrase ("summa cum
+//! laude", "drinking water").
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -33,6 +35,28 @@ macro_rules! lists {
 
 lists! {
     Profanity => "profanity.txt",
+    Slurs => "slurs.txt",
+    Ableist => "ableist.txt",
+    Groups => "groups.txt",
+    GroupCues => "group_cues.txt",
+    OffensivePhrases => "offensive_phrases.txt",
+    Illness => "illness.txt",
+    Jokes => "jokes.txt",
+    Supportive => "supportive.txt",
+    Insults => "insults.txt",
+    HostilePhrases => "hostile_phrases.txt",
+    Threats => "threats.txt",
+    Drinking => "drinking.txt",
+    Sexual => "sexual.txt",
+    Confidential => "confidential.txt",
+    Market => "market.txt",
+    Disaster => "disaster.txt",
+    Promo => "promo.txt",
+    Invitation => "invitation.txt",
+    Workplace => "workplace.txt",
+    PrivateCues => "private_cues.txt",
+    Permanence => "permanence.txt",
+    Register => "register.txt",
 }
 
 /// Where a hit was found and what it matched.
@@ -50,6 +74,7 @@ pub struct Hit {
     pub end: usize,
     /// Matched through a mask, stretched letters or spelling out.
     pub evasion: bool,
+    except: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -60,9 +85,7 @@ enum WordPat {
     Any,
 }
 
-const SUFFIXES: &[&str] = &[
-    "s", "es", "ed", "d", "ing", "in", "er", "ers", "y", "ies", "ied", "ier", "iest", "ies",
-];
+const SUFFIXES: &[&str] = &["s", "es", "ed", "d", "ing", "in", "er", "ers", "y", "ies", "ied", "ier", "iest", "ies"];
 
 impl WordPat {
     fn matches(&self, word: &str) -> bool {
@@ -94,6 +117,8 @@ fn inflects(stem: &str, word: &str) -> bool {
 
 struct Phrase {
     list: List,
+    /// An `!except` phrase: its hits mask the list's other hits.
+    except: bool,
     text: &'static str,
     tag: &'static str,
     words: Vec<WordPat>,
@@ -135,11 +160,15 @@ impl Lexicon {
                 if line.is_empty() {
                     continue;
                 }
+                let (line, except) = match line.strip_prefix("!except ") {
+                    Some(rest) => (rest, true),
+                    None => (line, false),
+                };
                 let (text, tag) = match line.split_once(" | ") {
                     Some((t, tag)) => (t.trim(), tag.trim()),
                     None => (line, ""),
                 };
-                lex.add(list, text, tag, evasive);
+                lex.add(list, text, tag, evasive && !except, except);
             }
         }
         lex.stem_lens.sort_unstable();
@@ -147,7 +176,7 @@ impl Lexicon {
         lex
     }
 
-    fn add(&mut self, list: List, text: &'static str, tag: &'static str, evasive: bool) {
+    fn add(&mut self, list: List, text: &'static str, tag: &'static str, evasive: bool, except: bool) {
         let words: Vec<WordPat> = text
             .split_whitespace()
             .map(|w| {
@@ -182,27 +211,16 @@ impl Lexicon {
         if evasive && words.len() == 1 {
             let forms: Vec<String> = match &words[0] {
                 WordPat::Exact(w) => vec![w.to_string()],
-                WordPat::Prefix(s) => {
-                    ["", "s", "ing", "in", "er", "ed", "ers", "y", "head", "face"]
-                        .iter()
-                        .map(|x| format!("{s}{x}"))
-                        .collect()
-                }
-                WordPat::Inflected(s) => ["", "s", "ing", "ed", "er", "y"]
+                WordPat::Prefix(s) => ["", "s", "ing", "in", "er", "ed", "ers", "y", "head", "face"]
                     .iter()
                     .map(|x| format!("{s}{x}"))
                     .collect(),
+                WordPat::Inflected(s) => ["", "s", "ing", "ed", "er", "y"].iter().map(|x| format!("{s}{x}")).collect(),
                 WordPat::Any => Vec::new(),
             };
             self.masked_forms.extend(forms.into_iter().map(|f| (f, id)));
         }
-        self.phrases.push(Phrase {
-            list,
-            text,
-            tag,
-            words,
-            evasive,
-        });
+        self.phrases.push(Phrase { list, except, text, tag, words, evasive });
     }
 
     /// Phrase ids whose first word may match `word`.
@@ -249,37 +267,19 @@ impl Lexicon {
         }
         hits.sort_by_key(|h| (h.start, h.end));
         hits.dedup_by(|a, b| a.phrase == b.phrase && a.start == b.start && a.list == b.list);
+        let excepted: Vec<(List, usize, usize)> =
+            hits.iter().filter(|h| h.except).map(|h| (h.list, h.start, h.end)).collect();
+        hits.retain(|h| !h.except && !excepted.iter().any(|&(l, s, e)| l == h.list && s <= h.start && h.end <= e));
         hits
     }
 
-    fn hit(
-        &self,
-        id: u32,
-        first: usize,
-        last: usize,
-        start: usize,
-        end: usize,
-        evasion: bool,
-    ) -> Hit {
+    fn hit(&self, id: u32, first: usize, last: usize, start: usize, end: usize, evasion: bool) -> Hit {
         let p = &self.phrases[id as usize];
-        Hit {
-            list: p.list,
-            phrase: p.text,
-            tag: p.tag,
-            first,
-            last,
-            start,
-            end,
-            evasion,
-        }
+        Hit { list: p.list, except: p.except, phrase: p.text, tag: p.tag, first, last, start, end, evasion }
     }
 
     fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
-        let spellings: &[&str] = if tok.raw != tok.word {
-            &[&tok.word, &tok.raw]
-        } else {
-            &[&tok.word]
-        };
+        let spellings: &[&str] = if tok.raw != tok.word { &[&tok.word, &tok.raw] } else { &[&tok.word] };
         for (n, spelling) in spellings.iter().enumerate() {
             for id in self.candidates(spelling) {
                 let p = &self.phrases[id as usize];
@@ -304,8 +304,7 @@ impl Lexicon {
         for pat in rest {
             at += 1;
             let tok = doc.tokens.get(at)?;
-            if !(pat.matches(&tok.word) || pat.matches(&tok.raw)) || !doc.same_sentence(at - 1, at)
-            {
+            if !(pat.matches(&tok.word) || pat.matches(&tok.raw)) || !doc.same_sentence(at - 1, at) {
                 return None;
             }
         }
@@ -364,9 +363,7 @@ fn leet_of(c: u8) -> Option<u8> {
 /// or more letters cut to one and to two. `None` when there is no such run.
 fn squeeze(word: &str) -> Option<[String; 2]> {
     let b = word.as_bytes();
-    let has_run = b
-        .windows(3)
-        .any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
+    let has_run = b.windows(3).any(|w| w[0] == w[1] && w[1] == w[2] && w[0].is_ascii_alphabetic());
     if !has_run {
         return None;
     }
@@ -393,9 +390,7 @@ pub struct Scan {
 
 impl Scan {
     pub fn new(doc: &Doc) -> Scan {
-        Scan {
-            hits: Lexicon::get().scan(doc),
-        }
+        Scan { hits: Lexicon::get().scan(doc) }
     }
 
     pub fn hits(&self, list: List) -> impl Iterator<Item = &Hit> {
@@ -408,8 +403,7 @@ impl Scan {
 
     /// Hits of `list` whose first token lies within `window` tokens of token `at`.
     pub fn near(&self, list: List, at: usize, window: usize) -> impl Iterator<Item = &Hit> {
-        self.hits(list)
-            .filter(move |h| h.first.abs_diff(at) <= window || h.last.abs_diff(at) <= window)
+        self.hits(list).filter(move |h| h.first.abs_diff(at) <= window || h.last.abs_diff(at) <= window)
     }
 }
 
@@ -445,13 +439,28 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_is_written_as_the_tokenizer_reads_it() {
+        let mut wrong = Vec::new();
+        for p in &Lexicon::get().phrases {
+            let plain: Vec<&str> = p
+                .text
+                .split_whitespace()
+                .map(|w| w.trim_start_matches('#').trim_end_matches(['*', '~']))
+                .filter(|w| *w != "?")
+                .collect();
+            let words: Vec<String> = Doc::new(&plain.join(" ")).tokens.iter().map(|t| t.raw.clone()).collect();
+            if words != plain {
+                wrong.push(format!("{:?}: '{}' reads as {words:?}", p.list, p.text));
+            }
+        }
+        assert!(wrong.is_empty(), "phrases that cannot match as written:\n{}", wrong.join("\n"));
+    }
+
+    #[test]
     fn every_list_parses_into_phrases() {
         let lex = Lexicon::get();
         for &list in List::ALL {
-            assert!(
-                lex.phrases.iter().any(|p| p.list == list),
-                "{list:?} is empty"
-            );
+            assert!(lex.phrases.iter().any(|p| p.list == list), "{list:?} is empty");
         }
     }
 }

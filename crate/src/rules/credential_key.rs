@@ -60,28 +60,17 @@ impl Rule for CredentialKey {
         for (start, word) in key_like_words(text) {
             let Some(what) = classify(word) else { continue };
             let span = utf16_span(text, start, start + word.len());
-            out.push(with_action(
-                self.finding(Severity::High, span, format!("This looks like {what}.")),
-                Action::Mask,
-            ));
+            out.push(with_action(self.finding(Severity::High, span, format!("This looks like {what}.")), Action::Mask));
         }
         if let Some(start) = text.find("-----BEGIN") {
-            let header_end = text[start..]
-                .find("PRIVATE KEY-----")
-                .map(|e| start + e + 16);
+            let header_end = text[start..].find("PRIVATE KEY-----").map(|e| start + e + 16);
             if let Some(head) = header_end {
                 let end = text[head..].find("-----END").map_or(text.len(), |e| {
                     let tail = head + e;
-                    text[tail + 8..]
-                        .find("-----")
-                        .map_or(text.len(), |x| tail + 8 + x + 5)
+                    text[tail + 8..].find("-----").map_or(text.len(), |x| tail + 8 + x + 5)
                 });
                 out.push(with_action(
-                    self.finding(
-                        Severity::High,
-                        utf16_span(text, start, end),
-                        "This is a private key.".into(),
-                    ),
+                    self.finding(Severity::High, utf16_span(text, start, end), "This is a private key.".into()),
                     Action::Remove,
                 ));
             }
@@ -91,14 +80,10 @@ impl Rule for CredentialKey {
 
 /// Maximal runs of characters keys are made of, with their byte offsets.
 fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_key_char =
-        |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '=');
+    let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '=');
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (is_key_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -115,9 +100,7 @@ fn classify(word: &str) -> Option<&'static str> {
     PREFIXES.iter().find_map(|&(prefix, min_rest, what)| {
         let rest = word.strip_prefix(prefix)?;
         let body: String = rest.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        (body.len() >= min_rest
-            && looks_random(&body)
-            && (prefix != "eyJ" || rest.matches('.').count() == 2))
+        (body.len() >= min_rest && looks_random(&body) && (prefix != "eyJ" || rest.matches('.').count() == 2))
             .then_some(what)
     })
 }

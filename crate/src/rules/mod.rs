@@ -9,6 +9,28 @@ use crate::lexicon::{Hit, Scan};
 use crate::text::Doc;
 
 mod credential_key;
+mod confidential_marker;
+mod confidential_watchlist;
+mod hostility_insult;
+mod hostility_phrase;
+mod hostility_shouting;
+mod hostility_threat;
+mod intoxication_drinking;
+mod market_moving;
+mod offensive_ableist;
+mod offensive_generalization;
+mod offensive_illness_joke;
+mod offensive_slur;
+mod open_invitation;
+mod permanence_disclaimer;
+mod private_message;
+mod sexual_content;
+mod tragedy_promotion;
+mod workplace_complaint;
+mod wrong_account;
+mod iban;
+mod national_id;
+mod nearby;
 mod payment_card;
 mod profane_word;
 
@@ -43,11 +65,62 @@ pub trait Rule: Sync {
     }
 }
 
+#[rustfmt::skip]
 pub static ALL: &[&dyn Rule] = &[
+    &offensive_slur::OffensiveSlur,
+    &offensive_ableist::OffensiveAbleist,
+    &offensive_generalization::OffensiveGeneralization,
+    &offensive_illness_joke::OffensiveIllnessJoke,
     &profane_word::ProfaneWord,
+    &hostility_insult::HostilityInsult,
+    &hostility_phrase::HostilityPhrase,
+    &hostility_threat::HostilityThreat,
+    &hostility_shouting::HostilityShouting,
+    &intoxication_drinking::IntoxicationDrinking,
+    &sexual_content::SexualContent,
+    // Personal data and credentials.
     &payment_card::PaymentCard,
+    &iban::Iban,
+    &national_id::NationalId,
     &credential_key::CredentialKey,
+    // Business.
+    &confidential_marker::ConfidentialMarker,
+    &confidential_watchlist::ConfidentialWatchlist,
+    &market_moving::MarketMoving,
+    &tragedy_promotion::TragedyPromotion,
+    &open_invitation::OpenInvitation,
+    &workplace_complaint::WorkplaceComplaint,
+    &private_message::PrivateMessage,
+    &permanence_disclaimer::PermanenceDisclaimer,
+    // Reads the findings above; keep last.
+    &wrong_account::WrongAccount,
 ];
+
+pub const FIRST_PERSON_SINGULAR: &[&str] = &["i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'll", "i'd"];
+pub const SECOND_PERSON: &[&str] = &["you", "your", "you're", "youre", "u", "ur", "ya", "yall", "y'all", "yourself", "yours"];
+
+/// Whether a token among `words` lies within `before` tokens before token
+/// `i` or `after` tokens after it, in the same sentence.
+pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str]) -> bool {
+    let from = i.saturating_sub(before);
+    let to = (i + after).min(doc.tokens.len().saturating_sub(1));
+    (from..=to).any(|j| {
+        j != i
+            && words.contains(&doc.tokens[j].word.as_str())
+            && (if j < i { doc.same_sentence(j, i) } else { doc.same_sentence(i, j) })
+    })
+}
+
+/// Whether the draft speaks in the first person singular anywhere.
+pub fn speaks_as_self(doc: &Doc) -> bool {
+    doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()))
+}
+
+/// The two hits are in the same sentence.
+pub fn same_sentence(doc: &Doc, a: &Hit, b: &Hit) -> bool {
+    let (x, y) = if a.first <= b.first { (a, b) } else { (b, a) };
+    x.last >= y.first || doc.same_sentence(x.last, y.first)
+}
 
 /// UTF-16 span of a lexicon hit.
 pub fn hit_span(doc: &Doc, hit: &Hit) -> (u32, u32) {
@@ -67,14 +140,7 @@ pub(crate) mod test_util {
     use crate::finding::{Finding, Severity};
 
     pub fn ctx(kind: AccountKind, surface: Surface) -> Context {
-        Context {
-            account: Some(Account {
-                handle: Some("acme".into()),
-                kind,
-            }),
-            surface,
-            ..Context::default()
-        }
+        Context { account: Some(Account { handle: Some("acme".into()), kind }), surface, ..Context::default() }
     }
 
     pub fn personal() -> Context {
@@ -94,19 +160,12 @@ pub(crate) mod test_util {
         crate::check(text, ctx)
             .into_iter()
             .filter(|f: &Finding| f.rule == rule)
-            .map(|f| {
-                (
-                    crate::text::Doc::new(text).original(f.start, f.end),
-                    f.severity,
-                )
-            })
+            .map(|f| (crate::text::Doc::new(text).original(f.start, f.end), f.severity))
             .collect()
     }
 
     /// Whether `rule` raised anything at medium or above.
     pub fn flags(rule: &str, text: &str, ctx: &Context) -> bool {
-        fired(rule, text, ctx)
-            .iter()
-            .any(|(_, s)| *s >= Severity::Medium)
+        fired(rule, text, ctx).iter().any(|(_, s)| *s >= Severity::Medium)
     }
 }

@@ -24,8 +24,7 @@ impl Rule for PaymentCard {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         for (start, end, digits) in digit_runs(&input.doc.folded) {
-            if (13..=19).contains(&digits.len()) && has_card_prefix(&digits) && luhn_valid(&digits)
-            {
+            if (13..=19).contains(&digits.len()) && has_card_prefix(&digits) && luhn_valid(&digits) {
                 let mut f = self.finding(
                     Severity::High,
                     input.doc.span(start, end),
@@ -118,16 +117,9 @@ mod tests {
             ("card 4111 1111 1111 1111 exp 12/27", "4111 1111 1111 1111"),
             ("pay with 5500-0000-0000-0004", "5500-0000-0000-0004"),
             ("amex 378282246310005!", "378282246310005"),
-            (
-                "４１１１１１１１１１１１１１１１",
-                "４１１１１１１１１１１１１１１１",
-            ),
+            ("４１１１１１１１１１１１１１１１", "４１１１１１１１１１１１１１１１"),
         ] {
-            assert_eq!(
-                fired(RULE, text, &personal()),
-                vec![(card.to_string(), Severity::High)],
-                "{text}"
-            );
+            assert_eq!(fired(RULE, text, &personal()), vec![(card.to_string(), Severity::High)], "{text}");
         }
     }
 

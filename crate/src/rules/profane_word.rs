@@ -30,18 +30,13 @@ impl Rule for ProfaneWord {
                 (true, true) | (false, false) => Severity::Medium,
                 (false, true) => Severity::High,
             };
-            let word = input
-                .doc
-                .original(hit_span(input.doc, hit).0, hit_span(input.doc, hit).1);
+            let word = input.doc.original(hit_span(input.doc, hit).0, hit_span(input.doc, hit).1);
             let message = if hit.evasion {
                 format!("\u{201c}{word}\u{201d} still reads as swearing, however it is spelled.")
             } else {
                 format!("\u{201c}{word}\u{201d} is swearing.")
             };
-            out.push(with_action(
-                self.finding(severity, hit_span(input.doc, hit), message),
-                Action::Remove,
-            ));
+            out.push(with_action(self.finding(severity, hit_span(input.doc, hit), message), Action::Remove));
         }
     }
 }
@@ -90,23 +85,14 @@ mod tests {
             "Shell station on Hancock St",
             "matches and scratches",
         ] {
-            assert!(
-                fired(RULE, text, &personal()).is_empty(),
-                "false alarm: {text}"
-            );
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
     }
 
     #[test]
     fn brand_accounts_raise_the_stakes() {
-        assert_eq!(
-            fired(RULE, "damn good coffee", &personal()),
-            vec![("damn".to_string(), Severity::Low)]
-        );
-        assert_eq!(
-            fired(RULE, "damn good coffee", &brand())[0].1,
-            Severity::Medium
-        );
+        assert_eq!(fired(RULE, "damn good coffee", &personal()), vec![("damn".to_string(), Severity::Low)]);
+        assert_eq!(fired(RULE, "damn good coffee", &brand())[0].1, Severity::Medium);
         assert_eq!(fired(RULE, "holy shit", &brand())[0].1, Severity::High);
     }
 

@@ -67,15 +67,7 @@ impl<'a> Doc<'a> {
                 upper.push(is_upper);
             }
         }
-        let mut doc = Doc {
-            text,
-            folded,
-            origin,
-            upper,
-            tokens: Vec::new(),
-            spaced: Vec::new(),
-            utf16_len: at16,
-        };
+        let mut doc = Doc { text, folded, origin, upper, tokens: Vec::new(), spaced: Vec::new(), utf16_len: at16 };
         doc.tokens = tokenize(&doc);
         doc.spaced = join_spelled_out(&doc);
         doc
@@ -137,10 +129,7 @@ fn is_core(c: char) -> bool {
 
 /// Characters that may sit inside a word as leetspeak or a mask.
 fn is_inner(c: char) -> bool {
-    matches!(
-        c,
-        '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡'
-    )
+    matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡')
 }
 
 fn tokenize(doc: &Doc) -> Vec<Token> {
@@ -215,18 +204,10 @@ fn make_token(doc: &Doc, start: usize, end: usize) -> Option<Token> {
     let mut s = start;
     let f = &doc.folded;
     let hashtag = f.as_bytes()[s] == b'#';
-    let mention = !hashtag
-        && f.as_bytes()[s] == b'@'
-        && end > s + 1
-        && f.as_bytes()[s + 1].is_ascii_alphanumeric();
+    let mention = !hashtag && f.as_bytes()[s] == b'@' && end > s + 1 && f.as_bytes()[s + 1].is_ascii_alphanumeric();
     if hashtag || mention {
         s += 1;
-    } else if f.as_bytes()[s] == b'$'
-        && f[s + 1..end]
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_digit())
-    {
+    } else if f.as_bytes()[s] == b'$' && f[s + 1..end].bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         s += 1; // currency
     }
     if s >= end {
@@ -238,25 +219,11 @@ fn make_token(doc: &Doc, start: usize, end: usize) -> Option<Token> {
     }
     let has_letter = raw.chars().any(|c| c.is_alphabetic());
     let masked = has_letter && raw.contains(['*', '%', '#', '@', '$', '!']);
-    let word = if has_letter && !mention {
-        decode_leet(&raw)
-    } else {
-        raw.clone()
-    };
+    let word = if has_letter && !mention { decode_leet(&raw) } else { raw.clone() };
     let letters: Vec<bool> = doc.text_chars_upper(s, end);
     let shouted = letters.len() >= 2 && letters.iter().all(|u| *u);
     let capitalized = letters.first().copied().unwrap_or(false);
-    Some(Token {
-        start: s,
-        end,
-        word,
-        raw,
-        hashtag,
-        mention,
-        shouted,
-        capitalized,
-        masked,
-    })
+    Some(Token { start: s, end, word, raw, hashtag, mention, shouted, capitalized, masked })
 }
 
 impl Doc<'_> {
@@ -300,10 +267,7 @@ fn join_spelled_out(doc: &Doc) -> Vec<Token> {
             && toks[j].word.chars().count() == 1
             && (j == i || {
                 let gap = doc.gap(j - 1, j);
-                gap.len() <= 2
-                    && gap
-                        .chars()
-                        .all(|c| matches!(c, ' ' | '.' | '-' | '_' | '*'))
+                gap.len() <= 2 && gap.chars().all(|c| matches!(c, ' ' | '.' | '-' | '_' | '*'))
             })
         {
             j += 1;
@@ -335,21 +299,13 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        Doc::new(text)
-            .tokens
-            .iter()
-            .map(|t| t.word.clone())
-            .collect()
+        Doc::new(text).tokens.iter().map(|t| t.word.clone()).collect()
     }
 
     #[test]
     fn splits_words_and_keeps_hashtags_and_mentions() {
         let doc = Doc::new("Hi @mira_t, big news! #Launch#Day");
-        let w: Vec<_> = doc
-            .tokens
-            .iter()
-            .map(|t| (t.word.as_str(), t.hashtag, t.mention))
-            .collect();
+        let w: Vec<_> = doc.tokens.iter().map(|t| (t.word.as_str(), t.hashtag, t.mention)).collect();
         assert_eq!(
             w,
             vec![
@@ -365,10 +321,7 @@ mod tests {
 
     #[test]
     fn decodes_leetspeak_but_not_numbers() {
-        assert_eq!(
-            words("sh1t a$$ f@ck 2024 sh!t!"),
-            vec!["shit", "ass", "fack", "2024", "shit"]
-        );
+        assert_eq!(words("sh1t a$$ f@ck 2024 sh!t!"), vec!["shit", "ass", "fack", "2024", "shit"]);
     }
 
     #[test]

@@ -26,9 +26,7 @@ pub fn fold_char(c: char) -> Folded {
     match c {
         'ß' => return Folded::Str("ss".into()),
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => return Folded::Char('\''),
-        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
-            return Folded::Char(' ')
-        }
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => return Folded::Char(' '),
         _ => {}
     }
     // Only letters, digits and enclosed/styled alphanumerics are look-alikes;

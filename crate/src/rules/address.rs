@@ -1,0 +1,375 @@
+//! `personal-data.address`: street addresses: a house number, one to three
+//! name words and a street suffix ("12 Oak Street", "221b Elm Rd, Apt 4",
+//! "500 N Main Ave, Springfield, IL 62701"). The name must look like a name
+//! (capitalised, or announced by "I live at", "come over to"...), so "20
+//! miles down the road", "42nd Street", "Abbey Road" and famous or fictional
+//! addresses stay quiet. A shop or office address posted to invite people
+//! in is a tip only.
+
+use super::nearby::{has_phrase, words_before};
+use super::{with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::text::Doc;
+
+pub struct Address;
+
+const SUFFIXES: &[&str] = &[
+    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd",
+    "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres",
+    "close", "square", "sq", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl",
+    "row", "gardens", "grove", "mews", "walk", "parade", "pde", "alley", "plaza", "strasse",
+    "straße",
+];
+
+/// Words that are never part of a street name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but",
+    "from", "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those",
+    "down", "up", "along", "across", "over", "under", "more", "less", "most", "best", "worst",
+    "next", "last", "other", "same", "is", "are", "was", "were", "be", "it", "we", "i", "you",
+    "he", "she", "they", "me", "us", "them", "am", "pm", "times", "minute", "minutes", "min",
+    "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec", "secs", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "mile", "miles", "mi",
+    "km", "kms", "meter", "meters", "metre", "metres", "feet", "ft", "foot", "block", "blocks",
+    "step", "steps", "door", "doors", "people", "car", "cars", "lanes", "ways", "things",
+    "reasons", "tips", "easy", "simple", "quick", "fast", "different", "one", "two", "three",
+    "four", "five", "ten", "x", "star", "stars", "test", "long", "short", "lap", "laps",
+];
+
+/// Words right before a number that make it something other than a house.
+const NOT_HOUSE: &[&str] = &[
+    "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform",
+    "exit", "room", "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step",
+    "day", "week", "year", "no", "number", "size", "rank", "ranked", "issue", "act", "scene",
+    "verse", "grade", "aged", "age", "under", "over", "about", "around", "only", "just",
+    "first", "last", "for", "with", "than", "of", "in", "since", "interstate", "highway",
+    "channel", "track", "pier", "terminal", "hole", "lane", "row", "seat", "table",
+];
+
+/// Street names from films, books and landmarks: (number, first name word).
+const FAMOUS: &[(&str, &str)] = &[
+    ("10", "downing"),
+    ("11", "downing"),
+    ("1600", "pennsylvania"),
+    ("221b", "baker"),
+    ("4", "privet"),
+    ("742", "evergreen"),
+    ("12", "grimmauld"),
+    ("1313", "mockingbird"),
+    ("42", "wallaby"),
+    ("123", "sesame"),
+    ("124", "conch"),
+    ("31", "spooner"),
+];
+
+/// Courts that are institutions, not addresses ("Supreme Court").
+const COURTS: &[&str] = &[
+    "supreme", "high", "appeals", "appeal", "district", "federal", "circuit", "county", "family",
+    "crown", "magistrates", "food", "tennis", "basketball", "squash", "royal", "juvenile",
+    "claims", "probate", "criminal", "civil", "superior", "municipal", "state",
+];
+
+/// Words that say the address is where someone lives or can be found.
+const HOME_WORDS: &[&str] = &[
+    "live", "lives", "living", "address", "addy", "over", "house", "home", "apartment", "flat",
+    "moved", "move", "moving", "deliver", "send", "ship", "pick", "meet", "stay", "staying",
+    "crash", "party", "come", "swing", "drop",
+];
+
+/// Words that make an address a business's public one.
+const BUSINESS_WORDS: &[&str] = &[
+    "store", "shop", "office", "offices", "visit", "open", "opening", "opens", "hours",
+    "location", "locations", "located", "showroom", "cafe", "restaurant", "bar", "venue",
+    "event", "hq", "headquarters", "studio", "branch", "popup", "gallery", "clinic", "salon",
+    "bakery", "museum", "theatre", "theater", "library", "booth", "tickets", "festival",
+    "conference", "meetup", "workshop", "class", "classes", "market",
+];
+
+/// Phrases that make an address private whoever posts it.
+const PRIVATE_PHRASES: &[&str] = &[
+    "i live",
+    "we live",
+    "my address",
+    "our address",
+    "my place",
+    "my house",
+    "my home",
+    "my apartment",
+    "my flat",
+    "come over",
+    "my new place",
+    "home address",
+];
+
+impl Rule for Address {
+    fn id(&self) -> &'static str {
+        "personal-data.address"
+    }
+
+    fn category(&self) -> Category {
+        Category::PersonalData
+    }
+
+    fn lesson(&self) -> &'static str {
+        "A home address in a public post tells strangers where to find you, and when you are away. Stalking, burglary and swatting all start with an address someone shared casually."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let s = doc.folded.as_str();
+        let private = PRIVATE_PHRASES.iter().any(|p| has_phrase(s, p));
+        let business = doc
+            .tokens
+            .iter()
+            .any(|t| BUSINESS_WORDS.contains(&t.raw.as_str()))
+            || ["visit us", "find us", "stop by", "come see us"]
+                .iter()
+                .any(|p| has_phrase(s, p));
+        for (start, end) in find_addresses(doc) {
+            let severity = if input.ctx.is_dm() || (business && !private) {
+                Severity::Low
+            } else {
+                Severity::Medium
+            };
+            out.push(with_action(
+                self.finding(
+                    severity,
+                    doc.span(start, end),
+                    "This looks like a street address.".into(),
+                ),
+                Action::Mask,
+            ));
+        }
+    }
+}
+
+fn is_house_number(raw: &str) -> bool {
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=5).contains(&digits)
+        && !raw.starts_with('0')
+        && raw.len() - digits <= 1
+        && raw[digits..].bytes().all(|c| c.is_ascii_alphabetic())
+}
+
+fn is_ordinal(raw: &str) -> bool {
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&raw[digits..], "st" | "nd" | "rd" | "th")
+}
+
+fn is_name(raw: &str) -> bool {
+    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw))
+        && !NOT_NAMES.contains(&raw)
+}
+
+/// Folded byte ranges of the addresses in `doc`.
+fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
+    let s = doc.folded.as_str();
+    let b = s.as_bytes();
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let number = t.raw.as_str();
+        let plain = !t.hashtag && !t.mention && is_house_number(number);
+        let glued = t.start > 0 && matches!(b[t.start - 1], b'$' | b'#' | b'/' | b'.' | b':');
+        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| NOT_HOUSE.contains(w)) {
+            i += 1;
+            continue;
+        }
+        // Name words, then a suffix, each one space apart.
+        let mut k = i + 1;
+        let mut names = 0;
+        let mut suffix = None;
+        while k < toks.len() && names <= 3 {
+            let gap = doc.gap(k - 1, k);
+            let tk = &toks[k];
+            if !(gap == " " || (gap == ". " && toks[k - 1].raw.len() == 1)) || tk.hashtag || tk.mention {
+                break;
+            }
+            if names > 0 && SUFFIXES.contains(&tk.raw.as_str()) {
+                suffix = Some(k);
+                break;
+            }
+            if !is_name(&tk.raw) {
+                break;
+            }
+            names += 1;
+            k += 1;
+        }
+        let Some(k) = suffix else {
+            i += 1;
+            continue;
+        };
+        let first_name = toks[i + 1].raw.as_str();
+        let last_name = toks[k - 1].raw.as_str();
+        let year = number.len() == 4 && number.starts_with(['1', '2']);
+        let announced = words_before(s, t.start, 6).iter().any(|w| HOME_WORDS.contains(w));
+        let capitalised = toks[i + 1].capitalized || toks[k].capitalized;
+        let famous = FAMOUS.iter().any(|&(n, w)| n == number && w == first_name);
+        let court = toks[k].raw == "court" || toks[k].raw == "ct";
+        if famous || (court && COURTS.contains(&last_name)) || (year && !announced) {
+            i += 1;
+            continue;
+        }
+        let (end, extended) = extend(doc, k);
+        if !(capitalised || announced || extended) {
+            i += 1;
+            continue;
+        }
+        // "12-14 Oak St": take the range.
+        let start = if i >= 1 && doc.gap(i - 1, i) == "-" && is_house_number(&toks[i - 1].raw) {
+            toks[i - 1].start
+        } else {
+            t.start
+        };
+        out.push((start, end));
+        i = k + 1;
+    }
+    out
+}
+
+/// The end of the address after its suffix at token `k`: past a flat or
+/// unit number, and past a city and ZIP or postcode when one follows. Also
+/// says whether anything was added.
+fn extend(doc: &Doc, k: usize) -> (usize, bool) {
+    let toks = &doc.tokens;
+    let mut end = toks[k].end;
+    let mut extended = false;
+    let mut j = k + 1;
+    let near = |a: usize, b: usize| {
+        let gap = doc.gap(a, b);
+        gap.len() <= 3 && gap.chars().all(|c| matches!(c, ' ' | ',' | '.' | '#' | '-'))
+    };
+    // Flat, apartment, unit.
+    if j < toks.len() && near(j - 1, j) {
+        let w = toks[j].raw.as_str();
+        if matches!(w, "apt" | "apartment" | "unit" | "flat" | "suite" | "ste" | "no" | "fl" | "floor")
+            && j + 1 < toks.len()
+            && near(j, j + 1)
+            && toks[j + 1].raw.bytes().any(|c| c.is_ascii_digit())
+        {
+            end = toks[j + 1].end;
+            extended = true;
+            j += 2;
+        } else if toks[j].hashtag && w.bytes().any(|c| c.is_ascii_digit()) {
+            end = toks[j].end;
+            extended = true;
+            j += 1;
+        }
+    }
+    // City words and a state, then a ZIP code or postcode.
+    let mut at = j;
+    while at < toks.len() && at < j + 5 && near(at - 1, at) {
+        let tk = &toks[at];
+        if is_zip(&tk.raw) || (at + 1 < toks.len() && is_postcode(&tk.raw, &toks[at + 1].raw)) {
+            let last = if is_zip(&tk.raw) { at } else { at + 1 };
+            // ZIP+4.
+            let last = if last + 1 < toks.len()
+                && doc.gap(last, last + 1) == "-"
+                && toks[last + 1].raw.len() == 4
+                && toks[last + 1].is_number()
+            {
+                last + 1
+            } else {
+                last
+            };
+            return (toks[last].end, true);
+        }
+        if !(tk.capitalized || tk.shouted) || tk.is_number() {
+            break;
+        }
+        at += 1;
+    }
+    (end, extended)
+}
+
+fn is_zip(raw: &str) -> bool {
+    raw.len() == 5 && raw.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// UK postcodes: outward code ("sw1a", "m1", "ec2v") and inward ("1aa").
+fn is_postcode(outward: &str, inward: &str) -> bool {
+    let o = outward.as_bytes();
+    let i = inward.as_bytes();
+    (2..=4).contains(&o.len())
+        && o[0].is_ascii_alphabetic()
+        && o.iter().any(u8::is_ascii_digit)
+        && o.iter().all(u8::is_ascii_alphanumeric)
+        && i.len() == 3
+        && i[0].is_ascii_digit()
+        && i[1].is_ascii_alphabetic()
+        && i[2].is_ascii_alphabetic()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "personal-data.address";
+
+    #[test]
+    fn finds_addresses() {
+        for (text, addr) in [
+            ("party at mine! 12 Oak Street, bring snacks", "12 Oak Street"),
+            ("I live at 221b elm rd apt 4 lol", "221b elm rd apt 4"),
+            (
+                "ship it to 500 N. Main Ave, Springfield, IL 62701-1234 pls",
+                "500 N. Main Ave, Springfield, IL 62701-1234",
+            ),
+            ("come over to 9 Rose Lane tonight", "9 Rose Lane"),
+            ("my address is 14 Kings Road, London SW3 4UT", "14 Kings Road, London SW3 4UT"),
+            ("we moved to 77 West 81st St #4B", "77 West 81st St #4B"),
+            ("１２ Ｏａｋ Ｓｔｒｅｅｔ", "１２ Ｏａｋ Ｓｔｒｅｅｔ"),
+            ("12-14 Mill Lane is ours now", "12-14 Mill Lane"),
+        ] {
+            assert_eq!(
+                fired(RULE, text, &personal()),
+                vec![(addr.to_string(), Severity::Medium)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn ignores_streets_without_a_home() {
+        for text in [
+            "42nd Street is my favourite musical",
+            "Abbey Road is the best album",
+            "protest outside Downing Street today",
+            "protest outside 10 Downing Street today",
+            "it's 20 miles down the road",
+            "a 45 Minute Drive from here",
+            "3 Supreme Court justices dissented",
+            "P. Sherman, 42 Wallaby Way, Sydney",
+            "the 2019 Abbey Road remaster",
+            "Top 10 Road Trips of the year",
+            "we won 3 in a row",
+            "5 Times Square billboards",
+            "Check out these 5 Coffee Shops on Main Street",
+            "page 12 Main Street chapter",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn business_addresses_are_a_tip() {
+        let found = fired(
+            RULE,
+            "Our new store is open! Visit us at 120 Market Street, 9-5 daily",
+            &brand(),
+        );
+        assert_eq!(found, vec![("120 Market Street".to_string(), Severity::Low)]);
+        assert!(!flags(RULE, "I live at 12 Oak Street", &dm()));
+        assert!(flags(RULE, "I live at 12 Oak Street, near our shop", &brand()));
+    }
+
+    #[test]
+    fn exact_utf16_span() {
+        let f = crate::check("🏠 I live at 12 Oak Street", &personal());
+        let f = f.iter().find(|f| f.rule == RULE).unwrap();
+        assert_eq!((f.start, f.end), (13, 26));
+    }
+}

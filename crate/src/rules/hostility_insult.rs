@@ -1,0 +1,85 @@
+//! `hostility.insult`: insults aimed at someone. A plain insult word needs a
+//! target just before it ("you idiot", "you're an idiot", "@x clown", "bunch
+//! of amateurs"); the strongest ones fire alone. Calling yourself an idiot
+//! is not hostility.
+
+use super::{hit_span, near_word, with_action, Input, Rule, SECOND_PERSON};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+use crate::text::Doc;
+
+pub struct HostilityInsult;
+
+const TARGETS: &[&str] = &["what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people", "driver", "drivers"];
+const SELF: &[&str] = &["i'm", "im", "i", "me", "myself", "i've", "ive"];
+
+impl Rule for HostilityInsult {
+    fn id(&self) -> &'static str {
+        "hostility.insult"
+    }
+
+    fn category(&self) -> Category {
+        Category::Hostility
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Insulting a critic in public turns one unhappy person into a story. Replies written in anger are the ones that get screenshotted; the calm ones are forgotten."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        for hit in input.scan.hits(List::Insults) {
+            let strong = hit.tag == "strong";
+            if near_word(doc, hit.first, 3, 0, SELF) || (!strong && !aimed_at_someone(doc, hit.first)) {
+                continue;
+            }
+            let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+            let span = hit_span(doc, hit);
+            out.push(with_action(
+                self.finding(severity, span, format!("\u{201c}{}\u{201d} insults someone.", doc.original(span.0, span.1))),
+                Action::Rephrase { hint: "Disagree with the point, not the person, or let it go." },
+            ));
+        }
+    }
+}
+
+/// A person is addressed or pointed at within the three tokens before.
+fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
+    near_word(doc, at, 3, 0, SECOND_PERSON)
+        || near_word(doc, at, 3, 0, TARGETS)
+        || (at.saturating_sub(3)..at).any(|j| doc.tokens[j].mention && doc.same_sentence(j, at))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "hostility.insult";
+
+    #[test]
+    fn catches_insults_aimed_at_someone() {
+        for text in [
+            "You're an idiot if you believe that",
+            "@critic_guy you clown",
+            "what a bunch of f*cking amateurs",
+            "a$$hole driver cut me off again",
+            "Useless waste of space.",
+            "you m0ron",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn leaves_self_talk_and_other_uses_alone() {
+        for text in [
+            "I'm such an idiot, left my keys at home again",
+            "Booked a clown for the kids' party",
+            "This is the dumb phone I always wanted",
+            "Amateurs welcome at Saturday's open mic",
+            "Stupid question maybe, but how do I export a PDF?",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+}

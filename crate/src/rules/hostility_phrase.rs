@@ -1,0 +1,62 @@
+//! `hostility.phrase`: hostile phrases that need no further context: "get
+//! a life", "nobody cares", "shut up", "you people", "kill yourself". "Drop
+//! dead gorgeous" is a compliment.
+
+use super::{hit_span, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct HostilityPhrase;
+
+const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
+
+impl Rule for HostilityPhrase {
+    fn id(&self) -> &'static str {
+        "hostility.phrase"
+    }
+
+    fn category(&self) -> Category {
+        Category::Hostility
+    }
+
+    fn lesson(&self) -> &'static str {
+        "When a brand or a leader snaps at people in public, the audience sides with the target. Brands have spent weeks apologising for a single reply sent in a bad minute."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        for hit in input.scan.hits(List::HostilePhrases) {
+            let next = doc.tokens.get(hit.last + 1).map(|t| t.word.as_str());
+            if hit.tag == "target" && next.is_some_and(|w| COMPLIMENTS.contains(&w)) {
+                continue;
+            }
+            let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+            let span = hit_span(doc, hit);
+            out.push(with_action(
+                self.finding(severity, span, format!("\u{201c}{}\u{201d} reads as hostile.", doc.original(span.0, span.1))),
+                Action::Rephrase { hint: "Would you say it to their face, with your team watching?" },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "hostility.phrase";
+
+    #[test]
+    fn catches_hostile_phrases() {
+        for text in ["get a life, nobody cares what you think", "YOU PEOPLE are the worst", "oh shut up", "just drop dead"] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn leaves_friendly_uses_alone() {
+        for text in ["She looked drop dead gorgeous at the gala", "Life is short, get outside", "Nobody bakes like grandma"] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! `hostility.shouting`: a post written in capitals. Shouting alone is a
+//! tip; shouting with anger words or at "you" is hostile. Acronyms (NASA,
+//! CEO) and short all-caps posts ("OMG YES") do not count.
+
+use super::{Input, Rule, SECOND_PERSON};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct HostilityShouting;
+
+const ANGER: &[&str] = &[
+    "worst", "hate", "stupid", "never", "terrible", "disgusting", "idiots", "shame", "pathetic", "ridiculous", "sick",
+    "joke", "liars", "useless", "angry", "furious", "enough", "unacceptable",
+];
+
+impl Rule for HostilityShouting {
+    fn id(&self) -> &'static str {
+        "hostility.shouting"
+    }
+
+    fn category(&self) -> Category {
+        Category::Hostility
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Capitals read as shouting. A brand that shouts at its customers becomes the story, whatever the customer did."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let worded: Vec<usize> =
+            (0..doc.tokens.len()).filter(|&i| doc.tokens[i].raw.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
+        let shouted: Vec<usize> = worded.iter().copied().filter(|&i| doc.tokens[i].shouted && !doc.tokens[i].hashtag).collect();
+        if shouted.len() < 4 || shouted.len() * 10 < worded.len() * 6 {
+            return;
+        }
+        let angry = shouted.iter().any(|&i| {
+            let w = doc.tokens[i].word.as_str();
+            ANGER.contains(&w) || SECOND_PERSON.contains(&w)
+        }) || input.scan.has(List::Insults)
+            || input.scan.has(List::Profanity);
+        let severity = match (angry, input.ctx.is_brand()) {
+            (false, _) => Severity::Low,
+            (true, false) => Severity::Medium,
+            (true, true) => Severity::High,
+        };
+        let span = doc.span(doc.tokens[shouted[0]].start, doc.tokens[*shouted.last().unwrap_or(&shouted[0])].end);
+        let mut f = self.finding(severity, span, "Written in capitals, this reads as shouting.".into());
+        f.action = Some(Action::Rephrase { hint: "Write it in normal case; let the words carry the weight." });
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "hostility.shouting";
+
+    #[test]
+    fn angry_capitals_are_hostile() {
+        assert!(flags(RULE, "YOU PEOPLE ARE THE WORST CUSTOMERS I HAVE EVER DEALT WITH", &brand()));
+        assert!(flags(RULE, "THIS IS A DISGRACE AND YOU KNOW IT", &personal()));
+    }
+
+    #[test]
+    fn happy_capitals_and_acronyms_are_not() {
+        assert!(!flags(RULE, "HAPPY NEW YEAR FROM ALL OF US", &brand()));
+        assert!(fired(RULE, "NASA and the ESA signed an MOU with the CEO of SpaceX today", &personal()).is_empty());
+        assert!(fired(RULE, "OMG YES", &personal()).is_empty());
+    }
+}

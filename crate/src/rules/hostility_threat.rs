@@ -1,0 +1,56 @@
+//! `hostility.threat`: threats of violence ("I'll punch you in the face",
+//! "watch your back", "I know where you live"). Always high: even a joking
+//! threat can bring the police, the platform and the employer at once.
+
+use super::{hit_span, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct HostilityThreat;
+
+impl Rule for HostilityThreat {
+    fn id(&self) -> &'static str {
+        "hostility.threat"
+    }
+
+    fn category(&self) -> Category {
+        Category::Hostility
+    }
+
+    fn lesson(&self) -> &'static str {
+        "A threat in writing is taken at its word: platforms suspend for it, employers act on it and police have knocked on doors over posts meant as a joke."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        for hit in input.scan.hits(List::Threats) {
+            out.push(with_action(
+                self.finding(Severity::High, hit_span(input.doc, hit), "This reads as a threat of violence.".into()),
+                Action::Remove,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn catches_threats() {
+        for text in [
+            "If I see you at the conference I'll punch you in the face",
+            "watch your back",
+            "I know where you live",
+            "gonna kick your ass",
+        ] {
+            assert!(flags("hostility.threat", text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn leaves_idioms_alone() {
+        for text in ["I'll punch in at 9", "We killed it on stage", "Shooting the finals tomorrow", "killed the boss on the first try"] {
+            assert!(fired("hostility.threat", text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! `intoxication.drinking`: being drunk or high, or getting there ("blackout
+//! drunk", "so stoned", "popped an edible", "wine o'clock"). A drink on its
+//! own is a tip, never a warning ("a cold beer on the porch"). Words with a
+//! sober meaning count only in a drinking frame: "getting wasted" but not
+//! "wasted an hour", "rolled a joint" but not "joint venture".
+
+use super::{hit_span, near_word, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::{Hit, List};
+use crate::text::Doc;
+
+pub struct IntoxicationDrinking;
+
+/// Words before an ambiguous word that make it mean drunk or high.
+const DRUNK_FRAME: &[&str] = &[
+    "get", "getting", "got", "gets", "so", "totally", "completely", "absolutely", "super", "pretty", "was", "were", "im",
+    "i'm", "am", "be", "been", "properly", "fully", "utterly", "already", "still", "too", "very", "proper",
+];
+/// Words after an ambiguous word that give it its sober meaning.
+const SOBER_AFTER: &[&str] = &[
+    "time", "money", "hours", "hour", "minutes", "day", "days", "effort", "food", "energy", "opportunity", "chance",
+    "talent", "potential", "it", "them", "records", "expectations", "by", "on", "off", "at", "the", "that", "this",
+];
+/// Words near a drug name that make it a drug.
+const DRUG_FRAME: &[&str] = &[
+    "smoke", "smoking", "smoked", "roll", "rolling", "rolled", "popped", "pop", "popping", "took", "take", "taking",
+    "ate", "eat", "eating", "high", "stoned", "hit", "puff", "gram", "grams", "dealer", "bag", "line", "lines", "snort",
+    "snorted", "doing", "did", "on", "some", "an", "baked",
+];
+const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
+
+impl Rule for IntoxicationDrinking {
+    fn id(&self) -> &'static str {
+        "intoxication.drinking"
+    }
+
+    fn category(&self) -> Category {
+        Category::Intoxication
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Posts about being drunk or high are the ones people regret the next morning, and the ones future employers, clients and journalists find. A charity's beer tweet, meant for a personal account, became a national story."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        for hit in input.scan.hits(List::Drinking) {
+            let severity = match hit.tag {
+                "strong" => Severity::Medium,
+                "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
+                "drug-ambiguous" if near_word(doc, hit.first, 3, 3, DRUG_FRAME) => Severity::Medium,
+                "strong-ambiguous" | "drug-ambiguous" => continue,
+                _ => Severity::Low,
+            };
+            let severity = if severity == Severity::Medium && input.ctx.is_brand() { Severity::High } else { severity };
+            let span = hit_span(doc, hit);
+            let message = if severity == Severity::Low {
+                "A drink is fine; check that the account and the moment are right.".to_string()
+            } else {
+                format!("\u{201c}{}\u{201d} is about being drunk or high.", doc.original(span.0, span.1))
+            };
+            let mut f = self.finding(severity, span, message);
+            f.action = Some(Action::Rephrase { hint: "Would you be happy to see this quoted in a year?" });
+            out.push(f);
+        }
+        if let Some(span) = drink_emoji_run(doc.text) {
+            out.push(self.finding(Severity::Medium, span, "A row of drinks reads as a drinking session.".into()));
+        }
+    }
+}
+
+fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
+    let before = hit.first.checked_sub(1).map(|i| doc.tokens[i].word.as_str());
+    let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
+    let sober_after = after.is_some_and(|t| t.is_number() || SOBER_AFTER.contains(&t.word.as_str()));
+    before.is_some_and(|w| DRUNK_FRAME.contains(&w)) && !sober_after
+}
+
+/// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
+fn drink_emoji_run(text: &str) -> Option<(u32, u32)> {
+    let mut at = 0u32;
+    let mut run: Option<(u32, u32, usize)> = None;
+    for c in text.chars() {
+        let len = c.len_utf16() as u32;
+        if DRINK_EMOJI.contains(&c) {
+            run = Some(match run {
+                Some((s, _, n)) => (s, at + len, n + 1),
+                None => (at, at + len, 1),
+            });
+        } else if !(c == ' ' || c == '\u{FE0F}') {
+            if let Some((s, e, n)) = run {
+                if n >= 3 {
+                    return Some((s, e));
+                }
+            }
+            run = None;
+        }
+        at += len;
+    }
+    run.filter(|r| r.2 >= 3).map(|(s, e, _)| (s, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "intoxication.drinking";
+
+    #[test]
+    fn catches_being_drunk_or_high() {
+        for text in [
+            "So stoned right now, this keynote is hilarious",
+            "Blackout drunk at the client dinner",
+            "Getting wasted tonight, who's in? 🍻",
+            "Popped an edible before the flight",
+            "Wine o'clock at the office",
+            "manager is hungover lol",
+            "Three bottles of prosecco down and the night is young",
+            "cheers 🍷🍷🍷",
+            "rolled a fat joint before the all-hands",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn sober_meanings_are_fine() {
+        for text in [
+            "A cold beer on the porch after mowing the lawn",
+            "Wasted an hour on hold again",
+            "We got hammered 4-0 on Saturday",
+            "Signed a joint venture with our Lisbon partners",
+            "Legs are smashed after the marathon",
+            "Drinking water all day during the heatwave",
+            "High quality coffee, baked fresh daily",
+            "Pairing a Pinot Noir with mushroom risotto",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+    }
+}

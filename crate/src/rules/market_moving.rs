@@ -1,0 +1,108 @@
+//! `market-moving.insider`: material news that is not public yet: results,
+//! guidance, deals, funding, approvals, layoffs, together with a sign that
+//! it has not been released ("can't say more until Tuesday", "HR hasn't
+//! told anyone", "paperwork signed tonight") or a call to trade on it ("buy
+//! before the press release"). News already published through official
+//! channels (a results webcast, an investor-relations page) stays quiet; a
+//! material word on its own is only a tip.
+
+use super::{hit_span, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::{Hit, List};
+use crate::text::Doc;
+
+pub struct MarketMoving;
+
+const WE: &[&str] = &["we", "we're", "were", "we've", "weve", "our", "us", "we'll"];
+
+impl Rule for MarketMoving {
+    fn id(&self) -> &'static str {
+        "market-moving.insider"
+    }
+
+    fn category(&self) -> Category {
+        Category::MarketMoving
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Results, deals, approvals and layoffs must reach every investor at the same time, through official channels. A CEO's \"funding secured\" post drew an SEC fraud charge, and a CFO was fired for tweeting about a board meeting."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let market: Vec<&Hit> = input.scan.hits(List::Market).collect();
+        let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event").collect();
+        let insider = market.iter().find(|h| h.tag == "insider");
+        let trade = market.iter().find(|h| h.tag == "trade");
+        let official = market.iter().any(|h| h.tag == "official");
+        let insider_voice = doc.tokens.iter().any(|t| WE.contains(&t.word.as_str()) || FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
+        for event in &events {
+            let severity = if trade.is_some() || insider.is_some() {
+                Severity::High
+            } else if official {
+                continue;
+            } else if insider_voice && (input.ctx.is_brand() || mentions_timing(doc, event)) {
+                Severity::Medium
+            } else {
+                Severity::Low
+            };
+            let span = hit_span(doc, event);
+            out.push(with_action(
+                self.finding(severity, span, format!("\u{201c}{}\u{201d} may be market-moving news.", doc.original(span.0, span.1))),
+                hint.clone(),
+            ));
+        }
+        if let (Some(trade), true) = (trade, events.is_empty()) {
+            out.push(with_action(
+                self.finding(Severity::Medium, hit_span(doc, trade), "This tells people to trade on news.".into()),
+                hint,
+            ));
+        }
+    }
+}
+
+/// A day or "next week" in the event's sentence: news with a date but no release yet.
+fn mentions_timing(doc: &Doc, event: &Hit) -> bool {
+    const WHEN: &[&str] =
+        &["monday", "tuesday", "wednesday", "thursday", "friday", "tomorrow", "tonight", "soon", "next", "week", "month"];
+    doc.tokens.iter().enumerate().any(|(i, t)| {
+        WHEN.contains(&t.word.as_str()) && {
+            let (a, b) = if i < event.first { (i, event.first) } else { (event.last, i.max(event.last)) };
+            doc.same_sentence(a, b)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "market-moving.insider";
+
+    #[test]
+    fn catches_unreleased_material_news() {
+        for text in [
+            "Just got the preliminary numbers: record quarter, beating consensus by 20%. Can't say more until Tuesday!",
+            "Big news coming: we've agreed to be acquired by a much larger player, paperwork signed tonight",
+            "The layoffs start Monday, 200 people, HR hasn't told anyone yet",
+            "Between you and me, the FDA approval came through this morning. Buy before the press release!",
+            "We're taking the company private next month",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn published_news_and_commentary_are_fine() {
+        for text in [
+            "Our Q2 earnings call transcript is now available on our investor relations page",
+            "Reminder: our annual shareholder meeting is on June 3rd, details on the investor site",
+            "Join our Q3 results webcast on 24 October at 9am",
+            "Sad to read about the layoffs in the games industry this year",
+            "Great book on mergers and acquisitions, highly recommend",
+        ] {
+            assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
+        }
+    }
+}

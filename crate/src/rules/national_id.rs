@@ -1,0 +1,363 @@
+//! `personal-data.national-id`: US Social Security numbers, UK National
+//! Insurance numbers, passport numbers and other national ids. A bare
+//! number is only taken for an SSN in the `123-45-6789` shape with valid
+//! area, group and serial; every other shape (nine plain digits, a passport
+//! or tax number) needs its context word right before it, so order numbers
+//! and phone numbers stay quiet.
+
+use super::nearby::{any_before, ends_word, find_phrase, starts_word, words_before};
+use super::nearby::REFERENCE_WORDS;
+use super::{with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+
+pub struct NationalId;
+
+const DM_LESSON: &str = "An id number is the key to your identity in someone else's inbox, backups and screenshots. Send it only through the official channel that asks for it, never in a chat.";
+
+/// Words that announce a Social Security number.
+const SSN_WORDS: &[&str] = &["ssn", "ss", "social", "security", "ssn#", "soc"];
+
+/// Phrases that announce another national id, and what it is.
+const ID_PHRASES: &[(&str, &str)] = &[
+    ("passport", "a passport number"),
+    ("national insurance", "a National Insurance number"),
+    ("ni number", "a National Insurance number"),
+    ("ni no", "a National Insurance number"),
+    ("nino", "a National Insurance number"),
+    ("social insurance number", "a Social Insurance Number"),
+    ("sin number", "a Social Insurance Number"),
+    ("sin #", "a Social Insurance Number"),
+    ("sin:", "a Social Insurance Number"),
+    ("aadhaar", "an Aadhaar number"),
+    ("aadhar", "an Aadhaar number"),
+    ("national id", "a national id number"),
+    ("id number", "an id number"),
+    ("id card number", "an id number"),
+    ("tax id", "a tax id"),
+    ("tax file number", "a tax file number"),
+    ("tfn", "a tax file number"),
+    ("personnummer", "a national id number"),
+    ("bsn", "a citizen service number"),
+    ("dni", "a national id number"),
+    ("nric", "a national id number"),
+    ("driver's license", "a driving licence number"),
+    ("drivers license", "a driving licence number"),
+    ("driving licence", "a driving licence number"),
+    ("license number", "a driving licence number"),
+    ("licence number", "a driving licence number"),
+];
+
+impl Rule for NationalId {
+    fn id(&self) -> &'static str {
+        "personal-data.national-id"
+    }
+
+    fn category(&self) -> Category {
+        Category::PersonalData
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Id numbers are what banks, employers and tax offices use to tell you apart from an impostor. Once posted, one is copied and kept; you cannot change it like a password."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let s = doc.folded.as_str();
+        let mut push = |start: usize, end: usize, what: &str| {
+            let mut f = self.finding(
+                Severity::High,
+                doc.span(start, end),
+                format!("This looks like {what}."),
+            );
+            if input.ctx.is_dm() {
+                f.lesson = DM_LESSON;
+            }
+            out.push(with_action(f, Action::Mask));
+        };
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in ssns(s) {
+            taken.push((start, end));
+            push(start, end, "a Social Security number");
+        }
+        for (start, end) in ni_numbers(s) {
+            let original = doc.original(doc.span(start, end).0, doc.span(start, end).1);
+            let upper = original
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let announced = any_before(s, start, 4, &["ni", "nino", "insurance"]);
+            if upper || announced {
+                taken.push((start, end));
+                push(start, end, "a National Insurance number");
+            }
+        }
+        for (phrase, what) in ID_PHRASES {
+            for (_, after) in find_phrase(s, phrase) {
+                let Some((start, end)) = id_value_after(s, after) else {
+                    continue;
+                };
+                if taken.iter().any(|&(a, b)| start < b && a < end) {
+                    continue;
+                }
+                taken.push((start, end));
+                push(start, end, what);
+            }
+        }
+    }
+}
+
+/// `123-45-6789` anywhere, `123 45 6789` or `123456789` after SSN words;
+/// only numbers the SSA could issue.
+fn ssns(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || !starts_word(s, i) || preceded_by_number(b, i) {
+            i += 1;
+            continue;
+        }
+        let Some((end, digits, sep)) = ssn_shape(b, i) else {
+            i += 1;
+            continue;
+        };
+        let announced = words_before(s, i, 5).iter().any(|w| SSN_WORDS.contains(w));
+        let plain_dashes = sep == Some(b'-') && !any_before(s, i, 3, REFERENCE_WORDS);
+        if ssn_valid(&digits) && (announced || plain_dashes) && !is_sample(&digits, announced) {
+            out.push((i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A digit right before, across one separator ("1-123-45-6789" is a phone).
+fn preceded_by_number(b: &[u8], i: usize) -> bool {
+    i >= 2 && matches!(b[i - 1], b'-' | b'.' | b'/' | b',') && b[i - 2].is_ascii_digit()
+}
+
+/// Nine digits as 3-2-4 with one repeated separator, or in one run.
+fn ssn_shape(b: &[u8], i: usize) -> Option<(usize, String, Option<u8>)> {
+    let run = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let digits = |from: usize, n: usize| String::from_utf8_lossy(&b[from..from + n]).into_owned();
+    let first = run(i);
+    if first == 9 {
+        let end = i + 9;
+        return follows_cleanly(b, end).then(|| (end, digits(i, 9), None));
+    }
+    if first != 3 {
+        return None;
+    }
+    let sep = *b.get(i + 3)?;
+    if !matches!(sep, b'-' | b' ' | b'.') || run(i + 4) != 2 || b.get(i + 6) != Some(&sep) {
+        return None;
+    }
+    if run(i + 7) != 4 {
+        return None;
+    }
+    let end = i + 11;
+    follows_cleanly(b, end).then(|| {
+        let d = format!("{}{}{}", digits(i, 3), digits(i + 4, 2), digits(i + 7, 4));
+        (end, d, Some(sep))
+    })
+}
+
+/// Nothing number-like continues the match at `end`.
+fn follows_cleanly(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        None => true,
+        Some(c) if c.is_ascii_alphanumeric() => false,
+        Some(b'-' | b'.' | b'/' | b',') => !b.get(end + 1).is_some_and(|c| c.is_ascii_digit()),
+        _ => true,
+    }
+}
+
+/// Area not 000, 666 or 9xx; group not 00; serial not 0000.
+fn ssn_valid(d: &str) -> bool {
+    let area = &d[..3];
+    area != "000" && area != "666" && !area.starts_with('9') && &d[3..5] != "00" && &d[5..] != "0000"
+}
+
+/// The SSA's advertised sample numbers, only taken with an SSN word.
+fn is_sample(d: &str, announced: bool) -> bool {
+    !announced && matches!(d, "123456789" | "078051120" | "219099999")
+}
+
+/// UK NI numbers: two prefix letters the HMRC issues, six digits (in pairs
+/// or not) and a suffix A to D.
+fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len().saturating_sub(8) {
+        if !starts_word(s, i) || !valid_ni_prefix(b[i], b[i + 1]) {
+            continue;
+        }
+        let mut j = i + 2;
+        let mut digits = 0;
+        while j < b.len() && digits < 6 {
+            if b[j].is_ascii_digit() {
+                digits += 1;
+                j += 1;
+            } else if b[j] == b' ' && digits % 2 == 0 && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if digits != 6 {
+            continue;
+        }
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if matches!(b.get(j), Some(b'a'..=b'd')) && ends_word(s, j + 1) {
+            out.push((i, j + 1));
+        }
+    }
+    out
+}
+
+fn valid_ni_prefix(a: u8, b: u8) -> bool {
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && !b"dfiquv".contains(&a)
+        && !b"dfioquv".contains(&b)
+        && ![*b"bg", *b"gb", *b"nk", *b"kn", *b"tn", *b"nt", *b"zz"].contains(&[a, b])
+}
+
+/// Words allowed between an id phrase and the id.
+const FILLERS: &[&str] = &[
+    "no", "nr", "num", "number", "is", "was", "my", "id", "card", "s", "it", "its", "and",
+];
+
+/// The id right after an id phrase, past at most four filler words ("no.",
+/// "number is"): 6 to 14 digits (spaced or dashed), or a token of up to
+/// three letters and at least five digits.
+fn id_value_after(s: &str, after: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut i = after;
+    let mut words = 0;
+    while i < b.len() {
+        let c = b[i];
+        let abbreviation = c == b'.' && ["no", "nr", "num"].iter().any(|a| s[..i].ends_with(a));
+        if matches!(c, b'\n' | b'!' | b'?' | b',' | b';') || (c == b'.' && !abbreviation) {
+            return None;
+        }
+        if !c.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        // A run of letters and digits, joined by single spaces or dashes
+        // while it stays numeric.
+        let start = i;
+        let mut end = i;
+        let (mut digits, mut letters) = (0, 0);
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                digits += 1;
+            } else if b[i].is_ascii_alphabetic() {
+                letters += 1;
+            } else if matches!(b[i], b' ' | b'-')
+                && digits >= 2
+                && letters == 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 1;
+                continue;
+            } else {
+                break;
+            }
+            i += 1;
+            end = i;
+        }
+        if (6..=14).contains(&digits) && letters <= 3 && ends_word(s, end) {
+            return Some((start, end));
+        }
+        words += 1;
+        if digits > 0 || words > 4 || !FILLERS.contains(&&s[start..end]) {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "personal-data.national-id";
+
+    fn one(text: &str) -> String {
+        let found = fired(RULE, text, &personal());
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].1, Severity::High);
+        found[0].0.clone()
+    }
+
+    #[test]
+    fn finds_ssns() {
+        assert_eq!(one("my ssn is 536-22-8014 dont tell"), "536-22-8014");
+        assert_eq!(one("SSN: 536228014"), "536228014");
+        assert_eq!(one("social security number 536 22 8014"), "536 22 8014");
+        assert_eq!(one("it's 536-22-8014, keep it safe"), "536-22-8014");
+        assert_eq!(one("ＳＳＮ ５３６－２２－８０１４"), "５３６－２２－８０１４");
+        assert_eq!(one("my SSN is 123-45-6789"), "123-45-6789");
+    }
+
+    #[test]
+    fn ignores_numbers_the_ssa_never_issues_and_references() {
+        for text in [
+            "ssn 000-12-3456",
+            "ssn 666-12-3456",
+            "ssn 912-12-3456",
+            "ssn 536-00-8014",
+            "ssn 536-22-0000",
+            "order 536-22-8014 shipped",
+            "call 1-536-22-8014",
+            "536-22-80145",
+            "sample form: 123-45-6789",
+            "tracking 536228014",
+            "it was 536 22 8014 points",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_ni_numbers_with_valid_prefixes() {
+        assert_eq!(one("NI: AB123456C"), "AB123456C");
+        assert_eq!(one("national insurance nh 12 34 56 c"), "nh 12 34 56 c");
+        assert_eq!(one("it's JT 12 34 56 A ok"), "JT 12 34 56 A");
+        for text in ["GB123456A", "DA123456C", "model ab123456c", "AB123456E"] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn passports_and_other_ids_need_their_word() {
+        assert_eq!(one("passport no. 533380006, expires soon"), "533380006");
+        assert_eq!(one("My passport number is X1234567."), "X1234567");
+        assert_eq!(one("aadhaar 2345 6789 0123"), "2345 6789 0123");
+        assert_eq!(one("driver's license: D1234567"), "D1234567");
+        for text in [
+            "renewed my passport in 2019",
+            "passport control took 45 minutes",
+            "533380006 is my lucky number",
+            "my passport photo is awful, ticket 55512345",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn dm_keeps_high_with_its_own_lesson() {
+        let found = crate::check("ssn 536-22-8014", &dm());
+        let f = found.iter().find(|f| f.rule == RULE).unwrap();
+        assert_eq!((f.start, f.end, f.severity), (4, 15, Severity::High));
+        assert_eq!(f.lesson, DM_LESSON);
+    }
+}

@@ -1,0 +1,59 @@
+//! `offensive.ableist`: disability or mental illness used as an insult
+//! ("retarded", "psycho", "spaz"). Milder words ("lame") are a tip.
+
+use super::{hit_span, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct OffensiveAbleist;
+
+impl Rule for OffensiveAbleist {
+    fn id(&self) -> &'static str {
+        "offensive.ableist"
+    }
+
+    fn category(&self) -> Category {
+        Category::Offensive
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Using a disability or an illness as an insult hurts people who live with it, and readers remember the word long after the point you were making."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        for hit in input.scan.hits(List::Ableist) {
+            let severity = if hit.tag == "weak" { Severity::Low } else { Severity::Medium };
+            let span = hit_span(input.doc, hit);
+            let word = input.doc.original(span.0, span.1);
+            out.push(with_action(
+                self.finding(severity, span, format!("\u{201c}{word}\u{201d} uses a disability or illness as an insult.")),
+                Action::Rephrase { hint: "Say what you actually mean: \u{201c}careless\u{201d}, \u{201c}unworkable\u{201d}, \u{201c}wild\u{201d}." },
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn catches_ableist_insults() {
+        for text in ["that plan is retarded", "my ex is a total psycho", "stop being such a spaz"] {
+            assert!(flags("offensive.ableist", text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn mild_words_are_only_a_tip() {
+        assert!(!flags("offensive.ableist", "lame excuse", &personal()));
+        assert!(!fired("offensive.ableist", "lame excuse", &personal()).is_empty());
+    }
+
+    #[test]
+    fn leaves_medical_words_alone() {
+        for text in ["Psychology degree done!", "the psychiatric ward nurses are heroes", "Retardant dropped on the wildfire"] {
+            assert!(fired("offensive.ableist", text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+}

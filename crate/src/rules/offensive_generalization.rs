@@ -1,0 +1,89 @@
+//! `offensive.generalization`: demeaning a whole group: a group term and a
+//! generalising or demeaning cue in the same sentence ("Muslims are all the
+//! same", "old people shouldn't be allowed near technology"), plus fixed
+//! demeaning phrases ("throws like a girl"). The cue must follow the group
+//! ("women are lazy") unless it reads both ways ("can't trust immigrants"),
+//! so "a lazy Sunday with the girls" stays quiet.
+
+use super::{hit_span, same_sentence, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct OffensiveGeneralization;
+
+impl Rule for OffensiveGeneralization {
+    fn id(&self) -> &'static str {
+        "offensive.generalization"
+    }
+
+    fn category(&self) -> Category {
+        Category::Offensive
+    }
+
+    fn lesson(&self) -> &'static str {
+        "A joke or a sweeping remark about a whole group is read by members of that group, and by everyone who will judge you for it. One such post has cost people their jobs before their plane landed."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };
+        for hit in input.scan.hits(List::OffensivePhrases) {
+            out.push(with_action(
+                self.finding(Severity::High, hit_span(doc, hit), "This demeans a whole group of people.".into()),
+                hint.clone(),
+            ));
+        }
+        for group in input.scan.hits(List::Groups) {
+            let cue = input.scan.hits(List::GroupCues).find(|cue| {
+                let after = cue.first > group.last && cue.first - group.last <= 6;
+                let before = cue.tag == "either" && cue.last < group.first && group.first - cue.last <= 4;
+                (after || before) && same_sentence(doc, group, cue)
+            });
+            if let Some(cue) = cue {
+                let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
+                out.push(with_action(
+                    self.finding(
+                        Severity::High,
+                        (a.0.min(b.0), a.1.max(b.1)),
+                        "This generalises about a whole group of people.".into(),
+                    ),
+                    hint.clone(),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "offensive.generalization";
+
+    #[test]
+    fn catches_group_generalisations() {
+        for text in [
+            "Muslims are all the same",
+            "old people shouldn't be allowed near technology, they ruin everything",
+            "you can't trust immigrants",
+            "He throws like a girl lmao",
+            "hope I don't catch something from the locals",
+            "women are just lazy, always have been",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn leaves_neutral_mentions_alone() {
+        for text in [
+            "Lazy Sunday with the girls",
+            "Celebrating women in engineering this week",
+            "Old people's homes need more volunteers, sign up below",
+            "Our Muslim colleagues are fasting this month; lunch meetings move to 4pm",
+            "Locals love this bakery",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! `open-invitation.hashtag`: a brand opening the floor to the public: an
+//! "ask us anything" session, "share your story" prompts and campaign
+//! hashtags built for replies (#AskJPM, #McDStories, #MyRailStory). From a
+//! personal account it is a normal conversation starter and stays quiet.
+
+use super::{with_action, Input, Rule};
+use crate::context::AccountKind;
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+use crate::text::Token;
+
+pub struct OpenInvitation;
+
+/// Hashtag endings that ask the public for stories.
+const STORY_TAGS: &[&str] = &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions"];
+/// Words before a hashtag that ask people to use it.
+const USE_IT: &[&str] = &["use", "using", "with", "tag", "hashtag", "reply", "tweet"];
+
+impl Rule for OpenInvitation {
+    fn id(&self) -> &'static str {
+        "open-invitation.hashtag"
+    }
+
+    fn category(&self) -> Category {
+        Category::OpenInvitation
+    }
+
+    fn lesson(&self) -> &'static str {
+        "An open question from a brand invites every grievance it has ever caused. #AskJPM drew mostly hostile questions and the Q&A was cancelled; #McDStories filled with horror stories within hours."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        // Unknown accounts get a tip: it might be a brand.
+        let (severity, campaign_severity) = match input.ctx.account_kind() {
+            AccountKind::Brand => (Severity::Medium, Severity::High),
+            AccountKind::Unknown => (Severity::Low, Severity::Low),
+            AccountKind::Personal => return,
+        };
+        let doc = input.doc;
+        let hint = Action::Rephrase { hint: "Plan for the worst replies first: moderation, a narrow question, a clear end time." };
+        let mut found = false;
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            if !tok.hashtag {
+                continue;
+            }
+            let invited = i > 0 && USE_IT.contains(&doc.tokens[i - 1].word.as_str());
+            if is_open_hashtag(tok) || (invited && input.scan.has(List::Invitation)) {
+                let span = doc.span(tok.start.saturating_sub(1), tok.end);
+                let severity = if is_open_hashtag(tok) { campaign_severity } else { severity };
+                out.push(with_action(
+                    self.finding(severity, span, format!("#{} invites the whole internet to answer.", tok.raw)),
+                    hint.clone(),
+                ));
+                found = true;
+            }
+        }
+        if !found {
+            if let Some(hit) = input.scan.hits(List::Invitation).next() {
+                out.push(with_action(
+                    self.finding(severity, doc.span(hit.start, hit.end), "This invites the public to answer, with anything.".into()),
+                    hint,
+                ));
+            }
+        }
+    }
+}
+
+/// #AskJPM, #AskOurBank, #McDStories: a Q&A or a call for stories.
+fn is_open_hashtag(tok: &Token) -> bool {
+    let w = tok.raw.as_str();
+    (w.len() > 4 && w.starts_with("ask") && !w.starts_with("asking"))
+        || STORY_TAGS.iter().any(|s| w.len() > s.len() + 1 && w.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "open-invitation.hashtag";
+
+    #[test]
+    fn catches_brand_invitations() {
+        for text in [
+            "Meet some of the farmers who supply our potatoes #McDStories",
+            "Tell us your worst experience with our trains! Use #MyRailStory",
+            "Who wants to ask our founder a question? Reply with #AskHenry",
+            "Finish the sentence: I shop here because... #ShopReasons",
+            "Questions for our CEO? Ask us anything today from 3pm",
+        ] {
+            assert!(flags(RULE, text, &brand()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn personal_and_ordinary_brand_posts_are_fine() {
+        assert!(!flags(RULE, "Ask me anything about starting a bakery #AskMe", &personal()));
+        for text in [
+            "Our support team is available by DM 9am-5pm, weekdays",
+            "Our CEO will be answering questions from employees at the internal town hall today",
+            "New spring menu is here #SpringMenu",
+        ] {
+            assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
+        }
+    }
+}

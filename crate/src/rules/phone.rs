@@ -1,0 +1,386 @@
+//! `personal-data.phone`: phone numbers of 7 to 15 digits: international
+//! (`+44 20 7946 0958`), North American (`(415) 555-0132`, `555-123-4567`),
+//! national with a trunk zero (`07700 900123`) and any grouping after a
+//! word like "call" or "my number". Dates, times, prices, IP and version
+//! numbers, year ranges and numbers after "order", "tracking", "invoice" or
+//! "ref" are left alone. Toll-free and brand numbers are business lines, a
+//! tip only; so is a number in a DM unless more personal data goes with it.
+
+use super::nearby::{starts_word, words_after, words_before, REFERENCE_WORDS};
+use super::{with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+
+pub struct Phone;
+
+/// Words that say a number is a phone number.
+const PHONE_WORDS: &[&str] = &[
+    "call", "calling", "text", "txt", "phone", "tel", "telephone", "mobile", "mob", "cell",
+    "cellphone", "whatsapp", "signal", "telegram", "ring", "reach", "contact",
+    "hotline", "helpline", "fax", "sms", "dial", "viber", "ph",
+];
+
+/// Words after a number that make it a count or an amount.
+const COUNT_WORDS: &[&str] = &[
+    "dollars", "euros", "pounds", "usd", "eur", "gbp", "people", "views", "followers", "users",
+    "downloads", "times", "miles", "km", "steps", "calories", "likes", "members", "subscribers",
+    "votes", "years", "points", "pts", "copies", "units", "words", "bytes", "rows", "lines",
+];
+
+/// North American toll-free area codes and other non-personal prefixes.
+const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
+
+impl Rule for Phone {
+    fn id(&self) -> &'static str {
+        "personal-data.phone"
+    }
+
+    fn category(&self) -> Category {
+        Category::PersonalData
+    }
+
+    fn lesson(&self) -> &'static str {
+        "A phone number in a public post reaches scammers, spam callers and anyone holding a grudge, and it is the key to many account recovery and SIM-swap attacks. Share it in a private message instead."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let s = doc.folded.as_str();
+        let ctx = input.ctx;
+        let other_personal_data = out
+            .iter()
+            .any(|f| f.category == Category::PersonalData);
+        for c in candidates(s) {
+            if !is_phone(s, &c) {
+                continue;
+            }
+            let span = doc.span(c.start, c.end);
+            let overlaps = out
+                .iter()
+                .any(|f| f.category == Category::PersonalData && f.start < span.1 && span.0 < f.end);
+            if overlaps {
+                continue;
+            }
+            let business = is_toll_free(&c.digits);
+            let severity = if business || ctx.is_brand() || (ctx.is_dm() && !other_personal_data) {
+                Severity::Low
+            } else {
+                Severity::Medium
+            };
+            let message = if business {
+                "This is a business phone number."
+            } else {
+                "This looks like a phone number."
+            };
+            out.push(with_action(
+                self.finding(severity, span, message.into()),
+                Action::Mask,
+            ));
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    digits: String,
+    /// Digit group lengths.
+    groups: Vec<usize>,
+    /// Separator characters used between groups (spaces, `-`, `.`, parens).
+    seps: Vec<u8>,
+    plus: bool,
+    paren: bool,
+}
+
+/// Runs of digit groups joined by short separators, starting at a word
+/// boundary with a digit, `+` or `(`.
+fn candidates(s: &str) -> Vec<Candidate> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let opens = c.is_ascii_digit()
+            || (c == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+            || (c == b'(' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        if !opens || !starts_word(s, i) || glued_to_number(b, i) {
+            i += 1;
+            continue;
+        }
+        let mut cand = Candidate {
+            start: i,
+            end: i,
+            digits: String::new(),
+            groups: Vec::new(),
+            seps: Vec::new(),
+            plus: c == b'+',
+            paren: false,
+        };
+        let mut j = if cand.plus { i + 1 } else { i };
+        loop {
+            let in_paren = b.get(j) == Some(&b'(');
+            if in_paren {
+                j += 1;
+            }
+            let g = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            if j == g || (in_paren && b.get(j) != Some(&b')')) {
+                break;
+            }
+            cand.digits.push_str(&s[g..j]);
+            cand.groups.push(j - g);
+            if in_paren {
+                j += 1;
+                cand.paren = true;
+            }
+            cand.end = j;
+            // A separator: up to three of space, dash, dot, with at most one
+            // that is not a space, then a digit or an opening paren.
+            let mut k = j;
+            let mut marks = 0;
+            while k < b.len() && k - j < 3 && matches!(b[k], b' ' | b'-' | b'.') {
+                marks += usize::from(b[k] != b' ');
+                k += 1;
+            }
+            let next_ok = b
+                .get(k)
+                .is_some_and(|c| c.is_ascii_digit() || *c == b'(');
+            if k == j || marks > 1 || !next_ok {
+                break;
+            }
+            cand.seps.extend(b[j..k].iter().filter(|c| **c != b' '));
+            if b[j..k].contains(&b' ') {
+                cand.seps.push(b' ');
+            }
+            j = k;
+        }
+        let next = cand.end;
+        i = next.max(i + 1);
+        if cand.groups.is_empty() || !ends_cleanly(b, next) {
+            continue;
+        }
+        out.push(cand);
+    }
+    out
+}
+
+/// The number continues one already started ("1,234", "10:30", "3/4", "$5").
+fn glued_to_number(b: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = b[i - 1];
+    matches!(prev, b'$' | b'#' | b'@' | b'/' | b'\\' | b'=' | b'_')
+        || (i >= 2 && matches!(prev, b',' | b'.' | b':' | b'-') && b[i - 2].is_ascii_digit())
+        || ends_with_currency(&b[..i])
+}
+
+fn ends_with_currency(b: &[u8]) -> bool {
+    ["€", "£", "¥", "₹", "₩", "₽"]
+        .iter()
+        .any(|c| b.ends_with(c.as_bytes()) || b.strip_suffix(b" ").is_some_and(|x| x.ends_with(c.as_bytes())))
+}
+
+/// Nothing glued after the number: a letter ("5pm", "10k"), a percent sign,
+/// or more digits after `:`, `/`, `,` or `.`.
+fn ends_cleanly(b: &[u8], end: usize) -> bool {
+    match b.get(end) {
+        None => true,
+        Some(c) if c.is_ascii_alphanumeric() || matches!(c, b'%' | b'\'' | b'$') => false,
+        Some(b':' | b'/' | b',' | b'.' | b'-') => !b.get(end + 1).is_some_and(u8::is_ascii_digit),
+        _ => !ends_with_currency_after(&b[end..]),
+    }
+}
+
+fn ends_with_currency_after(b: &[u8]) -> bool {
+    let b = b.strip_prefix(b" ").unwrap_or(b);
+    ["€", "£", "¥", "₹"].iter().any(|c| b.starts_with(c.as_bytes()))
+}
+
+fn is_phone(s: &str, c: &Candidate) -> bool {
+    let n = c.digits.len();
+    if !(7..=15).contains(&n) || looks_like_date(c) || looks_like_ip(c) || year_range(c) {
+        return false;
+    }
+    if words_after(s, c.end, 1)
+        .first()
+        .is_some_and(|w| COUNT_WORDS.contains(w))
+    {
+        return false;
+    }
+    // The nearest telling word before the number decides.
+    // "number" and "no" go with both, so look further past them.
+    let mut announced = false;
+    let mut numbered = false;
+    for w in words_before(s, c.start, 5) {
+        if matches!(w, "number" | "no" | "nr" | "num" | "is" | "my" | "at" | "on" | "me") {
+            numbered |= w == "number";
+            continue;
+        }
+        if PHONE_WORDS.contains(&w) {
+            announced = true;
+            break;
+        }
+        if REFERENCE_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    let announced = announced || numbered;
+    if announced || c.plus {
+        return n >= 8 || announced;
+    }
+    let g = &c.groups;
+    let d = &c.digits;
+    let only = |set: &[u8]| c.seps.iter().all(|x| set.contains(x));
+    // 00 international prefix.
+    if d.starts_with("00") && n >= 10 && g.len() >= 2 {
+        return true;
+    }
+    // North American shapes.
+    let nanp = matches!(g.as_slice(), [3, 3, 4])
+        || (matches!(g.as_slice(), [1, 3, 3, 4]) && d.starts_with('1'))
+        || (matches!(g.as_slice(), [3, 4]) && c.seps == [b'-'] && !d.starts_with('0'));
+    if nanp && (c.paren || only(b" -.")) && !d.starts_with('0') {
+        return true;
+    }
+    // National numbers with a trunk zero, in groups of two or more.
+    if d.starts_with('0') && !d.starts_with("00") && (9..=11).contains(&n) && g.len() >= 2 {
+        return g.iter().all(|&x| x >= 2) && only(b" -.");
+    }
+    // (area) rest.
+    c.paren && g.len() >= 2 && (7..=11).contains(&n)
+}
+
+/// `2024-01-05`, `05.01.2024`, `5 1 2024`: three groups, one a year and
+/// the others a day and a month.
+fn looks_like_date(c: &Candidate) -> bool {
+    if c.groups.len() != 3 || c.paren || c.plus {
+        return false;
+    }
+    let mut at = 0;
+    let parts: Vec<u32> = c
+        .groups
+        .iter()
+        .map(|&g| {
+            let v = c.digits[at..at + g].parse().unwrap_or(0);
+            at += g;
+            v
+        })
+        .collect();
+    let year = |g: usize, v: u32| g == 4 && (1900..=2099).contains(&v);
+    let dm = |a: u32, b: u32| (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12);
+    (year(c.groups[0], parts[0]) && dm(parts[1], parts[2]))
+        || (year(c.groups[2], parts[2]) && dm(parts[0], parts[1]))
+}
+
+/// Four dotted groups of at most three digits, each below 256.
+fn looks_like_ip(c: &Candidate) -> bool {
+    c.groups.len() == 4 && c.seps.iter().all(|x| *x == b'.') && c.groups.iter().all(|&g| g <= 3)
+}
+
+/// `1990-2024`, `2019 2020`.
+fn year_range(c: &Candidate) -> bool {
+    c.groups.len() == 2
+        && c.groups == [4, 4]
+        && [&c.digits[..4], &c.digits[4..]]
+            .iter()
+            .all(|y| y.parse::<u32>().is_ok_and(|v| (1800..=2099).contains(&v)))
+}
+
+fn is_toll_free(d: &str) -> bool {
+    let national = d.strip_prefix('1').filter(|r| r.len() == 10).unwrap_or(d);
+    (national.len() == 10 && TOLL_FREE.iter().any(|p| national.starts_with(p)))
+        || ["0800", "0808", "1800", "1300"]
+            .iter()
+            .any(|p| d.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "personal-data.phone";
+
+    fn found(text: &str, ctx: &crate::Context) -> Vec<(String, Severity)> {
+        crate::check(text, ctx)
+            .into_iter()
+            .filter(|f| f.rule == RULE)
+            .map(|f| (crate::text::Doc::new(text).original(f.start, f.end), f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn finds_phone_numbers_in_many_shapes() {
+        for (text, number) in [
+            ("text me at (415) 555-0132 tonight", "(415) 555-0132"),
+            ("my cell is 415.555.0132", "415.555.0132"),
+            ("call 555-123-4567!", "555-123-4567"),
+            ("+44 20 7946 0958 is my number", "+44 20 7946 0958"),
+            ("ring me on 07700 900123", "07700 900123"),
+            ("+1 (415) 555-0132", "+1 (415) 555-0132"),
+            ("whatsapp +491701234567", "+491701234567"),
+            ("06 12 34 56 78 si besoin", "06 12 34 56 78"),
+            ("my number: 4155550132", "4155550132"),
+            ("it's 555-0132 if you need me", "555-0132"),
+            ("０７７００ ９００１２３", "０７７００ ９００１２３"),
+            ("call me 1-415-555-0132", "1-415-555-0132"),
+        ] {
+            assert_eq!(
+                found(text, &personal()),
+                vec![(number.to_string(), Severity::Medium)],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn ignores_numbers_that_are_not_phones() {
+        for text in [
+            "see you 2024-01-05 at 10:30",
+            "born 05.01.1990",
+            "order 555-123-4567 shipped",
+            "tracking number 1Z 999 AA1 0123 4567",
+            "invoice #4155550132",
+            "ref: 415 555 0132",
+            "it costs $1,234,567",
+            "it costs £ 1 234 567",
+            "from 1990-2024 we grew",
+            "server at 192.168.100.200",
+            "upgraded to v10.2.3456",
+            "final score 3-2, then 21-14",
+            "1 000 000 views!",
+            "we raised 4155550132 dollars",
+            "ISBN 978-0-306-40615-7",
+            "the year 2024 and 1999",
+            "5551234",
+        ] {
+            assert!(found(text, &personal()).is_empty(), "{text}: {:?}", found(text, &personal()));
+        }
+    }
+
+    #[test]
+    fn business_lines_and_dms_are_a_tip() {
+        let tip = |n: &str| vec![(n.to_string(), Severity::Low)];
+        assert_eq!(
+            found("Call our support line: (415) 555-0132", &brand()),
+            tip("(415) 555-0132")
+        );
+        assert_eq!(found("call 1-800-555-0199", &personal()), tip("1-800-555-0199"));
+        assert_eq!(found("0800 123 4567 free", &personal()), tip("0800 123 4567"));
+        assert_eq!(found("call me 555-123-4567", &dm()), tip("555-123-4567"));
+        // In a DM with more personal data, the number counts again.
+        assert!(flags(RULE, "I live at 12 Oak Street, call 555-123-4567", &dm()));
+        assert!(flags(RULE, "ssn 536-22-8014, call 555-123-4567", &dm()));
+    }
+
+    #[test]
+    fn exact_utf16_spans() {
+        let f = crate::check("📞 +44 20 7946 0958", &personal());
+        let f = f.iter().find(|f| f.rule == RULE).unwrap();
+        assert_eq!((f.start, f.end), (3, 19));
+        assert_eq!(f.action, Some(Action::Mask));
+    }
+}

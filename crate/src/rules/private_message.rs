@@ -1,0 +1,94 @@
+//! `private-message.public`: a public post that reads like a direct message:
+//! meant for one person ("@lisa_m only you can see this right?"), intimate
+//! or about private plans ("meet me at my place after 11"). Fires on public
+//! surfaces only; in a DM these words are the point.
+
+use super::{hit_span, with_action, Input, Rule, SECOND_PERSON};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+use crate::text::Doc;
+
+pub struct PrivateMessage;
+
+impl Rule for PrivateMessage {
+    fn id(&self) -> &'static str {
+        "private-message.public"
+    }
+
+    fn category(&self) -> Category {
+        Category::PrivateMessage
+    }
+
+    fn lesson(&self) -> &'static str {
+        "This reads like a message for one person, but it is going to everyone. A congressman meant a picture as a direct message and posted it publicly; the mistake ended his career."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        if input.ctx.is_dm() {
+            return;
+        }
+        let doc = input.doc;
+        let cues: Vec<_> = input.scan.hits(List::PrivateCues).collect();
+        let addressed = addressed_to_one(doc) || input.ctx.reply_to.is_some();
+        let intimate = input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
+        let strong = cues.iter().find(|c| c.tag == "strong");
+        let weak = cues.iter().filter(|c| c.tag != "strong").count();
+        let intimate_plans = cues.iter().any(|c| c.tag == "intimate") && cues.iter().any(|c| c.tag == "plans");
+        let span = if let Some(cue) = strong {
+            Some(hit_span(doc, cue))
+        } else if (addressed && weak >= 1) || intimate_plans {
+            cues.first().map(|c| hit_span(doc, c))
+        } else if intimate {
+            input.scan.hits(List::Sexual).next().map(|h| hit_span(doc, h))
+        } else {
+            None
+        };
+        if let Some(span) = span {
+            out.push(with_action(
+                self.finding(Severity::High, span, "This reads like a private message, but this composer posts publicly.".into()),
+                Action::Rephrase { hint: "Send it as a direct message to the one person it is for." },
+            ));
+        }
+    }
+}
+
+/// The post opens with an @mention or a name followed by a comma.
+fn addressed_to_one(doc: &Doc) -> bool {
+    let Some(first) = doc.tokens.first() else { return false };
+    let mentions = doc.tokens.iter().filter(|t| t.mention).count();
+    (first.mention && mentions == 1)
+        || (first.capitalized && doc.tokens.len() > 1 && doc.folded[first.end..doc.tokens[1].start].trim() == ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "private-message.public";
+
+    #[test]
+    fn catches_messages_meant_for_one_person() {
+        for text in [
+            "@lisa_m only you can see this right? meet me at my place after 11, wife's away",
+            "@dan_p sending you my home address so you can drop it off: 12 Elm Street",
+            "Sexy time tonight, can't wait to get you naked",
+            "Sam, miss you. Text me when you land xx",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn public_conversation_and_dms_are_fine() {
+        assert!(!flags(RULE, "@lisa_m only you can see this right?", &dm()));
+        for text in [
+            "Great chat with @phil_j about the personal learning network idea",
+            "Ask me anything about starting a bakery, I'll answer in the comments",
+            "Love you all, thank you for 10 years of support",
+            "@support my order hasn't arrived, can you check?",
+            "See you at the conference tonight, everyone!",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! `sexual.content`: sexually explicit or suggestive words and phrases,
+//! through any spelling trick. Health and education uses ("sexual health
+//! clinic", "summa cum laude") stay quiet: bare "sex" is not on the list.
+
+use super::{hit_span, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct SexualContent;
+
+impl Rule for SexualContent {
+    fn id(&self) -> &'static str {
+        "sexual.content"
+    }
+
+    fn category(&self) -> Category {
+        Category::Sexual
+    }
+
+    fn lesson(&self) -> &'static str {
+        "A congressman's picture meant for one person went to all of his followers and ended his career. Sexual content in a public place is seen by colleagues, clients and family, and it cannot be recalled."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+        for hit in input.scan.hits(List::Sexual) {
+            let span = hit_span(input.doc, hit);
+            out.push(with_action(
+                self.finding(severity, span, format!("\u{201c}{}\u{201d} is sexual content.", input.doc.original(span.0, span.1))),
+                Action::Remove,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "sexual.content";
+
+    #[test]
+    fn catches_sexual_content() {
+        for text in ["Sexy time tonight, can't wait to get you naked", "send nudes", "so h0rny", "p0rn stash"] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn leaves_health_and_idioms_alone() {
+        for text in [
+            "Free sexual health screening at our clinic this week",
+            "Graduated summa cum laude!",
+            "Sex education matters",
+            "The Naked Chef is on tonight",
+            "Check out this food porn from our kitchen",
+            "Cocktail hour at Cockburn's",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! `tragedy.promotion`: selling on the back of a disaster, an attack or a
+//! death ("Hurricane season is here! Stock up", "our hearts go out to the
+//! victims ... don't forget our sale"), and joking about one. Condolences
+//! and safety advice without a sales pitch stay quiet.
+
+use super::{hit_span, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+use crate::text::Doc;
+
+pub struct TragedyPromotion;
+
+impl Rule for TragedyPromotion {
+    fn id(&self) -> &'static str {
+        "tragedy.promotion"
+    }
+
+    fn category(&self) -> Category {
+        Category::Tragedy
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Tying a sale or a joke to a disaster, an attack or a death reads as profiting from grief. Retailers that pitched storm shopping and brands that borrowed tragedy hashtags spent the next week apologising."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
+        let selling = input.scan.has(List::Promo) || percent_off(doc);
+        let joking = input.scan.has(List::Jokes);
+        let (severity, message) = if selling {
+            (Severity::High, "This ties a promotion to a tragedy.")
+        } else if joking {
+            (Severity::High, "This jokes about a tragedy.")
+        } else if tragedy.tag == "hashtag" && input.ctx.is_brand() {
+            (Severity::Medium, "This borrows a hashtag about grief or abuse.")
+        } else {
+            return;
+        };
+        out.push(with_action(
+            self.finding(severity, hit_span(doc, tragedy), message.into()),
+            Action::Rephrase { hint: "Keep condolences and promotions in separate posts, days apart." },
+        ));
+    }
+}
+
+/// "25% off", "30 % off".
+fn percent_off(doc: &Doc) -> bool {
+    doc.tokens.windows(2).any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "tragedy.promotion";
+
+    #[test]
+    fn catches_promotion_and_jokes_on_tragedy() {
+        for text in [
+            "Hurricane season is here! Stock up on our bestsellers before the storm hits, 25% off",
+            "Our hearts go out to the victims of the shooting. Don't forget our weekend sale ends Sunday!",
+            "Still reeling after the tsunami. Stay strong everyone - and grab our survival kits while stocks last",
+            "that earthquake really shook things up lol",
+            "Millions are in uproar in #Cairo - rumour is they heard our new spring collection is online",
+        ] {
+            assert!(flags(RULE, text, &brand()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn condolences_and_safety_advice_are_fine() {
+        for text in [
+            "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
+            "Our report on wildfire recovery funding for rural communities is published today",
+            "Our photographers will be shooting the finals tomorrow",
+            "Killer deals on running shoes this weekend",
+            "Our new collection is taking the city by storm, shop now",
+        ] {
+            assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
+        }
+    }
+}

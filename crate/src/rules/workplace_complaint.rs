@@ -1,0 +1,84 @@
+//! `workplace.complaint`: complaining in public about one's boss, employer,
+//! colleagues, customers or a job offer ("my boss just took credit again",
+//! "I'd hate every minute of it"), and skipping work ("calling in sick to
+//! go to the game"). Needs the work subject and the complaint in the same
+//! sentence; praise ("I love my team") stays quiet.
+
+use super::{hit_span, same_sentence, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct WorkplaceComplaint;
+
+impl Rule for WorkplaceComplaint {
+    fn id(&self) -> &'static str {
+        "workplace.complaint"
+    }
+
+    fn category(&self) -> Category {
+        Category::Workplace
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Your boss, your colleagues and your next employer can read this. A job seeker who posted that a new offer meant \"a fatty paycheck\" and \"hating the work\" lost the offer the same day."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        let hits: Vec<_> = input.scan.hits(List::Workplace).collect();
+        let hint = Action::Rephrase { hint: "Raise it with the person, or vent offline." };
+        for skip in hits.iter().filter(|h| h.tag == "skip" || h.tag == "complaint") {
+            out.push(with_action(
+                self.finding(Severity::Medium, hit_span(doc, skip), if skip.tag == "skip" { "This says you are skipping or faking work." } else { "This complains about work in public." }.into()),
+                hint.clone(),
+            ));
+        }
+        let subjects = hits.iter().filter(|h| h.tag == "subject");
+        let complaint = subjects.flat_map(|s| {
+            hits.iter()
+                .filter(move |n| {
+                    n.tag == "negative" && n.first != s.first && n.first.abs_diff(s.first) <= 10 && same_sentence(doc, s, n)
+                })
+                .map(move |n| (s, n))
+        });
+        if let Some((subject, negative)) = complaint.into_iter().next() {
+            let (a, b) = (hit_span(doc, subject), hit_span(doc, negative));
+            out.push(with_action(
+                self.finding(Severity::Medium, (a.0.min(b.0), a.1.max(b.1)), "This complains about work in public.".into()),
+                hint,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "workplace.complaint";
+
+    #[test]
+    fn catches_complaints_and_skipping() {
+        for text in [
+            "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
+            "My boss just took credit for my project again.",
+            "Gonna call in sick and go to the game, my boss will never know",
+            "the new VP is a total disaster",
+            "my coworkers are clueless, every single day",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn praise_and_neutral_work_talk_are_fine() {
+        for text in [
+            "I love my job and my team is amazing",
+            "Thrilled to welcome 40 new apprentices to the team this September!",
+            "Worst traffic ever this morning, but made it to work on time",
+            "Our customers told us what they wanted, so we built it",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+    }
+}

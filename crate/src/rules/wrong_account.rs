@@ -1,0 +1,95 @@
+//! `wrong-account.personal-register`: personal content while a brand account
+//! is active: drinking, swearing, sex, complaints about work, politics, or
+//! private life in the first person ("my ex showed up at my birthday").
+//! Runs after the other rules and reads their findings. A brewery's "our
+//! new IPA" is business; "I" with a beer on a charity's account is not.
+
+use super::{hit_span, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
+use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
+
+pub struct WrongAccount;
+
+impl Rule for WrongAccount {
+    fn id(&self) -> &'static str {
+        "wrong-account.personal-register"
+    }
+
+    fn category(&self) -> Category {
+        Category::WrongAccount
+    }
+
+    fn lesson(&self) -> &'static str {
+        "Brand and personal accounts sit side by side in the same app, one tap apart. The Red Cross beer tweet and a car maker's f-word tweet were both meant for personal accounts."
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        if !input.ctx.is_brand() {
+            return;
+        }
+        let doc = input.doc;
+        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let from_findings = out.iter().find(|f| match f.category {
+            Category::Profanity | Category::Sexual | Category::Workplace => f.severity >= Severity::Medium,
+            Category::Intoxication => f.severity >= Severity::Medium || first_person,
+            _ => false,
+        });
+        let span = from_findings.map(|f| (f.start, f.end)).or_else(|| {
+            input
+                .scan
+                .hits(List::Register)
+                .find(|h| h.tag == "politics" || first_person)
+                .map(|h| hit_span(doc, h))
+        });
+        let Some(span) = span else { return };
+        let account = input.ctx.account_label().unwrap_or_else(|| "a brand account".into());
+        out.push(with_action(
+            self.finding(
+                Severity::High,
+                span,
+                format!("You are posting as {account}, a brand account, and this reads as personal."),
+            ),
+            Action::Rephrase { hint: "Switch to your personal account, or keep it off the brand's feed." },
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_util::*;
+
+    const RULE: &str = "wrong-account.personal-register";
+
+    #[test]
+    fn personal_content_on_a_brand_account() {
+        for text in [
+            "Three bottles of prosecco down and the night is young #drunk",
+            "Can't believe my ex showed up at my birthday party, so awkward",
+            "Vote them all out in November, this government is a joke",
+            "Damn, the demo crashed on stage. Classic.",
+            "Our store on 5th is closed today because the manager is hungover lol",
+            "Ryan found two more bottles of beer, when I drink I do it right",
+        ] {
+            assert!(flags(RULE, text, &brand()), "missed: {text}");
+        }
+    }
+
+    #[test]
+    fn business_as_usual_and_personal_accounts_are_fine() {
+        for text in [
+            "Our new IPA is on tap from Friday, come try a pint",
+            "Wishing everyone a restful holiday with family and friends",
+            "Vote for your favourite flavour in our poll!",
+        ] {
+            assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
+        }
+        assert!(!flags(RULE, "Can't believe my ex showed up at my birthday party", &personal()));
+    }
+
+    #[test]
+    fn the_message_names_the_account() {
+        let found = crate::check("so drunk right now", &brand());
+        let f = found.iter().find(|f| f.rule == RULE).expect("fires");
+        assert!(f.message.contains("@acme"));
+    }
+}

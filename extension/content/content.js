@@ -1,0 +1,283 @@
+// The glue in each page: follows the compose boxes, sends their text to the
+// background's core at most once per animation frame, draws the answer only
+// if the text is still the same, and reacts to the user's settings (a site
+// switched off in the popup goes quiet at once, without a reload).
+'use strict';
+
+(() => {
+  const PG = (globalThis.PostGuard ??= {});
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const HOST = location.hostname;
+  // Longer drafts are checked up to here; the summary and the popup say so.
+  const MAX_TEXT = 100_000;
+  PG.MAX_TEXT = MAX_TEXT;
+
+  const composers = new Map(); // root -> Composer
+  let stopWatching = null;
+  let enabled = false;
+  let lastReport = '';
+
+  class Composer {
+    constructor(root, kind) {
+      this.root = root;
+      this.kind = kind;
+      this.findings = []; // shown findings, each with its `text`
+      this.checked = null; // the text the findings belong to
+      this.truncated = false;
+      this.ignored = new Set();
+      this.seq = 0;
+      this.frame = 0;
+      this.walk = null;
+      this.schedule = this.schedule.bind(this);
+      root.addEventListener('input', this.schedule);
+      root.addEventListener('compositionend', this.schedule);
+      root.addEventListener('focus', this.schedule);
+      // Editors also change their DOM without input events (paste handling,
+      // the site clearing the box after posting); ranges must follow.
+      if (kind === 'editable') {
+        this.observer = new MutationObserver(this.schedule);
+        this.observer.observe(root, { childList: true, characterData: true, subtree: true });
+      }
+      this.detachCard = PG.card.attach(this);
+      this.schedule();
+    }
+
+    destroy() {
+      cancelAnimationFrame(this.frame);
+      this.seq += 1;
+      this.root.removeEventListener('input', this.schedule);
+      this.root.removeEventListener('compositionend', this.schedule);
+      this.root.removeEventListener('focus', this.schedule);
+      this.observer?.disconnect();
+      this.detachCard();
+      this.draw([]);
+    }
+
+    schedule() {
+      this.frame ||= requestAnimationFrame(() => {
+        this.frame = 0;
+        this.run();
+      });
+    }
+
+    read() {
+      if (this.kind === 'textarea') return { text: this.root.value };
+      this.walk = PG.walkText(this.root);
+      return this.walk;
+    }
+
+    async run(force = false) {
+      const { text } = this.read();
+      if (!force && text === this.checked) {
+        // Same text, maybe new nodes: only the ranges need rebuilding.
+        this.draw(this.findings);
+        return;
+      }
+      const seq = ++this.seq;
+      if (!text.trim()) {
+        this.show(text, [], false);
+        return;
+      }
+      const sent = text.slice(0, MAX_TEXT);
+      let answer;
+      try {
+        answer = await send({ type: 'check', text: sent, context: contextFor(this.root) });
+      } catch {
+        if (seq === this.seq) this.show(text, [], false);
+        return;
+      }
+      if (seq !== this.seq || !enabled) return;
+      // The user kept typing while the core worked: a newer check is due.
+      if (this.read().text !== text) {
+        this.schedule();
+        return;
+      }
+      this.show(text, answer.findings ?? [], text.length > MAX_TEXT);
+    }
+
+    show(text, findings, truncated) {
+      this.checked = text;
+      this.truncated = truncated;
+      this.findings = findings
+        .map((f) => ({ ...f, text: text.slice(f.start, f.end) }))
+        .filter((f) => !this.ignored.has(ignoreKey(f)));
+      this.draw(this.findings);
+      PG.summary.announce(this.findings, truncated, !text.trim());
+      reportSoon();
+    }
+
+    draw(findings) {
+      if (this.kind === 'textarea') {
+        PG.textareaHighlights.set(this.root, this.root.value, findings);
+        return;
+      }
+      const walk = this.walk ?? this.read();
+      const marks = [];
+      for (const f of findings) {
+        const range = PG.rangeFor(walk, f.start, f.end);
+        if (range) marks.push({ range, severity: f.severity });
+      }
+      PG.editableHighlights.set(this.root, marks);
+    }
+
+    // For the card (see card.js).
+
+    findingAtPoint(x, y) {
+      if (this.kind === 'textarea') {
+        const index = PG.textareaHighlights.findingAt(this.root, x, y);
+        return this.findings[index] ?? null;
+      }
+      const walk = this.walk ?? this.read();
+      return (
+        this.findings.find((f) => {
+          const range = PG.rangeFor(walk, f.start, f.end);
+          return range && [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 4);
+        }) ?? null
+      );
+    }
+
+    findingAtCaret() {
+      let caret;
+      if (this.kind === 'textarea') {
+        caret = this.root.selectionStart;
+      } else {
+        const selection = getSelection();
+        if (!selection.rangeCount || !this.root.contains(selection.focusNode)) return null;
+        caret = PG.offsetOf(this.walk ?? this.read(), selection.focusNode, selection.focusOffset);
+      }
+      return this.findings.find((f) => f.start <= caret && caret <= f.end) ?? null;
+    }
+
+    rectOf(finding) {
+      if (this.kind === 'textarea') return PG.textareaHighlights.rectsOf(this.root, this.findings.indexOf(finding))[0] ?? this.root.getBoundingClientRect();
+      const range = PG.rangeFor(this.walk ?? this.read(), finding.start, finding.end);
+      return range?.getClientRects()[0] ?? this.root.getBoundingClientRect();
+    }
+
+    /** Runs a card action; resolves to a message for the user if it failed. */
+    async act(finding, kind) {
+      if (kind === 'ignore') {
+        this.ignored.add(ignoreKey(finding));
+        this.show(this.checked ?? '', this.findings, this.truncated);
+        return null;
+      }
+      if (kind === 'allow') {
+        await updateSettings((s) => {
+          if (!s.allowList.includes(finding.text)) s.allowList.push(finding.text);
+        });
+        return null;
+      }
+      const done = await PG.edits.apply(this, kind, finding.start, finding.end, finding.text);
+      return done ? null : 'This editor did not accept the change. Please edit the text yourself.';
+    }
+  }
+
+  const ignoreKey = (f) => `${f.category}\u0000${f.text}`;
+
+  function contextFor(root) {
+    const context = { site: HOST, surface: PG.composers.surfaceFor(root) };
+    const handle = PG.composers.accountFor();
+    if (handle) context.account = { handle };
+    return context;
+  }
+
+  // The service worker may be asleep or restarting: one retry covers the
+  // gap. A gone extension (updated or removed) means this script is orphaned.
+  async function send(message) {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const answer = await api.runtime.sendMessage(message);
+        if (!answer || answer.error) throw new Error(answer?.error ?? 'no answer');
+        return answer;
+      } catch (error) {
+        if (!api.runtime?.id) {
+          stop();
+          throw error;
+        }
+        if (attempt >= 1) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+    }
+  }
+
+  let reportTimer = 0;
+  function reportSoon() {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(report, 50);
+  }
+
+  // Badge: the number of high findings in this tab, or "off".
+  function report() {
+    const all = [...composers.values()].flatMap((c) => c.findings);
+    const message = { type: 'report', disabled: !enabled, high: all.filter((f) => f.severity === 'high').length };
+    const key = JSON.stringify(message);
+    if (key === lastReport) return;
+    lastReport = key;
+    send(message).catch(() => {});
+  }
+
+  async function readSettings() {
+    const got = await api.storage.local.get('settings');
+    return got.settings ?? {};
+  }
+
+  // Content scripts cannot import the settings module; the popup and the
+  // options page validate, here a list is only extended.
+  async function updateSettings(change) {
+    const settings = await readSettings();
+    settings.allowList = Array.isArray(settings.allowList) ? settings.allowList : [];
+    change(settings);
+    await api.storage.local.set({ settings });
+  }
+
+  function start() {
+    if (stopWatching) return;
+    stopWatching = PG.composers.watch(
+      (root, kind) => composers.set(root, new Composer(root, kind)),
+      (root) => {
+        composers.get(root)?.destroy();
+        composers.delete(root);
+        reportSoon();
+      },
+    );
+  }
+
+  function stop() {
+    stopWatching?.();
+    stopWatching = null;
+    PG.card.close();
+    PG.summary.clear();
+  }
+
+  async function applySettings(settings) {
+    const hosts = Array.isArray(settings.disabledHosts) ? settings.disabledHosts : [];
+    const wasEnabled = enabled;
+    enabled = !hosts.includes(HOST);
+    if (enabled && !wasEnabled) start();
+    else if (!enabled && wasEnabled) stop();
+    else if (enabled) for (const composer of composers.values()) composer.run(true);
+    reportSoon();
+  }
+
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes.settings) applySettings(changes.settings.newValue ?? {});
+  });
+
+  // The popup asks an open tab what it found.
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || message?.type !== 'findings') return false;
+    const list = [...composers.values()];
+    sendResponse({
+      host: HOST,
+      enabled,
+      truncated: list.some((c) => c.truncated),
+      findings: list.flatMap((c) =>
+        c.findings.map(({ category, severity, message: text, lesson, text: excerpt }) => ({ category, severity, message: text, lesson, excerpt })),
+      ),
+    });
+    return false;
+  });
+
+  readSettings().then(applySettings, () => applySettings({}));
+})();

@@ -1,0 +1,86 @@
+// Changes the draft when, and only when, the user picks an action in the
+// card. Every edit goes through the editor itself (execCommand on a real
+// selection, which fires the beforeinput/input events editors listen to), so
+// the site's state stays right and its undo takes the edit back.
+'use strict';
+
+(() => {
+  const PG = (globalThis.PostGuard ??= {});
+
+  /** Every letter and digit becomes "•"; spaces and separators keep the shape. */
+  const mask = (text) => text.replace(/[\p{L}\p{N}]/gu, '\u2022');
+
+  /**
+   * The edit for an action on [start, end) of `text`: {start, end, replacement}.
+   * Removing a word also takes one space next to it, so no double space or
+   * space before punctuation is left behind.
+   */
+  function plan(kind, text, start, end) {
+    if (kind === 'mask') return { start, end, replacement: mask(text.slice(start, end)) };
+    const before = text[start - 1];
+    const after = text[end];
+    if (before === ' ' && (after === undefined || /[\s.,!?;:)]/.test(after))) start -= 1;
+    else if (after === ' ' && (before === undefined || /\s/.test(before))) end += 1;
+    return { start, end, replacement: '' };
+  }
+
+  // Editors read the DOM selection on `selectionchange`, which is delivered
+  // as a separate task; wait for it (or a short timeout) before editing.
+  function selectionSettled() {
+    return new Promise((resolve) => {
+      const done = () => {
+        document.removeEventListener('selectionchange', done);
+        clearTimeout(timer);
+        requestAnimationFrame(() => resolve());
+      };
+      const timer = setTimeout(done, 100);
+      document.addEventListener('selectionchange', done);
+    });
+  }
+
+  const run = (replacement) =>
+    replacement ? document.execCommand('insertText', false, replacement) : document.execCommand('delete', false);
+
+  async function editTextarea(textarea, { start, end, replacement }) {
+    textarea.focus();
+    textarea.setSelectionRange(start, end);
+    if (run(replacement)) return;
+    // No execCommand (rare): the site still gets its input event, but the
+    // browser's undo cannot take this one back.
+    textarea.setRangeText(replacement, start, end, 'end');
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+  }
+
+  async function editEditable(root, { start, end, replacement }) {
+    root.focus({ preventScroll: true });
+    const range = PG.rangeFor(PG.walkText(root), start, end);
+    if (!range) return;
+    const selection = getSelection();
+    const settled = selectionSettled();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await settled;
+    run(replacement);
+  }
+
+  /**
+   * Applies `kind` ("mask" | "remove") to the span [start, end) if the draft
+   * still reads `expected` there. Resolves to true when the draft afterwards
+   * reads exactly as planned; false means the editor refused and the user
+   * should edit by hand (nothing is forced into the editor's DOM).
+   */
+  async function apply(composer, kind, start, end, expected) {
+    const read = () => (composer.kind === 'textarea' ? composer.root.value : PG.walkText(composer.root).text);
+    const text = read();
+    if (text.slice(start, end) !== expected) return false;
+    const edit = plan(kind, text, start, end);
+    const wanted = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
+    if (composer.kind === 'textarea') await editTextarea(composer.root, edit);
+    else await editEditable(composer.root, edit);
+    // Editors may apply the change in their next frame.
+    for (let i = 0; i < 5 && read() !== wanted; i += 1) await new Promise((r) => requestAnimationFrame(r));
+    return read() === wanted;
+  }
+
+  PG.edits = { apply, plan, mask };
+})();

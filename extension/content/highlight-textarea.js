@@ -1,0 +1,248 @@
+// Underlines findings in <textarea>s, where ranges cannot reach: a mirror of
+// the field (same box, font, wrapping and scroll) holds the text with
+// transparent glyphs and visible underlines, in a shadow root placed outside
+// the field and kept over it while the user types, scrolls or resizes.
+'use strict';
+
+(() => {
+  const PG = (globalThis.PostGuard ??= {});
+
+  const CSS_TEXT = `
+    :host { pointer-events: none !important; }
+    .clip { position: absolute; inset: 0; overflow: hidden; box-sizing: border-box;
+      border-style: solid; border-color: transparent; }
+    .text { color: transparent; margin: 0; border: 0; padding: 0; min-height: 100%;
+      white-space: pre-wrap; overflow-wrap: break-word; will-change: transform; }
+    .mark { text-decoration-line: underline; text-decoration-skip-ink: none;
+      text-decoration-thickness: 2px; text-underline-offset: 3px; border-radius: 2px; }
+    .mark.high { text-decoration-style: wavy; text-decoration-color: #d93025;
+      background: rgb(217 48 37 / 0.12); }
+    .mark.medium { text-decoration-style: wavy; text-decoration-color: #e37400; }
+    .mark.low { text-decoration-style: dotted; text-decoration-color: #5f7ea8; }
+    @media (prefers-color-scheme: dark) {
+      .mark.high { text-decoration-color: #ff8a80; background: rgb(255 138 128 / 0.16); }
+      .mark.medium { text-decoration-color: #ffc266; }
+      .mark.low { text-decoration-color: #9fb8d8; }
+    }
+  `;
+
+  // Everything that decides where glyphs land.
+  const COPIED = [
+    'direction', 'font-family', 'font-size', 'font-weight', 'font-style', 'font-variant',
+    'font-stretch', 'font-feature-settings', 'font-variation-settings', 'font-kerning',
+    'font-size-adjust', 'line-height', 'letter-spacing', 'word-spacing', 'text-transform',
+    'text-indent', 'text-align', 'tab-size', 'white-space', 'overflow-wrap', 'word-break',
+    'hyphens', 'text-rendering', 'unicode-bidi', 'writing-mode',
+  ];
+  const SEVERITY_RANK = { low: 1, medium: 2, high: 3 };
+
+  const overlays = new Map(); // textarea -> overlay state
+  let timer = 0;
+
+  function create(textarea) {
+    const { host, shadow } = PG.shadowHost('marks', CSS_TEXT);
+    host.style.setProperty('position', 'absolute', 'important');
+    host.style.setProperty('pointer-events', 'none', 'important');
+    host.style.setProperty('display', 'block', 'important');
+    host.setAttribute('aria-hidden', 'true');
+    const clip = document.createElement('div');
+    clip.className = 'clip';
+    const text = document.createElement('div');
+    text.className = 'text';
+    clip.append(text);
+    shadow.append(clip);
+    const state = { textarea, host, clip, text, marks: [], rect: null };
+    const onScroll = () => scrollSync(state);
+    textarea.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(() => layout(state));
+    resize.observe(textarea);
+    state.stop = () => {
+      textarea.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      host.remove();
+    };
+    return state;
+  }
+
+  // The container that scrolls with the field, so the overlay moves with it
+  // without waiting for a scroll event: a positioned offsetParent outside any
+  // editor, else the body.
+  function containerFor(textarea) {
+    const parent = textarea.offsetParent;
+    if (
+      parent instanceof HTMLElement &&
+      parent !== document.body &&
+      !parent.isContentEditable &&
+      getComputedStyle(parent).position !== 'static'
+    ) {
+      return parent;
+    }
+    return document.body ?? document.documentElement;
+  }
+
+  // Paints above the field even inside a raised stacking context.
+  function zIndexFor(textarea) {
+    let z = 0;
+    for (let el = textarea; el && el !== document.body; el = el.parentElement) {
+      const value = parseInt(getComputedStyle(el).zIndex, 10);
+      if (!Number.isNaN(value)) z = Math.max(z, value);
+    }
+    return String(z + 1);
+  }
+
+  function layout(state) {
+    const { textarea, host, clip, text } = state;
+    const rect = textarea.getBoundingClientRect();
+    if (!textarea.isConnected || (rect.width === 0 && rect.height === 0)) {
+      host.style.setProperty('display', 'none', 'important');
+      return;
+    }
+    host.style.setProperty('display', 'block', 'important');
+    const container = containerFor(textarea);
+    if (host.parentNode !== container) {
+      container.append(host);
+      host.style.setProperty('z-index', zIndexFor(textarea), 'important');
+    }
+    const style = getComputedStyle(textarea);
+    for (const prop of COPIED) text.style.setProperty(prop, style.getPropertyValue(prop));
+    const borders = ['top', 'right', 'bottom', 'left'].map((side) => style.getPropertyValue(`border-${side}-width`));
+    clip.style.borderWidth = borders.join(' ');
+    // A scrollbar narrows the field's text; pad the mirror by its width.
+    const scrollbar = textarea.offsetWidth - textarea.clientWidth - parseFloat(borders[1]) - parseFloat(borders[3]);
+    const padding = ['top', 'right', 'bottom', 'left'].map((side) => parseFloat(style.getPropertyValue(`padding-${side}`)));
+    padding[1] += Math.max(0, scrollbar);
+    clip.style.padding = padding.map((p) => `${p}px`).join(' ');
+    host.style.setProperty('width', `${textarea.offsetWidth}px`, 'important');
+    host.style.setProperty('height', `${textarea.offsetHeight}px`, 'important');
+    place(state, rect);
+    scrollSync(state);
+  }
+
+  // Moves the host by however far it is from the field: right for any
+  // container, scrolled or offset, without knowing its geometry.
+  function place(state, rect) {
+    const { host } = state;
+    const left = parseFloat(host.style.getPropertyValue('left')) || 0;
+    const top = parseFloat(host.style.getPropertyValue('top')) || 0;
+    const now = host.getBoundingClientRect();
+    host.style.setProperty('left', `${left + rect.left - now.left}px`, 'important');
+    host.style.setProperty('top', `${top + rect.top - now.top}px`, 'important');
+    state.rect = rect;
+  }
+
+  function scrollSync(state) {
+    const { textarea, text } = state;
+    text.style.transform = `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`;
+  }
+
+  // Splits the text at every finding edge; each piece shows its most severe
+  // finding, so overlapping findings of different categories still draw.
+  function render(state, value, findings) {
+    const edges = new Set([0, value.length]);
+    for (const f of findings) {
+      edges.add(Math.min(f.start, value.length));
+      edges.add(Math.min(f.end, value.length));
+    }
+    const points = [...edges].sort((a, b) => a - b);
+    const parts = [];
+    for (let i = 0; i + 1 < points.length; i += 1) {
+      const [from, to] = [points[i], points[i + 1]];
+      const piece = value.slice(from, to);
+      let top = -1;
+      findings.forEach((f, index) => {
+        if (f.start <= from && to <= f.end && (top < 0 || SEVERITY_RANK[f.severity] > SEVERITY_RANK[findings[top].severity])) {
+          top = index;
+        }
+      });
+      if (top < 0) {
+        parts.push(document.createTextNode(piece));
+      } else {
+        const mark = document.createElement('span');
+        mark.className = `mark ${findings[top].severity}`;
+        mark.dataset.index = String(top);
+        mark.textContent = piece;
+        parts.push(mark);
+      }
+    }
+    // A trailing newline needs a character after it to take up its line.
+    parts.push(document.createTextNode('\u200b'));
+    state.text.replaceChildren(...parts);
+    state.marks = findings;
+  }
+
+  // Fields move without telling anyone (a banner above, an autosizing
+  // neighbour); a cheap rect comparison catches it.
+  function watchLayout() {
+    if (overlays.size && !timer) {
+      timer = setInterval(() => {
+        for (const state of overlays.values()) {
+          const rect = state.textarea.getBoundingClientRect();
+          const old = state.rect;
+          if (!old || rect.left !== old.left || rect.top !== old.top || rect.width !== old.width || rect.height !== old.height) {
+            layout(state);
+          }
+        }
+      }, 250);
+    } else if (!overlays.size && timer) {
+      clearInterval(timer);
+      timer = 0;
+    }
+  }
+
+  const relayoutAll = () => {
+    for (const state of overlays.values()) layout(state);
+  };
+  let pending = 0;
+  const relayoutSoon = () => {
+    pending ||= requestAnimationFrame(() => {
+      pending = 0;
+      relayoutAll();
+    });
+  };
+  addEventListener('resize', relayoutSoon, { passive: true });
+  // Scrolling any ancestor can move a field relative to the body.
+  document.addEventListener('scroll', relayoutSoon, { passive: true, capture: true });
+  document.fonts?.addEventListener?.('loadingdone', relayoutSoon);
+
+  PG.textareaHighlights = {
+    /** Draws `findings` ({start, end, severity}) over the field's text `value`. */
+    set(textarea, value, findings) {
+      if (!findings.length) {
+        this.clear(textarea);
+        return;
+      }
+      let state = overlays.get(textarea);
+      if (!state) {
+        state = create(textarea);
+        overlays.set(textarea, state);
+        watchLayout();
+      }
+      render(state, value, findings);
+      layout(state);
+    },
+    clear(textarea) {
+      const state = overlays.get(textarea);
+      if (!state) return;
+      state.stop();
+      overlays.delete(textarea);
+      watchLayout();
+    },
+    /** The finding index drawn under viewport point (x, y), or -1. */
+    findingAt(textarea, x, y) {
+      const state = overlays.get(textarea);
+      if (!state) return -1;
+      for (const mark of state.text.querySelectorAll('.mark')) {
+        for (const r of mark.getClientRects()) {
+          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 4) return Number(mark.dataset.index);
+        }
+      }
+      return -1;
+    },
+    /** The viewport rectangles of a finding's marks (for placing the card). */
+    rectsOf(textarea, index) {
+      const state = overlays.get(textarea);
+      if (!state) return [];
+      return [...state.text.querySelectorAll(`.mark[data-index="${index}"]`)].flatMap((m) => [...m.getClientRects()]);
+    },
+  };
+})();
