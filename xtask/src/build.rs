@@ -1,7 +1,7 @@
-//! `cargo xtask build`: compiles the core to wasm, binds it with
-//! wasm-bindgen (`--target web`, imported statically by the background),
-//! shrinks it with wasm-opt, and lays out `dist/chrome/` and `dist/firefox/`
-//! from `extension/` and the one `manifest.json`.
+//! `cargo xtask build`: compiles the core to wasm, shrinks it with wasm-opt,
+//! binds it with wasm-bindgen (`--target web`, imported statically by the
+//! background), and lays out `dist/chrome/` and `dist/firefox/` from
+//! `extension/` and the one `manifest.json`.
 
 use std::fs;
 use std::path::Path;
@@ -19,24 +19,22 @@ pub fn all() -> Result<(), String> {
     run(cargo().args(["build", "--release", "--lib", "--target", "wasm32-unknown-unknown", "-p", "postguard"]))?;
     let bound = root.join("target/wasm-bindgen");
     let raw = root.join("target/wasm32-unknown-unknown/release/postguard.wasm");
-    run(Command::new("wasm-bindgen")
-        .arg("--target")
-        .arg("web")
-        .arg("--no-typescript")
-        .arg("--out-dir")
-        .arg(&bound)
-        .arg(&raw))?;
-    let optimized = bound.join("postguard_bg.opt.wasm");
+    // wasm-opt runs before wasm-bindgen: Debian's binaryen 108 rewrites the
+    // externref table that wasm-bindgen adds into one browsers refuse
+    // ("function-typed object must be null"), so the bound module is left as is.
+    let optimized = root.join("target/wasm32-unknown-unknown/release/postguard.opt.wasm");
     run(Command::new("wasm-opt")
         .args(["-Oz", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-sign-ext"])
-        .args([
-            "--enable-nontrapping-float-to-int",
-            "--enable-mutable-globals",
-            "--enable-reference-types",
-            "--enable-multivalue",
-        ])
-        .arg(bound.join("postguard_bg.wasm"))
+        .args(["--enable-nontrapping-float-to-int", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+        .arg(&raw)
         .arg("-o")
+        .arg(&optimized))?;
+    if bound.exists() {
+        fs::remove_dir_all(&bound).map_err(|e| format!("cannot clear {}: {e}", bound.display()))?;
+    }
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", "postguard", "--out-dir"])
+        .arg(&bound)
         .arg(&optimized))?;
     let version = crate_version()?;
     for browser in BROWSERS {
@@ -48,12 +46,12 @@ pub fn all() -> Result<(), String> {
         let core = dist.join("core");
         fs::create_dir_all(&core).map_err(|e| e.to_string())?;
         copy(&bound.join("postguard.js"), &core.join("postguard.js"))?;
-        copy(&optimized, &core.join("postguard_bg.wasm"))?;
+        copy(&bound.join("postguard_bg.wasm"), &core.join("postguard_bg.wasm"))?;
         let manifest = manifest_for(browser, &version)?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
         fs::write(dist.join("manifest.json"), text).map_err(|e| e.to_string())?;
     }
-    let size = fs::metadata(&optimized).map_err(|e| e.to_string())?.len();
+    let size = fs::metadata(bound.join("postguard_bg.wasm")).map_err(|e| e.to_string())?.len();
     eprintln!("xtask: built dist/chrome and dist/firefox (core wasm {} KB)", size / 1024);
     Ok(())
 }

@@ -59,7 +59,7 @@ impl Rule for CredentialKey {
         let text = input.doc.text;
         for (start, word) in key_like_words(text) {
             let Some(what) = classify(word) else { continue };
-            let span = utf16_span(text, start, start + word.len());
+            let span = input.doc.utf16_span_of_bytes(start, start + word.len());
             out.push(with_action(self.finding(Severity::High, span, format!("This looks like {what}.")), Action::Mask));
         }
         if let Some(start) = text.find("-----BEGIN") {
@@ -70,7 +70,7 @@ impl Rule for CredentialKey {
                     text[tail + 8..].find("-----").map_or(text.len(), |x| tail + 8 + x + 5)
                 });
                 out.push(with_action(
-                    self.finding(Severity::High, utf16_span(text, start, end), "This is a private key.".into()),
+                    self.finding(Severity::High, input.doc.utf16_span_of_bytes(start, end), "This is a private key.".into()),
                     Action::Remove,
                 ));
             }
@@ -113,11 +113,6 @@ fn looks_random(body: &str) -> bool {
     body.bytes().for_each(|b| seen[b as usize & 127] = true);
     let distinct = seen.iter().filter(|s| **s).count();
     has_digit && has_alpha && distinct * 3 >= body.len().min(36)
-}
-
-pub fn utf16_span(text: &str, start: usize, end: usize) -> (u32, u32) {
-    let s = text[..start].encode_utf16().count() as u32;
-    (s, s + text[start..end].encode_utf16().count() as u32)
 }
 
 #[cfg(test)]

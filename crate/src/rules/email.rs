@@ -231,11 +231,7 @@ mod tests {
     const RULE: &str = "personal-data.email";
 
     fn severity(text: &str, ctx: &crate::Context) -> Vec<(String, Severity)> {
-        crate::check(text, ctx)
-            .into_iter()
-            .filter(|f| f.rule == RULE)
-            .map(|f| (crate::text::Doc::new(text).original(f.start, f.end), f.severity))
-            .collect()
+        fired(RULE, text, ctx)
     }
 
     #[test]

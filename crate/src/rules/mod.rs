@@ -31,6 +31,12 @@ mod wrong_account;
 mod iban;
 mod national_id;
 mod nearby;
+mod address;
+mod birthdate;
+mod email;
+mod entropy;
+mod phone;
+mod secret;
 mod payment_card;
 mod profane_word;
 
@@ -82,7 +88,13 @@ pub static ALL: &[&dyn Rule] = &[
     &payment_card::PaymentCard,
     &iban::Iban,
     &national_id::NationalId,
+    &email::Email,
+    &address::Address,
+    &birthdate::Birthdate,
+    &phone::Phone, // weighs the personal data above
     &credential_key::CredentialKey,
+    &secret::Secret,
+    &entropy::Entropy, // skips what credential_key found
     // Business.
     &confidential_marker::ConfidentialMarker,
     &confidential_watchlist::ConfidentialWatchlist,

@@ -305,11 +305,7 @@ mod tests {
     const RULE: &str = "personal-data.phone";
 
     fn found(text: &str, ctx: &crate::Context) -> Vec<(String, Severity)> {
-        crate::check(text, ctx)
-            .into_iter()
-            .filter(|f| f.rule == RULE)
-            .map(|f| (crate::text::Doc::new(text).original(f.start, f.end), f.severity))
-            .collect()
+        fired(RULE, text, ctx)
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Words spelled out letter by letter ("f u c k", "s.h.i.t"), joined.
     pub spaced: Vec<Token>,
+    /// For each original character: its UTF-16 offset and its byte offset.
+    starts: Vec<(u32, u32)>,
     utf16_len: u32,
 }
 
@@ -51,8 +53,10 @@ impl<'a> Doc<'a> {
         let mut folded = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
         let mut upper = Vec::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(text.len());
         let mut at16 = 0u32;
-        for c in text.chars() {
+        for (byte, c) in text.char_indices() {
+            starts.push((at16, byte as u32));
             let span = (at16, at16 + c.len_utf16() as u32);
             at16 = span.1;
             let before = folded.len();
@@ -67,7 +71,8 @@ impl<'a> Doc<'a> {
                 upper.push(is_upper);
             }
         }
-        let mut doc = Doc { text, folded, origin, upper, tokens: Vec::new(), spaced: Vec::new(), utf16_len: at16 };
+        let mut doc =
+            Doc { text, folded, origin, upper, tokens: Vec::new(), spaced: Vec::new(), starts, utf16_len: at16 };
         doc.tokens = tokenize(&doc);
         doc.spaced = join_spelled_out(&doc);
         doc
@@ -92,19 +97,21 @@ impl<'a> Doc<'a> {
     }
 
     /// The original text behind a UTF-16 span (for messages and allow lists).
-    pub fn original(&self, start: u32, end: u32) -> String {
-        let mut at = 0u32;
-        let mut out = String::new();
-        for c in self.text.chars() {
-            if at >= end {
-                break;
-            }
-            if at >= start {
-                out.push(c);
-            }
-            at += c.len_utf16() as u32;
-        }
-        out
+    pub fn original(&self, start: u32, end: u32) -> &'a str {
+        let byte_at = |at16: u32| {
+            let i = self.starts.partition_point(|&(u, _)| u < at16);
+            self.starts.get(i).map_or(self.text.len(), |&(_, b)| b as usize)
+        };
+        &self.text[byte_at(start)..byte_at(end).max(byte_at(start))]
+    }
+
+    /// UTF-16 span of a byte range of the original text (on char boundaries).
+    pub fn utf16_span_of_bytes(&self, start: usize, end: usize) -> (u32, u32) {
+        let at16 = |byte: usize| {
+            let i = self.starts.partition_point(|&(_, b)| (b as usize) < byte);
+            self.starts.get(i).map_or(self.utf16_len, |&(u, _)| u)
+        };
+        (at16(start), at16(end))
     }
 
     /// Index of the first token starting at or after folded byte `pos`.

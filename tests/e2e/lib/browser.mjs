@@ -1,0 +1,141 @@
+// Launches Chromium with the built extension (dist/chrome) and serves the
+// fixture pages at the real sites' URLs, with strict CSP headers like the
+// real sites send. Records every network request and every console error
+// of the service worker and the extension's pages, for the tests to check.
+
+import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildFixtures, OUT } from '../build-fixtures.mjs';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST = join(ROOT, 'dist/chrome');
+
+// Host -> fixture page. Every path on the host serves the same page.
+export const PAGES = {
+  'x.com': 'x.html',
+  'twitter.com': 'x.html',
+  'www.linkedin.com': 'linkedin.html',
+  'www.facebook.com': 'facebook.html',
+  'www.threads.net': 'facebook.html',
+  'bsky.app': 'bsky.html',
+  'mastodon.social': 'mastodon.html',
+  'old.reddit.com': 'reddit.html',
+};
+
+// What the real sites send, minus their CDNs: notably no 'wasm-unsafe-eval'.
+export const SITE_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/**
+ * Starts a browser. `extension: false` runs the same pages without
+ * PostGuard (for before/after comparisons).
+ */
+export async function launch({ extension = true, headless = true } = {}) {
+  if (extension && !existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error(`${DIST} is missing: run \`cargo xtask build\` in ${ROOT} first`);
+  }
+  await buildFixtures();
+  const profile = await mkdtemp(join(tmpdir(), 'postguard-e2e-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  if (extension) args.push(`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless,
+    args,
+    // Playwright adds --disable-extensions by default, which wins over --load-extension.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    viewport: headless ? { width: 1100, height: 800 } : null,
+  });
+
+  const requests = []; // {url, from: 'page' | 'worker' | 'extension-page'}
+  const errors = []; // console errors of the worker and extension pages
+  context.on('request', (request) => {
+    const from = request.serviceWorker() ? 'worker' : request.frame()?.url().startsWith('chrome-extension://') ? 'extension-page' : 'page';
+    requests.push({ url: request.url(), from });
+  });
+
+  await context.route(/^https?:\/\//, async (route) => {
+    const url = new URL(route.request().url());
+    const page = PAGES[url.hostname];
+    if (!page) return route.abort('blockedbyclient');
+    const file = url.pathname.startsWith('/__fixture__/') ? url.pathname.slice('/__fixture__/'.length) : page;
+    if (file.includes('/') || file.includes('..')) return route.fulfill({ status: 404 });
+    try {
+      const body = await readFile(join(OUT, file));
+      return route.fulfill({
+        status: 200,
+        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': SITE_CSP },
+        body,
+      });
+    } catch {
+      return route.fulfill({ status: 404 });
+    }
+  });
+
+  let worker = null;
+  let extensionId = null;
+  if (extension) {
+    worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(async () => {
+        await context.close();
+        throw new Error(`PostGuard's service worker did not start: Chromium refused ${DIST} (a file named in manifest.json missing?)`);
+      }));
+    extensionId = new URL(worker.url()).host;
+    watchWorker(worker, errors);
+    context.on('serviceworker', (w) => watchWorker(w, errors));
+  }
+  context.on('page', (page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error' && page.url().startsWith('chrome-extension://')) errors.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => {
+      if (page.url().startsWith('chrome-extension://')) errors.push(`${page.url()}: ${e.message}`);
+    });
+  });
+
+  return {
+    context,
+    worker: () => context.serviceWorkers()[0] ?? worker,
+    extensionId,
+    requests,
+    errors,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function watchWorker(worker, errors) {
+  worker.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`service worker: ${m.text()}`);
+  });
+  // Uncaught errors do not reach the console API; report them through it.
+  worker
+    .evaluate(() => {
+      self.addEventListener('error', (e) => console.error(`uncaught: ${e.message}`));
+      self.addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${e.reason}`));
+    })
+    .catch(() => {});
+}
