@@ -34,6 +34,9 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 const HANDLERS = {
   async check(message) {
     const text = typeof message.text === 'string' ? message.text.slice(0, MAX_TEXT) : '';
+    // Right after a settings change the page may ask before this worker
+    // heard of it; such checks say so and get the stored settings.
+    if (message.fresh) settings = load(api);
     const current = await settings;
     const site = hostOf(message.context);
     if (site && current.disabledHosts.includes(site)) return { findings: [], disabled: true };

@@ -82,7 +82,7 @@
       const sent = text.slice(0, MAX_TEXT);
       let answer;
       try {
-        answer = await send({ type: 'check', text: sent, context: contextFor(this.root) });
+        answer = await send({ type: 'check', text: sent, context: contextFor(this.root), fresh: force });
       } catch {
         if (seq === this.seq) this.show(text, [], false);
         return;

@@ -18,9 +18,13 @@ let host = null;
 
 async function currentTab() {
   const wanted = Number(new URLSearchParams(location.search).get('tab'));
-  if (wanted) return api.tabs.get(wanted);
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  return tab;
+  try {
+    if (wanted) return await api.tabs.get(wanted);
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    return tab;
+  } catch {
+    return null; // the tab closed meanwhile
+  }
 }
 
 async function askTab() {

@@ -211,7 +211,7 @@ impl Lexicon {
         if evasive && words.len() == 1 {
             let forms: Vec<String> = match &words[0] {
                 WordPat::Exact(w) => vec![w.to_string()],
-                WordPat::Prefix(s) => ["", "s", "ing", "in", "er", "ed", "ers", "y", "head", "face"]
+                WordPat::Prefix(s) => ["", "s", "ing", "in", "er", "ed", "ers", "y", "head", "face", "able"]
                     .iter()
                     .map(|x| format!("{s}{x}"))
                     .collect(),
@@ -286,7 +286,7 @@ impl Lexicon {
                 if !p.words[0].matches(spelling) {
                     continue;
                 }
-                let Some(last) = self.match_rest(doc, i, &p.words[1..]) else {
+                let Some(last) = self.match_rest(doc, i, &p.words[1..], p.evasive) else {
                     continue;
                 };
                 // A leetspeak reading of a word counts only for evasive lists.
@@ -299,12 +299,13 @@ impl Lexicon {
         }
     }
 
-    fn match_rest(&self, doc: &Doc, first: usize, rest: &[WordPat]) -> Option<usize> {
+    fn match_rest(&self, doc: &Doc, first: usize, rest: &[WordPat], evasive: bool) -> Option<usize> {
         let mut at = first;
         for pat in rest {
             at += 1;
             let tok = doc.tokens.get(at)?;
-            if !(pat.matches(&tok.word) || pat.matches(&tok.raw)) || !doc.same_sentence(at - 1, at) {
+            let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(&tok.raw, w));
+            if !(pat.matches(&tok.word) || pat.matches(&tok.raw) || masked) || !doc.same_sentence(at - 1, at) {
                 return None;
             }
         }
@@ -325,7 +326,8 @@ impl Lexicon {
 /// letter, letters in place, each symbol stands for one letter and a run of
 /// `*` for one or more. At least two real letters must show.
 fn mask_matches(masked: &str, word: &str) -> bool {
-    let m = masked.as_bytes();
+    let dashes_as_stars = masked.replace(['\u{2013}', '\u{2014}'], "*");
+    let m = dashes_as_stars.as_bytes();
     let w = word.as_bytes();
     if m.first() != w.first() || m.iter().filter(|b| b.is_ascii_alphabetic()).count() < 2 {
         return false;
@@ -427,6 +429,7 @@ mod tests {
         assert!(mask_matches("f**k", "fuck"));
         assert!(mask_matches("sh!t", "shit"));
         assert!(mask_matches("f@ck", "fuck"));
+        assert!(mask_matches("f\u{2014}ing", "fucking"));
         assert!(!mask_matches("f*ck", "shit"));
         assert!(!mask_matches("*", "fuck"));
     }

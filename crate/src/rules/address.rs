@@ -4,7 +4,8 @@
 //! (capitalised, or announced by "I live at", "come over to"...), so "20
 //! miles down the road", "42nd Street", "Abbey Road" and famous or fictional
 //! addresses stay quiet. A shop or office address posted to invite people
-//! in is a tip only.
+//! in is a tip only, and so is an address in a DM that carries no other
+//! personal data.
 
 use super::nearby::{has_phrase, words_before};
 use super::{with_action, Input, Rule};
@@ -13,37 +14,39 @@ use crate::text::Doc;
 
 pub struct Address;
 
+#[rustfmt::skip]
 const SUFFIXES: &[&str] = &[
-    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd",
-    "drive", "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres",
-    "close", "square", "sq", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl",
-    "row", "gardens", "grove", "mews", "walk", "parade", "pde", "alley", "plaza", "strasse",
-    "straße",
+    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd", "drive",
+    "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres", "close",
+    "square", "sq", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row",
+    "gardens", "grove", "mews", "walk", "parade", "pde", "alley", "plaza", "strasse", "straße",
 ];
 
 /// Words that are never part of a street name.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but",
-    "from", "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those",
-    "down", "up", "along", "across", "over", "under", "more", "less", "most", "best", "worst",
-    "next", "last", "other", "same", "is", "are", "was", "were", "be", "it", "we", "i", "you",
-    "he", "she", "they", "me", "us", "them", "am", "pm", "times", "minute", "minutes", "min",
-    "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec", "secs", "day", "days",
-    "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "mile", "miles", "mi",
-    "km", "kms", "meter", "meters", "metre", "metres", "feet", "ft", "foot", "block", "blocks",
-    "step", "steps", "door", "doors", "people", "car", "cars", "lanes", "ways", "things",
-    "reasons", "tips", "easy", "simple", "quick", "fast", "different", "one", "two", "three",
-    "four", "five", "ten", "x", "star", "stars", "test", "long", "short", "lap", "laps",
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from",
+    "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those", "down",
+    "up", "along", "across", "over", "under", "more", "less", "most", "best", "worst", "next",
+    "last", "other", "same", "is", "are", "was", "were", "be", "it", "we", "i", "you", "he", "she",
+    "they", "me", "us", "them", "am", "pm", "times", "minute", "minutes", "min", "mins", "hour",
+    "hours", "hr", "hrs", "second", "seconds", "sec", "secs", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "yr", "yrs", "mile", "miles", "mi", "km", "kms", "meter",
+    "meters", "metre", "metres", "feet", "ft", "foot", "block", "blocks", "step", "steps", "door",
+    "doors", "people", "car", "cars", "lanes", "ways", "things", "reasons", "tips", "easy",
+    "simple", "quick", "fast", "different", "one", "two", "three", "four", "five", "ten", "x",
+    "star", "stars", "test", "long", "short", "lap", "laps",
 ];
 
 /// Words right before a number that make it something other than a house.
+#[rustfmt::skip]
 const NOT_HOUSE: &[&str] = &[
-    "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform",
-    "exit", "room", "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step",
-    "day", "week", "year", "no", "number", "size", "rank", "ranked", "issue", "act", "scene",
-    "verse", "grade", "aged", "age", "under", "over", "about", "around", "only", "just",
-    "first", "last", "for", "with", "than", "of", "in", "since", "interstate", "highway",
-    "channel", "track", "pier", "terminal", "hole", "lane", "row", "seat", "table",
+    "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform", "exit",
+    "room", "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step", "day", "week",
+    "year", "no", "number", "size", "rank", "ranked", "issue", "act", "scene", "verse", "grade",
+    "aged", "age", "under", "over", "about", "around", "only", "just", "first", "last", "for",
+    "with", "than", "of", "in", "since", "interstate", "highway", "channel", "track", "pier",
+    "terminal", "hole", "lane", "row", "seat", "table",
 ];
 
 /// Street names from films, books and landmarks: (number, first name word).
@@ -63,13 +66,15 @@ const FAMOUS: &[(&str, &str)] = &[
 ];
 
 /// Courts that are institutions, not addresses ("Supreme Court").
+#[rustfmt::skip]
 const COURTS: &[&str] = &[
     "supreme", "high", "appeals", "appeal", "district", "federal", "circuit", "county", "family",
-    "crown", "magistrates", "food", "tennis", "basketball", "squash", "royal", "juvenile",
-    "claims", "probate", "criminal", "civil", "superior", "municipal", "state",
+    "crown", "magistrates", "food", "tennis", "basketball", "squash", "royal", "juvenile", "claims",
+    "probate", "criminal", "civil", "superior", "municipal", "state",
 ];
 
 /// Words that say the address is where someone lives or can be found.
+#[rustfmt::skip]
 const HOME_WORDS: &[&str] = &[
     "live", "lives", "living", "address", "addy", "over", "house", "home", "apartment", "flat",
     "moved", "move", "moving", "deliver", "send", "ship", "pick", "meet", "stay", "staying",
@@ -77,28 +82,20 @@ const HOME_WORDS: &[&str] = &[
 ];
 
 /// Words that make an address a business's public one.
+#[rustfmt::skip]
 const BUSINESS_WORDS: &[&str] = &[
-    "store", "shop", "office", "offices", "visit", "open", "opening", "opens", "hours",
-    "location", "locations", "located", "showroom", "cafe", "restaurant", "bar", "venue",
-    "event", "hq", "headquarters", "studio", "branch", "popup", "gallery", "clinic", "salon",
-    "bakery", "museum", "theatre", "theater", "library", "booth", "tickets", "festival",
-    "conference", "meetup", "workshop", "class", "classes", "market",
+    "store", "shop", "office", "offices", "visit", "open", "opening", "opens", "hours", "location",
+    "locations", "located", "showroom", "cafe", "restaurant", "bar", "venue", "event", "hq",
+    "headquarters", "studio", "branch", "popup", "gallery", "clinic", "salon", "bakery", "museum",
+    "theatre", "theater", "library", "booth", "tickets", "festival", "conference", "meetup",
+    "workshop", "class", "classes", "market",
 ];
 
 /// Phrases that make an address private whoever posts it.
+#[rustfmt::skip]
 const PRIVATE_PHRASES: &[&str] = &[
-    "i live",
-    "we live",
-    "my address",
-    "our address",
-    "my place",
-    "my house",
-    "my home",
-    "my apartment",
-    "my flat",
-    "come over",
-    "my new place",
-    "home address",
+    "i live", "we live", "my address", "our address", "my place", "my house", "my home",
+    "my apartment", "my flat", "come over", "my new place", "home address",
 ];
 
 impl Rule for Address {
@@ -118,25 +115,15 @@ impl Rule for Address {
         let doc = input.doc;
         let s = doc.folded.as_str();
         let private = PRIVATE_PHRASES.iter().any(|p| has_phrase(s, p));
-        let business = doc
-            .tokens
-            .iter()
-            .any(|t| BUSINESS_WORDS.contains(&t.raw.as_str()))
-            || ["visit us", "find us", "stop by", "come see us"]
-                .iter()
-                .any(|p| has_phrase(s, p));
+        let business = doc.tokens.iter().any(|t| BUSINESS_WORDS.contains(&t.raw.as_str()))
+            || ["visit us", "find us", "stop by", "come see us"].iter().any(|p| has_phrase(s, p));
+        // In a DM an address is a tip, unless more personal data goes with it.
+        let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
         for (start, end) in find_addresses(doc) {
-            let severity = if input.ctx.is_dm() || (business && !private) {
-                Severity::Low
-            } else {
-                Severity::Medium
-            };
+            let soft_dm = input.ctx.is_dm() && !other_personal_data;
+            let severity = if soft_dm || (business && !private) { Severity::Low } else { Severity::Medium };
             out.push(with_action(
-                self.finding(
-                    severity,
-                    doc.span(start, end),
-                    "This looks like a street address.".into(),
-                ),
+                self.finding(severity, doc.span(start, end), "This looks like a street address.".into()),
                 Action::Mask,
             ));
         }
@@ -157,8 +144,7 @@ fn is_ordinal(raw: &str) -> bool {
 }
 
 fn is_name(raw: &str) -> bool {
-    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw))
-        && !NOT_NAMES.contains(&raw)
+    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw)) && !NOT_NAMES.contains(&raw)
 }
 
 /// Folded byte ranges of the addresses in `doc`.
@@ -324,11 +310,7 @@ mod tests {
             ("１２ Ｏａｋ Ｓｔｒｅｅｔ", "１２ Ｏａｋ Ｓｔｒｅｅｔ"),
             ("12-14 Mill Lane is ours now", "12-14 Mill Lane"),
         ] {
-            assert_eq!(
-                fired(RULE, text, &personal()),
-                vec![(addr.to_string(), Severity::Medium)],
-                "{text}"
-            );
+            assert_eq!(fired(RULE, text, &personal()), vec![(addr.to_string(), Severity::Medium)], "{text}");
         }
     }
 
@@ -356,13 +338,10 @@ mod tests {
 
     #[test]
     fn business_addresses_are_a_tip() {
-        let found = fired(
-            RULE,
-            "Our new store is open! Visit us at 120 Market Street, 9-5 daily",
-            &brand(),
-        );
+        let found = fired(RULE, "Our new store is open! Visit us at 120 Market Street, 9-5 daily", &brand());
         assert_eq!(found, vec![("120 Market Street".to_string(), Severity::Low)]);
         assert!(!flags(RULE, "I live at 12 Oak Street", &dm()));
+        assert!(flags(RULE, "jdoe@gmail.com, I live at 12 Oak Street", &dm()));
         assert!(flags(RULE, "I live at 12 Oak Street, near our shop", &brand()));
     }
 

@@ -2,7 +2,7 @@
 //! announced by "DOB", "date of birth", "my birthday is" or "born on". A
 //! birthday without a year, a year alone ("born in 1990"), a party date and
 //! the birth of someone famous (no "I", "my", "our son" in the sentence)
-//! stay quiet.
+//! stay quiet. A date of birth is worth a warning even in a DM.
 
 use super::nearby::{find_phrase, words_before};
 use super::{with_action, Input, Rule};
@@ -28,12 +28,14 @@ const ANNOUNCERS: &[(&str, bool)] = &[
 const FILLERS: &[&str] = &["is", "was", "on", "the", "s", "its", "it", "falls", "of"];
 
 /// Someone close enough to the writer that their birth date is personal.
+#[rustfmt::skip]
 const PEOPLE: &[&str] = &[
-    "i", "im", "me", "my", "we", "our", "son", "daughter", "baby", "babies", "kid", "kids",
-    "wife", "husband", "partner", "brother", "sister", "mom", "mum", "dad", "child", "twins",
-    "grandson", "granddaughter", "nephew", "niece", "boyfriend", "girlfriend",
+    "i", "im", "me", "my", "we", "our", "son", "daughter", "baby", "babies", "kid", "kids", "wife",
+    "husband", "partner", "brother", "sister", "mom", "mum", "dad", "child", "twins", "grandson",
+    "granddaughter", "nephew", "niece", "boyfriend", "girlfriend",
 ];
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -58,11 +60,7 @@ impl Rule for Birthdate {
         let mut seen = Vec::new();
         for &(phrase, needs_person) in ANNOUNCERS {
             for (start, after) in find_phrase(s, phrase) {
-                if needs_person
-                    && !words_before(s, start, 12)
-                        .iter()
-                        .any(|w| PEOPLE.contains(w))
-                {
+                if needs_person && !words_before(s, start, 12).iter().any(|w| PEOPLE.contains(w)) {
                     continue;
                 }
                 let Some((d0, d1)) = date_after(s, after) else {
@@ -72,17 +70,8 @@ impl Rule for Birthdate {
                     continue;
                 }
                 seen.push(d0);
-                let severity = if input.ctx.is_dm() {
-                    Severity::Low
-                } else {
-                    Severity::Medium
-                };
                 out.push(with_action(
-                    self.finding(
-                        severity,
-                        doc.span(d0, d1),
-                        "This looks like a date of birth.".into(),
-                    ),
+                    self.finding(Severity::Medium, doc.span(d0, d1), "This looks like a date of birth.".into()),
                     Action::Mask,
                 ));
             }
@@ -158,23 +147,15 @@ fn date_after(s: &str, pos: usize) -> Option<(usize, usize)> {
         }
     }
     // Leave out "of" and "the" inside the date ("4th of March").
-    let rest: Vec<&(usize, usize, &str)> = words[first..]
-        .iter()
-        .filter(|(a, b, _)| !matches!(&s[*a..*b], "of" | "the"))
-        .take(3)
-        .collect();
+    let rest: Vec<&(usize, usize, &str)> =
+        words[first..].iter().filter(|(a, b, _)| !matches!(&s[*a..*b], "of" | "the")).take(3).collect();
     if rest.len() < 3 {
         return None;
     }
     let w = |k: usize| &s[rest[k].0..rest[k].1];
     let gap = |k: usize| rest[k].2;
     // Nothing but a little punctuation inside the date.
-    let tight = |k: usize| {
-        gap(k).len() <= 4
-            && gap(k)
-                .bytes()
-                .all(|c| matches!(c, b' ' | b',' | b'.' | b'-' | b'/'))
-    };
+    let tight = |k: usize| gap(k).len() <= 4 && gap(k).bytes().all(|c| matches!(c, b' ' | b',' | b'.' | b'-' | b'/'));
     if !(tight(1) && tight(2)) {
         return None;
     }
@@ -216,11 +197,7 @@ mod tests {
             ("bday: 3/4/90", "3/4/90"),
             ("ＤＯＢ ０４／０３／１９９０", "０４／０３／１９９０"),
         ] {
-            assert_eq!(
-                fired(RULE, text, &personal()),
-                vec![(date.to_string(), Severity::Medium)],
-                "{text}"
-            );
+            assert_eq!(fired(RULE, text, &personal()), vec![(date.to_string(), Severity::Medium)], "{text}");
         }
     }
 
@@ -241,8 +218,9 @@ mod tests {
     }
 
     #[test]
-    fn dm_is_a_tip_and_spans_are_exact() {
-        assert!(!flags(RULE, "DOB: 04/03/1990", &dm()));
+    fn dm_still_warns_and_spans_are_exact() {
+        assert!(flags(RULE, "DOB: 04/03/1990", &dm()));
+        assert!(flags(RULE, "DOB: 04/03/1990", &brand()));
         let f = crate::check("🎂 DOB 04/03/1990", &personal());
         let f = f.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!((f.start, f.end), (7, 17));

@@ -34,13 +34,17 @@ impl Rule for ConfidentialMarker {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
             }
+            // "Just between us, Tom's going to propose": a secret, not a leak,
+            // unless the draft is about business.
+            let business = input.scan.hits(List::Market).any(|h| h.tag == "event") || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
+            let severity = if hit.tag == "soft" && !business { Severity::Low } else { Severity::High };
             if promise_sense(doc, hit) {
                 continue;
             }
             let span = hit_span(doc, hit);
             out.push(with_action(
                 self.finding(
-                    Severity::High,
+                    severity,
                     span,
                     format!("\u{201c}{}\u{201d} says this is not meant to be public.", doc.original(span.0, span.1)),
                 ),
@@ -50,12 +54,14 @@ impl Rule for ConfidentialMarker {
     }
 }
 
-/// "Confidential: ...", "LEAKED - ...", or the word opening a sentence.
+/// "Confidential: ...", "LEAKED - ...", "CONFIDENTIAL Q3 deck".
 fn is_label(doc: &Doc, hit: &Hit) -> bool {
-    let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
     let rest = &doc.folded[doc.tokens[hit.last].end..];
-    let followed_by_mark = rest.trim_start().starts_with([':', '-', '\u{2013}', '\u{2014}', '!']);
-    opens || followed_by_mark
+    let followed_by_mark = rest.trim_start().starts_with([':', '-', '\u{2013}', '\u{2014}', '!', ']', ')', ',']);
+    let before = doc.folded[..doc.tokens[hit.first].start].trim_end();
+    let bracketed = before.ends_with(['(', '[']);
+    let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
+    (followed_by_mark && (opens || !rest.trim_start().starts_with(','))) || bracketed || doc.tokens[hit.first].shouted
 }
 
 /// "... will be kept strictly confidential": a promise to the reader.
@@ -88,8 +94,15 @@ mod tests {
     }
 
     #[test]
+    fn personal_secrets_are_only_a_tip() {
+        assert!(!flags(RULE, "just between us, I think Tom's going to propose this weekend", &personal()));
+        assert!(flags(RULE, "just between us, the layoffs start Monday", &personal()));
+    }
+
+    #[test]
     fn promises_and_generic_uses_are_fine() {
         for text in [
+            "Free STI testing at our clinic every Thursday. Confidential and non-judgemental.",
             "Your data stays confidential, always.",
             "All calls to our helpline are confidential",
             "Every enquiry is treated as strictly confidential.",

@@ -3,7 +3,8 @@
 //! address posted in public is worth a second look, while a role address
 //! (support@, press@) or a company domain on a brand account is the point of
 //! the post, and fediverse handles (`@me@mastodon.social`) and image names
-//! (`logo@2x.png`) are not addresses at all.
+//! (`logo@2x.png`) are not addresses at all. In a DM an address is a tip
+//! unless other personal data goes with it.
 
 use super::nearby::words_before;
 use super::{with_action, Input, Rule};
@@ -12,21 +13,24 @@ use crate::finding::{Action, Category, Finding, Severity};
 pub struct Email;
 
 /// Free mailbox providers, by the name before the top-level domain.
+#[rustfmt::skip]
 const WEBMAIL_NAMES: &[&str] = &[
     "gmail", "googlemail", "yahoo", "ymail", "rocketmail", "hotmail", "outlook", "live", "msn",
-    "icloud", "protonmail", "proton", "pm", "aol", "gmx", "yandex", "tutanota", "tuta",
-    "fastmail", "rediffmail", "btinternet", "comcast", "verizon", "sbcglobal", "naver", "libero",
-    "laposte", "seznam", "zoho", "mailfence", "hushmail", "posteo", "mailbox",
+    "icloud", "protonmail", "proton", "pm", "aol", "gmx", "yandex", "tutanota", "tuta", "fastmail",
+    "rediffmail", "btinternet", "comcast", "verizon", "sbcglobal", "naver", "libero", "laposte",
+    "seznam", "zoho", "mailfence", "hushmail", "posteo", "mailbox",
 ];
 
 /// Free mailbox providers known by their whole domain.
+#[rustfmt::skip]
 const WEBMAIL_DOMAINS: &[&str] = &[
     "me.com", "mac.com", "mail.ru", "inbox.ru", "list.ru", "bk.ru", "web.de", "qq.com", "163.com",
-    "126.com", "mail.com", "hey.com", "sky.com", "att.net", "orange.fr", "free.fr",
-    "t-online.de", "wp.pl", "o2.pl", "ya.ru",
+    "126.com", "mail.com", "hey.com", "sky.com", "att.net", "orange.fr", "free.fr", "t-online.de",
+    "wp.pl", "o2.pl", "ya.ru",
 ];
 
 /// Mailboxes that belong to a role, not a person.
+#[rustfmt::skip]
 const ROLE_NAMES: &[&str] = &[
     "support", "info", "press", "hello", "contact", "sales", "help", "team", "admin", "careers",
     "jobs", "media", "pr", "hr", "billing", "noreply", "no-reply", "office", "enquiries",
@@ -37,14 +41,11 @@ const ROLE_NAMES: &[&str] = &[
 ];
 
 /// Domains reserved for examples.
-const EXAMPLE_DOMAINS: &[&str] = &[
-    "example.com", "example.org", "example.net", "domain.com", "email.com", "test.com",
-];
+const EXAMPLE_DOMAINS: &[&str] = &["example.com", "example.org", "example.net", "domain.com", "email.com", "test.com"];
 
 /// File extensions that follow `@2x` and similar in image names.
-const FILE_ENDINGS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "heic", "mp4", "mov", "pdf", "zip", "js", "css",
-];
+const FILE_ENDINGS: &[&str] =
+    &["png", "jpg", "jpeg", "gif", "svg", "webp", "heic", "mp4", "mov", "pdf", "zip", "js", "css"];
 
 impl Rule for Email {
     fn id(&self) -> &'static str {
@@ -63,12 +64,12 @@ impl Rule for Email {
         let doc = input.doc;
         let s = doc.folded.as_str();
         let ctx = input.ctx;
+        let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
         for addr in addresses(s) {
             let personal = addr.webmail && !addr.role;
-            let self_disclosed = ["my", "me"]
-                .iter()
-                .any(|w| words_before(s, addr.start, 4).contains(w));
-            let severity = if ctx.is_dm() || addr.example {
+            let self_disclosed = ["my", "me"].iter().any(|w| words_before(s, addr.start, 4).contains(w));
+            let soft_dm = ctx.is_dm() && !other_personal_data;
+            let severity = if soft_dm || addr.example {
                 Severity::Low
             } else if ctx.is_brand() {
                 if personal {
@@ -81,15 +82,8 @@ impl Rule for Email {
             } else {
                 Severity::Low
             };
-            let message = if personal {
-                "This is a personal e-mail address."
-            } else {
-                "This is an e-mail address."
-            };
-            out.push(with_action(
-                self.finding(severity, doc.span(addr.start, addr.end), message.into()),
-                Action::Mask,
-            ));
+            let message = if personal { "This is a personal e-mail address." } else { "This is an e-mail address." };
+            out.push(with_action(self.finding(severity, doc.span(addr.start, addr.end), message.into()), Action::Mask));
         }
     }
 }
@@ -163,13 +157,7 @@ fn addresses(s: &str) -> Vec<Address> {
 
 /// The domain starting at `from`, with labels joined by `.` or by `dot`
 /// written out, ending in a plausible top-level domain.
-fn domain_after(
-    s: &str,
-    from: usize,
-    start: usize,
-    local_end: usize,
-    strict: bool,
-) -> Option<Address> {
+fn domain_after(s: &str, from: usize, start: usize, local_end: usize, strict: bool) -> Option<Address> {
     let b = s.as_bytes();
     let mut labels: Vec<&str> = Vec::new();
     let mut i = from;
@@ -202,17 +190,15 @@ fn domain_after(
     }
     let domain = labels.join(".");
     let local = &s[start..local_end];
-    let webmail = WEBMAIL_DOMAINS.contains(&domain.as_str())
-        || (labels.len() <= 3 && WEBMAIL_NAMES.contains(&labels[0]));
+    let webmail =
+        WEBMAIL_DOMAINS.contains(&domain.as_str()) || (labels.len() <= 3 && WEBMAIL_NAMES.contains(&labels[0]));
     if strict && !webmail {
         return None;
     }
     let first = local.split(['+', '.', '_', '-']).next().unwrap_or(local);
-    let named = local
-        .split(['.', '_', '-'])
-        .filter(|p| p.len() >= 2 && p.bytes().all(|c| c.is_ascii_alphabetic()))
-        .count()
-        >= 2;
+    let named =
+        local.split(['.', '_', '-']).filter(|p| p.len() >= 2 && p.bytes().all(|c| c.is_ascii_alphabetic())).count()
+            >= 2;
     Some(Address {
         start,
         end,
@@ -245,11 +231,7 @@ mod tests {
             ("janedoe at gmail dot com", "janedoe at gmail dot com"),
             ("my email is jane@janedoe.net", "jane@janedoe.net"),
         ] {
-            assert_eq!(
-                fired(RULE, text, &personal()),
-                vec![(addr.to_string(), Severity::Medium)],
-                "{text}"
-            );
+            assert_eq!(fired(RULE, text, &personal()), vec![(addr.to_string(), Severity::Medium)], "{text}");
         }
     }
 
@@ -271,11 +253,12 @@ mod tests {
         );
         // A personal mailbox on a brand account is still worth a look.
         assert!(flags(RULE, "dm me at jdoe1988@hotmail.com", &brand()));
-        // And in a DM everything is a tip.
+        // And in a DM it is a tip, unless more personal data goes with it.
         assert_eq!(
             severity("my email is jane.doe88@gmail.com", &dm()),
             vec![("jane.doe88@gmail.com".to_string(), Severity::Low)]
         );
+        assert!(flags(RULE, "ssn 536-22-8014 and jane.doe88@gmail.com", &dm()));
     }
 
     #[test]

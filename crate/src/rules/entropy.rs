@@ -13,6 +13,7 @@ pub struct Entropy;
 const DM_LESSON: &str = "A key in a direct message is stored in both inboxes and every backup; anyone who gets into either account can use it. Share it through a secrets manager and revoke this one.";
 
 /// Words that announce a secret value.
+#[rustfmt::skip]
 const KEY_WORDS: &[&str] = &[
     "token", "tokens", "key", "keys", "secret", "secrets", "apikey", "bearer", "auth",
     "authorization", "credential", "credentials", "creds", "password", "passwd", "pwd", "pat",
@@ -20,6 +21,7 @@ const KEY_WORDS: &[&str] = &[
 ];
 
 /// Words that make a hex string a hash or an id, not a secret.
+#[rustfmt::skip]
 const HASH_WORDS: &[&str] = &[
     "commit", "commits", "sha", "sha1", "sha256", "sha512", "hash", "md5", "checksum", "digest",
     "rev", "revision", "merge", "tag", "build", "fingerprint", "id", "uuid", "guid", "request",
@@ -49,17 +51,11 @@ impl Rule for Entropy {
         for (start, word) in secret_like_words(text) {
             let end = start + word.len();
             let span = input.doc.utf16_span_of_bytes(start, end);
-            let known = out
-                .iter()
-                .any(|f| f.category == Category::Credentials && f.start < span.1 && span.0 < f.end);
+            let known = out.iter().any(|f| f.category == Category::Credentials && f.start < span.1 && span.0 < f.end);
             if known || !announced_secret(&lower, start, word) || !(is_uuid(word) || looks_random(word)) {
                 continue;
             }
-            let mut f = self.finding(
-                Severity::High,
-                span,
-                "This looks like a secret key or token.".into(),
-            );
+            let mut f = self.finding(Severity::High, span, "This looks like a secret key or token.".into());
             if input.ctx.is_dm() {
                 f.lesson = DM_LESSON;
             }
@@ -140,8 +136,7 @@ fn announced_secret(lower: &str, start: usize, word: &str) -> bool {
 
 fn is_uuid(w: &str) -> bool {
     let parts: Vec<&str> = w.split('-').collect();
-    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12])
-        && parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_hexdigit()))
+    parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12]) && parts.iter().all(|p| p.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Letters and digits mixed, and a high Shannon entropy per character.
@@ -182,11 +177,7 @@ mod tests {
             ("SECRET_KEY=\"Zx8vN2qL5mK9pR3tW7yA1cE4gJ6hB0d\"", "Zx8vN2qL5mK9pR3tW7yA1cE4gJ6hB0d"),
             ("my api token is: 550e8400-e29b-41d4-a716-446655440000", "550e8400-e29b-41d4-a716-446655440000"),
         ] {
-            assert_eq!(
-                fired(RULE, text, &personal()),
-                vec![(token.to_string(), Severity::High)],
-                "{text}"
-            );
+            assert_eq!(fired(RULE, text, &personal()), vec![(token.to_string(), Severity::High)], "{text}");
         }
     }
 

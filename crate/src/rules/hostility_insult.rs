@@ -28,6 +28,13 @@ impl Rule for HostilityInsult {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        // Swearing aimed at someone ("what the fuck @CoastlineRail") is an insult too.
+        for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild") {
+            if aimed_at_someone(doc, hit.first) || mention_follows(doc, hit.last) {
+                let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+                out.push(self.finding(severity, hit_span(doc, hit), "This swears at someone.".into()));
+            }
+        }
         for hit in input.scan.hits(List::Insults) {
             let strong = hit.tag == "strong";
             if near_word(doc, hit.first, 3, 0, SELF) || (!strong && !aimed_at_someone(doc, hit.first)) {
@@ -41,6 +48,11 @@ impl Rule for HostilityInsult {
             ));
         }
     }
+}
+
+/// An @mention right after, in the same sentence.
+fn mention_follows(doc: &Doc, at: usize) -> bool {
+    doc.tokens.get(at + 1).is_some_and(|t| t.mention) && doc.same_sentence(at, at + 1)
 }
 
 /// A person is addressed or pointed at within the three tokens before.
@@ -65,6 +77,7 @@ mod tests {
             "a$$hole driver cut me off again",
             "Useless waste of space.",
             "you m0ron",
+            "What the fuck @CoastlineRail, third cancellation this week",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

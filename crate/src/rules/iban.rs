@@ -68,10 +68,8 @@ fn find_ibans(s: &str) -> Vec<(usize, usize)> {
             && head[2].is_ascii_digit()
             && head[3].is_ascii_digit()
             && starts_word(s, i);
-        let want = shaped
-            .then(|| LENGTHS.iter().find(|(cc, _)| cc.as_bytes() == &head[..2]))
-            .flatten()
-            .map(|&(_, n)| n);
+        let want =
+            shaped.then(|| LENGTHS.iter().find(|(cc, _)| cc.as_bytes() == &head[..2])).flatten().map(|&(_, n)| n);
         let Some(want) = want else {
             i += 1;
             continue;
@@ -114,11 +112,7 @@ fn mod97_valid(chars: &[u8]) -> bool {
             b'a'..=b'z' => (c - b'a') as u32 + 10,
             _ => return false,
         };
-        rem = if v >= 10 {
-            (rem * 100 + v) % 97
-        } else {
-            (rem * 10 + v) % 97
-        };
+        rem = if v >= 10 { (rem * 100 + v) % 97 } else { (rem * 10 + v) % 97 };
     }
     rem == 1
 }
@@ -133,26 +127,13 @@ mod tests {
     #[test]
     fn finds_ibans_grouped_or_not() {
         for (text, iban) in [
-            (
-                "Pay me back: DE89 3704 0044 0532 0130 00 thanks!",
-                "DE89 3704 0044 0532 0130 00",
-            ),
+            ("Pay me back: DE89 3704 0044 0532 0130 00 thanks!", "DE89 3704 0044 0532 0130 00"),
             ("iban GB82WEST12345698765432.", "GB82WEST12345698765432"),
-            (
-                "rent to FR14 2004 1010 0505 0001 3M02 606 please",
-                "FR14 2004 1010 0505 0001 3M02 606",
-            ),
+            ("rent to FR14 2004 1010 0505 0001 3M02 606 please", "FR14 2004 1010 0505 0001 3M02 606"),
             ("NL91-ABNA-0417-1643-00", "NL91-ABNA-0417-1643-00"),
-            (
-                "ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００",
-                "ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００",
-            ),
+            ("ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００", "ＤＥ８９ ３７０４ ００４４ ０５３２ ０１３０ ００"),
         ] {
-            assert_eq!(
-                fired(RULE, text, &personal()),
-                vec![(iban.to_string(), Severity::High)],
-                "{text}"
-            );
+            assert_eq!(fired(RULE, text, &personal()), vec![(iban.to_string(), Severity::High)], "{text}");
         }
     }
 
@@ -176,6 +157,38 @@ mod tests {
         assert_eq!((f.start, f.end), (3, 30));
         assert_eq!(f.lesson, DM_LESSON);
         assert_eq!(f.action, Some(Action::Mask));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Any IBAN with valid check digits is found whole, grouped or
+        /// not, and changing one digit of it is always caught.
+        #[test]
+        fn every_valid_iban_is_found(country in 0..LENGTHS.len(), body in "[0-9]{30}", grouped: bool, flip in 0usize..30) {
+            let (cc, len) = LENGTHS[country];
+            let bban = &body[..len - 4];
+            let check = (0..100)
+                .map(|d| format!("{cc}{d:02}{bban}"))
+                .find(|iban| mod97_valid(iban.as_bytes()))
+                .unwrap();
+            let show = |iban: &str| {
+                let upper = iban.to_uppercase();
+                if grouped {
+                    upper.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
+                } else {
+                    upper
+                }
+            };
+            let written = show(&check);
+            let text = format!("send it to {written} thanks");
+            proptest::prop_assert_eq!(fired(RULE, &text, &personal()), vec![(written.clone(), Severity::High)]);
+            let at = 4 + flip % (len - 4);
+            let mut typo = check.into_bytes();
+            typo[at] = b'0' + (typo[at] - b'0' + 1) % 10;
+            let text = format!("send it to {} thanks", show(&String::from_utf8(typo).unwrap()));
+            proptest::prop_assert!(fired(RULE, &text, &personal()).is_empty());
+        }
     }
 
     #[test]

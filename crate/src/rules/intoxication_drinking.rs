@@ -25,7 +25,8 @@ const SOBER_AFTER: &[&str] = &[
 const DRUG_FRAME: &[&str] = &[
     "smoke", "smoking", "smoked", "roll", "rolling", "rolled", "popped", "pop", "popping", "took", "take", "taking",
     "ate", "eat", "eating", "high", "stoned", "hit", "puff", "gram", "grams", "dealer", "bag", "line", "lines", "snort",
-    "snorted", "doing", "did", "on", "some", "an", "baked",
+    "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing", "sorting",
+    "mixing",
 ];
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
 
@@ -44,11 +45,13 @@ impl Rule for IntoxicationDrinking {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        // "coke and champagne", "xanax and vodka": a drug name next to a drink is the drug.
+        let drinks = input.scan.hits(List::Drinking).filter(|h| h.tag.is_empty() || h.tag == "drink").count();
         for hit in input.scan.hits(List::Drinking) {
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
-                "drug-ambiguous" if near_word(doc, hit.first, 3, 3, DRUG_FRAME) => Severity::Medium,
+                "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
                 "strong-ambiguous" | "drug-ambiguous" => continue,
                 _ => Severity::Low,
             };

@@ -9,7 +9,6 @@
 use super::{hit_span, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
-use crate::text::Doc;
 
 pub struct MarketMoving;
 
@@ -42,7 +41,7 @@ impl Rule for MarketMoving {
                 Severity::High
             } else if official {
                 continue;
-            } else if insider_voice && (input.ctx.is_brand() || mentions_timing(doc, event)) {
+            } else if insider_voice {
                 Severity::Medium
             } else {
                 Severity::Low
@@ -60,18 +59,6 @@ impl Rule for MarketMoving {
             ));
         }
     }
-}
-
-/// A day or "next week" in the event's sentence: news with a date but no release yet.
-fn mentions_timing(doc: &Doc, event: &Hit) -> bool {
-    const WHEN: &[&str] =
-        &["monday", "tuesday", "wednesday", "thursday", "friday", "tomorrow", "tonight", "soon", "next", "week", "month"];
-    doc.tokens.iter().enumerate().any(|(i, t)| {
-        WHEN.contains(&t.word.as_str()) && {
-            let (a, b) = if i < event.first { (i, event.first) } else { (event.last, i.max(event.last)) };
-            doc.same_sentence(a, b)
-        }
-    })
 }
 
 #[cfg(test)]

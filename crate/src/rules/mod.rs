@@ -32,6 +32,7 @@ mod iban;
 mod national_id;
 mod nearby;
 mod address;
+mod bank_account;
 mod birthdate;
 mod email;
 mod entropy;
@@ -87,6 +88,7 @@ pub static ALL: &[&dyn Rule] = &[
     // Personal data and credentials.
     &payment_card::PaymentCard,
     &iban::Iban,
+    &bank_account::BankAccount,
     &national_id::NationalId,
     &email::Email,
     &address::Address,
@@ -172,7 +174,7 @@ pub(crate) mod test_util {
         crate::check(text, ctx)
             .into_iter()
             .filter(|f: &Finding| f.rule == rule)
-            .map(|f| (crate::text::Doc::new(text).original(f.start, f.end), f.severity))
+            .map(|f| (crate::text::Doc::new(text).original(f.start, f.end).to_string(), f.severity))
             .collect()
     }
 

@@ -5,8 +5,8 @@
 //! or tax number) needs its context word right before it, so order numbers
 //! and phone numbers stay quiet.
 
-use super::nearby::{any_before, ends_word, find_phrase, starts_word, words_before};
 use super::nearby::REFERENCE_WORDS;
+use super::nearby::{any_before, ends_word, find_phrase, starts_word, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -64,11 +64,7 @@ impl Rule for NationalId {
         let doc = input.doc;
         let s = doc.folded.as_str();
         let mut push = |start: usize, end: usize, what: &str| {
-            let mut f = self.finding(
-                Severity::High,
-                doc.span(start, end),
-                format!("This looks like {what}."),
-            );
+            let mut f = self.finding(Severity::High, doc.span(start, end), format!("This looks like {what}."));
             if input.ctx.is_dm() {
                 f.lesson = DM_LESSON;
             }
@@ -81,10 +77,7 @@ impl Rule for NationalId {
         }
         for (start, end) in ni_numbers(s) {
             let original = doc.original(doc.span(start, end).0, doc.span(start, end).1);
-            let upper = original
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
+            let upper = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
             let announced = any_before(s, start, 4, &["ni", "nino", "insurance"]);
             if upper || announced {
                 taken.push((start, end));
@@ -228,9 +221,7 @@ fn valid_ni_prefix(a: u8, b: u8) -> bool {
 }
 
 /// Words allowed between an id phrase and the id.
-const FILLERS: &[&str] = &[
-    "no", "nr", "num", "number", "is", "was", "my", "id", "card", "s", "it", "its", "and",
-];
+const FILLERS: &[&str] = &["no", "nr", "num", "number", "is", "was", "my", "id", "card", "s", "it", "its", "and"];
 
 /// The id right after an id phrase, past at most four filler words ("no.",
 /// "number is"): 6 to 14 digits (spaced or dashed), or a token of up to
@@ -350,6 +341,20 @@ mod tests {
             "my passport photo is awful, ticket 55512345",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// A dashed SSN fires exactly when the SSA could have issued it.
+        #[test]
+        fn dashed_ssns_fire_only_when_issuable(area in 0u32..1000, group in 0u32..100, serial in 0u32..10000) {
+            let ssn = format!("{area:03}-{group:02}-{serial:04}");
+            let issuable = area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
+            let sample = ssn == "123-45-6789" || ssn == "078-05-1120" || ssn == "219-09-9999";
+            let found = fired(RULE, &format!("it is {ssn} ok"), &personal());
+            proptest::prop_assert_eq!(!found.is_empty(), issuable && !sample, "{}", ssn);
         }
     }
 

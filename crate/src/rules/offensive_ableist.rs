@@ -21,7 +21,13 @@ impl Rule for OffensiveAbleist {
     }
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
         for hit in input.scan.hits(List::Ableist) {
+            // "then Psycho": a capitalised word inside a sentence is a title or a name.
+            let tok = &doc.tokens[hit.first];
+            if tok.capitalized && !tok.shouted && hit.first > 0 && doc.same_sentence(hit.first - 1, hit.first) {
+                continue;
+            }
             let severity = if hit.tag == "weak" { Severity::Low } else { Severity::Medium };
             let span = hit_span(input.doc, hit);
             let word = input.doc.original(span.0, span.1);
@@ -52,7 +58,9 @@ mod tests {
 
     #[test]
     fn leaves_medical_words_alone() {
-        for text in ["Psychology degree done!", "the psychiatric ward nurses are heroes", "Retardant dropped on the wildfire"] {
+        for text in [
+            "Hitchcock marathon this weekend: Vertigo, Rear Window, then Psycho",
+            "Psychology degree done!", "the psychiatric ward nurses are heroes", "Retardant dropped on the wildfire"] {
             assert!(fired("offensive.ableist", text, &personal()).is_empty(), "false alarm: {text}");
         }
     }

@@ -14,7 +14,7 @@ pub struct OpenInvitation;
 /// Hashtag endings that ask the public for stories.
 const STORY_TAGS: &[&str] = &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions"];
 /// Words before a hashtag that ask people to use it.
-const USE_IT: &[&str] = &["use", "using", "with", "tag", "hashtag", "reply", "tweet"];
+const USE_IT: &[&str] = &["use", "using", "tag", "hashtag", "reply", "tweet", "post", "share"];
 
 impl Rule for OpenInvitation {
     fn id(&self) -> &'static str {
@@ -44,7 +44,7 @@ impl Rule for OpenInvitation {
                 continue;
             }
             let invited = i > 0 && USE_IT.contains(&doc.tokens[i - 1].word.as_str());
-            if is_open_hashtag(tok) || (invited && input.scan.has(List::Invitation)) {
+            if is_open_hashtag(tok) || invited {
                 let span = doc.span(tok.start.saturating_sub(1), tok.end);
                 let severity = if is_open_hashtag(tok) { campaign_severity } else { severity };
                 out.push(with_action(

@@ -22,6 +22,15 @@ impl Rule for PermanenceDisclaimer {
     }
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        let doc = input.doc;
+        // "j/k" splits into two tokens; find it in the folded text.
+        for (at, _) in doc.folded.match_indices("j/k") {
+            let before = doc.folded[..at].chars().next_back();
+            let after = doc.folded[at + 3..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+                out.push(self.finding(Severity::Medium, doc.span(at, at + 3), "\u{201c}j/k\u{201d} won't undo the post once people have seen it.".into()));
+            }
+        }
         for hit in input.scan.hits(List::Permanence) {
             let span = hit_span(input.doc, hit);
             out.push(with_action(
@@ -49,6 +58,7 @@ mod tests {
             "Deleting this in 5 minutes but the new VP is a disaster",
             "I'll delete this later but here goes",
             "just kidding!!",
+            "j/k about the resignation",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -3,8 +3,9 @@
 //! national with a trunk zero (`07700 900123`) and any grouping after a
 //! word like "call" or "my number". Dates, times, prices, IP and version
 //! numbers, year ranges and numbers after "order", "tracking", "invoice" or
-//! "ref" are left alone. Toll-free and brand numbers are business lines, a
-//! tip only; so is a number in a DM unless more personal data goes with it.
+//! "ref" are left alone. Toll-free and non-geographic numbers, "call us"
+//! and any number on a brand account are business lines, a tip only; so is
+//! a number in a DM unless more personal data goes with it.
 
 use super::nearby::{starts_word, words_after, words_before, REFERENCE_WORDS};
 use super::{with_action, Input, Rule};
@@ -13,13 +14,16 @@ use crate::finding::{Action, Category, Finding, Severity};
 pub struct Phone;
 
 /// Words that say a number is a phone number.
+#[rustfmt::skip]
 const PHONE_WORDS: &[&str] = &[
     "call", "calling", "text", "txt", "phone", "tel", "telephone", "mobile", "mob", "cell",
-    "cellphone", "whatsapp", "signal", "telegram", "ring", "reach", "contact",
-    "hotline", "helpline", "fax", "sms", "dial", "viber", "ph",
+    "cellphone", "whatsapp", "signal", "telegram", "ring", "reach", "contact", "hotline",
+    "helpline", "fax", "sms", "dial", "viber", "ph", "hmu", "digits", "cel", "celular", "handy",
+    "tlf", "movil",
 ];
 
 /// Words after a number that make it a count or an amount.
+#[rustfmt::skip]
 const COUNT_WORDS: &[&str] = &[
     "dollars", "euros", "pounds", "usd", "eur", "gbp", "people", "views", "followers", "users",
     "downloads", "times", "miles", "km", "steps", "calories", "likes", "members", "subscribers",
@@ -46,36 +50,53 @@ impl Rule for Phone {
         let doc = input.doc;
         let s = doc.folded.as_str();
         let ctx = input.ctx;
-        let other_personal_data = out
-            .iter()
-            .any(|f| f.category == Category::PersonalData);
+        let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
+        let taken = Taken::new(out);
         for c in candidates(s) {
             if !is_phone(s, &c) {
                 continue;
             }
             let span = doc.span(c.start, c.end);
-            let overlaps = out
-                .iter()
-                .any(|f| f.category == Category::PersonalData && f.start < span.1 && span.0 < f.end);
-            if overlaps {
+            if taken.overlaps(span) {
                 continue;
             }
-            let business = is_toll_free(&c.digits);
+            // "call us", "our hotline": a business speaking.
+            let ours = words_before(s, c.start, 12).iter().any(|w| matches!(*w, "us" | "our"));
+            let business = is_business_number(&c.digits) || ours;
             let severity = if business || ctx.is_brand() || (ctx.is_dm() && !other_personal_data) {
                 Severity::Low
             } else {
                 Severity::Medium
             };
-            let message = if business {
-                "This is a business phone number."
-            } else {
-                "This looks like a phone number."
-            };
-            out.push(with_action(
-                self.finding(severity, span, message.into()),
-                Action::Mask,
-            ));
+            let message = if business { "This is a business phone number." } else { "This looks like a phone number." };
+            out.push(with_action(self.finding(severity, span, message.into()), Action::Mask));
         }
+    }
+}
+
+/// The personal data already found (a card, an IBAN, an id), sorted, to
+/// skip their digits in one lookup each.
+struct Taken {
+    /// (start, greatest end so far), by start.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Taken {
+    fn new(found: &[Finding]) -> Taken {
+        let mut spans: Vec<(u32, u32)> =
+            found.iter().filter(|f| f.category == Category::PersonalData).map(|f| (f.start, f.end)).collect();
+        spans.sort_unstable();
+        let mut reach = 0;
+        for s in &mut spans {
+            reach = reach.max(s.1);
+            s.1 = reach;
+        }
+        Taken { spans }
+    }
+
+    fn overlaps(&self, (start, end): (u32, u32)) -> bool {
+        let before_end = self.spans.partition_point(|s| s.0 < end);
+        before_end > 0 && self.spans[before_end - 1].1 > start
     }
 }
 
@@ -144,9 +165,7 @@ fn candidates(s: &str) -> Vec<Candidate> {
                 marks += usize::from(b[k] != b' ');
                 k += 1;
             }
-            let next_ok = b
-                .get(k)
-                .is_some_and(|c| c.is_ascii_digit() || *c == b'(');
+            let next_ok = b.get(k).is_some_and(|c| c.is_ascii_digit() || *c == b'(');
             if k == j || marks > 1 || !next_ok {
                 break;
             }
@@ -204,10 +223,7 @@ fn is_phone(s: &str, c: &Candidate) -> bool {
     if !(7..=15).contains(&n) || looks_like_date(c) || looks_like_ip(c) || year_range(c) {
         return false;
     }
-    if words_after(s, c.end, 1)
-        .first()
-        .is_some_and(|w| COUNT_WORDS.contains(w))
-    {
+    if words_after(s, c.end, 1).first().is_some_and(|w| COUNT_WORDS.contains(w)) {
         return false;
     }
     // The nearest telling word before the number decides.
@@ -271,8 +287,7 @@ fn looks_like_date(c: &Candidate) -> bool {
         .collect();
     let year = |g: usize, v: u32| g == 4 && (1900..=2099).contains(&v);
     let dm = |a: u32, b: u32| (1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12);
-    (year(c.groups[0], parts[0]) && dm(parts[1], parts[2]))
-        || (year(c.groups[2], parts[2]) && dm(parts[0], parts[1]))
+    (year(c.groups[0], parts[0]) && dm(parts[1], parts[2])) || (year(c.groups[2], parts[2]) && dm(parts[0], parts[1]))
 }
 
 /// Four dotted groups of at most three digits, each below 256.
@@ -284,17 +299,20 @@ fn looks_like_ip(c: &Candidate) -> bool {
 fn year_range(c: &Candidate) -> bool {
     c.groups.len() == 2
         && c.groups == [4, 4]
-        && [&c.digits[..4], &c.digits[4..]]
-            .iter()
-            .all(|y| y.parse::<u32>().is_ok_and(|v| (1800..=2099).contains(&v)))
+        && [&c.digits[..4], &c.digits[4..]].iter().all(|y| y.parse::<u32>().is_ok_and(|v| (1800..=2099).contains(&v)))
 }
 
-fn is_toll_free(d: &str) -> bool {
-    let national = d.strip_prefix('1').filter(|r| r.len() == 10).unwrap_or(d);
-    (national.len() == 10 && TOLL_FREE.iter().any(|p| national.starts_with(p)))
-        || ["0800", "0808", "1800", "1300"]
-            .iter()
-            .any(|p| d.starts_with(p))
+/// Numbers no person owns: North American toll-free, UK freephone and
+/// non-geographic (03, 084, 087, 09), Australian 1300/1800.
+fn is_business_number(d: &str) -> bool {
+    let nanp = d.strip_prefix('1').filter(|r| r.len() == 10).unwrap_or(d);
+    let uk = match d.strip_prefix("44") {
+        Some(rest) if rest.len() == 10 => format!("0{rest}"),
+        _ => d.to_string(),
+    };
+    (nanp.len() == 10 && TOLL_FREE.iter().any(|p| nanp.starts_with(p)))
+        || (uk.len() == 11 && ["0800", "0808", "03", "084", "087", "09"].iter().any(|p| uk.starts_with(p)))
+        || ["1800", "1300"].iter().any(|p| d.starts_with(p))
 }
 
 #[cfg(test)]
@@ -323,12 +341,9 @@ mod tests {
             ("it's 555-0132 if you need me", "555-0132"),
             ("０７７００ ９００１２３", "０７７００ ９００１２３"),
             ("call me 1-415-555-0132", "1-415-555-0132"),
+            ("hmu 4155550132", "4155550132"),
         ] {
-            assert_eq!(
-                found(text, &personal()),
-                vec![(number.to_string(), Severity::Medium)],
-                "{text}"
-            );
+            assert_eq!(found(text, &personal()), vec![(number.to_string(), Severity::Medium)], "{text}");
         }
     }
 
@@ -360,16 +375,43 @@ mod tests {
     #[test]
     fn business_lines_and_dms_are_a_tip() {
         let tip = |n: &str| vec![(n.to_string(), Severity::Low)];
-        assert_eq!(
-            found("Call our support line: (415) 555-0132", &brand()),
-            tip("(415) 555-0132")
-        );
+        assert_eq!(found("Call our support line: (415) 555-0132", &brand()), tip("(415) 555-0132"));
         assert_eq!(found("call 1-800-555-0199", &personal()), tip("1-800-555-0199"));
+        assert_eq!(found("Call us at (415) 555-0132", &personal()), tip("(415) 555-0132"));
         assert_eq!(found("0800 123 4567 free", &personal()), tip("0800 123 4567"));
+        assert_eq!(found("call 0300 123 1234 for advice", &personal()), tip("0300 123 1234"));
+        assert_eq!(found("+44 345 300 0000, open 8-8", &personal()), tip("+44 345 300 0000"));
+        assert_eq!(
+            found("Contact our press office: press@bigcorp.com or +1 212 555 0100", &personal()),
+            tip("+1 212 555 0100")
+        );
+        // An Australian landline is someone's home.
+        assert!(flags(RULE, "call me on 03 9123 4567", &personal()));
         assert_eq!(found("call me 555-123-4567", &dm()), tip("555-123-4567"));
         // In a DM with more personal data, the number counts again.
         assert!(flags(RULE, "I live at 12 Oak Street, call 555-123-4567", &dm()));
         assert!(flags(RULE, "ssn 536-22-8014, call 555-123-4567", &dm()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Dates in any of the usual numeric shapes are never phones.
+        #[test]
+        fn dates_are_not_phones(y in 1900u32..2100, m in 1u32..13, d in 1u32..29, sep in "[-. ]") {
+            for date in [format!("{y}{sep}{m:02}{sep}{d:02}"), format!("{d:02}{sep}{m:02}{sep}{y}")] {
+                proptest::prop_assert!(found(&format!("on {date} we met"), &personal()).is_empty(), "{}", date);
+            }
+        }
+
+        /// Number-heavy noise never panics and spans stay on the text.
+        #[test]
+        fn number_noise_is_safe(text in "[0-9０-９ +()\\-.:/,#$€a-z😀]{0,60}") {
+            let len = text.encode_utf16().count() as u32;
+            for f in crate::check(&text, &personal()) {
+                proptest::prop_assert!(f.start < f.end && f.end <= len);
+            }
+        }
     }
 
     #[test]

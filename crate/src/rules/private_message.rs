@@ -30,15 +30,17 @@ impl Rule for PrivateMessage {
         let doc = input.doc;
         let cues: Vec<_> = input.scan.hits(List::PrivateCues).collect();
         let addressed = addressed_to_one(doc) || input.ctx.reply_to.is_some();
-        let intimate = input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
+        let sexual_to_you = input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
         let strong = cues.iter().find(|c| c.tag == "strong");
-        let weak = cues.iter().filter(|c| c.tag != "strong").count();
-        let intimate_plans = cues.iter().any(|c| c.tag == "intimate") && cues.iter().any(|c| c.tag == "plans");
+        let intimate = cues.iter().any(|c| c.tag == "intimate");
+        let plans = cues.iter().filter(|c| c.tag == "plans").count();
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
-        } else if (addressed && weak >= 1) || intimate_plans {
+        } else if (addressed && (intimate || plans >= 2)) || (intimate && plans >= 1) {
             cues.first().map(|c| hit_span(doc, c))
-        } else if intimate {
+        } else if addressed && out.iter().any(|f| f.category == Category::PersonalData) {
+            out.iter().find(|f| f.category == Category::PersonalData).map(|f| (f.start, f.end))
+        } else if sexual_to_you {
             input.scan.hits(List::Sexual).next().map(|h| hit_span(doc, h))
         } else {
             None
@@ -87,6 +89,7 @@ mod tests {
             "Love you all, thank you for 10 years of support",
             "@support my order hasn't arrived, can you check?",
             "See you at the conference tonight, everyone!",
+            "@mia.sings you absolutely killed it on stage tonight",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -27,6 +27,11 @@ enum Kind {
     BareCode,
     /// Security answers: a word.
     Answer,
+    /// "login", "credentials": `user / password` or `user:password`; the
+    /// password is marked.
+    Login,
+    /// Backup and recovery codes: every code in the list.
+    CodeList,
 }
 
 const KEYWORDS: &[(&str, Kind, &str)] = &[
@@ -64,6 +69,15 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("cvv", Kind::Code, "a card security code"),
     ("cvc", Kind::Code, "a card security code"),
     ("code", Kind::BareCode, "a code"),
+    ("login", Kind::Login, "a password"),
+    ("log-in", Kind::Login, "a password"),
+    ("login details", Kind::Login, "a password"),
+    ("credentials", Kind::Login, "a password"),
+    ("creds", Kind::Login, "a password"),
+    ("backup codes", Kind::CodeList, "backup codes"),
+    ("backup code", Kind::CodeList, "a backup code"),
+    ("recovery codes", Kind::CodeList, "recovery codes"),
+    ("recovery code", Kind::CodeList, "a recovery code"),
     ("maiden name", Kind::Answer, "a security answer"),
     ("security answer", Kind::Answer, "a security answer"),
     ("first pet's name", Kind::Answer, "a security answer"),
@@ -71,48 +85,63 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
 ];
 
 /// Words right before a keyword that make it an example or advice.
+#[rustfmt::skip]
 const NOT_MINE: &[&str] = &[
-    "common", "popular", "worst", "default", "example", "sample", "weak", "bad", "strong",
-    "good", "typical", "best", "secure", "dummy", "fake", "placeholder", "temporary", "hint",
-    "generated",
+    "common", "popular", "worst", "default", "example", "sample", "weak", "bad", "strong", "good",
+    "typical", "best", "secure", "dummy", "fake", "placeholder", "temporary", "hint", "generated",
 ];
 
 /// Words shortly before a keyword that make the sentence hypothetical.
 const HYPOTHETICAL: &[&str] = &[
-    "if", "unless", "whether", "never", "should", "shouldn", "like", "eg", "e", "g", "assume",
-    "imagine", "suppose", "when", "what", "how", "why", "ensure", "make",
+    "if", "unless", "whether", "never", "should", "shouldn", "like", "eg", "e", "g", "assume", "imagine", "suppose",
+    "when", "what", "how", "why", "ensure", "make",
 ];
 
 /// Words that, before a bare "code", make it some other code.
-const CODE_OWNERS: &[&str] = &["the", "my", "your", "our", "his", "her", "their", "this", "that", "its", "new", "secret"];
+#[rustfmt::skip]
+const CODE_OWNERS: &[&str] = &[
+    "the", "my", "your", "our", "his", "her", "their", "this", "that", "its", "new", "secret", "me",
+    "a", "texted", "sent", "got", "received", "bank", "sms", "login",
+];
+
+/// Passes that are tickets, not passwords.
+#[rustfmt::skip]
+const PASS_KINDS: &[&str] = &[
+    "bus", "boarding", "day", "season", "access", "backstage", "hall", "free", "vip", "press",
+    "guest", "weekly", "monthly", "annual", "ski", "park", "museum", "festival", "rail", "train",
+    "gym", "event", "summer", "bike", "travel", "metro", "transit", "mountain", "year", "week",
+    "fast", "express", "digital", "game", "battle", "parking", "visitor", "weekend", "golf", "pool",
+    "zoo", "city", "tourist", "family", "student", "senior", "media", "all", "public",
+];
 
 /// What a password is said to be when the text is not the password.
+#[rustfmt::skip]
 const NOT_VALUES: &[&str] = &[
     "the", "a", "an", "too", "so", "very", "really", "weak", "strong", "wrong", "incorrect",
     "invalid", "expired", "required", "reset", "case", "same", "different", "changed", "not",
     "still", "just", "my", "your", "their", "our", "his", "her", "literally", "probably",
-    "something", "protected", "saved", "stored", "encrypted", "hashed", "long", "short",
-    "secure", "easy", "hard", "simple", "complicated", "compromised", "leaked", "stolen",
-    "forgotten", "lost", "set", "updated", "working", "broken", "ok", "okay", "fine", "good",
-    "bad", "great", "terrible", "awful", "none", "empty", "blank", "below", "above", "attached",
-    "here", "there", "in", "on", "at", "for", "what", "which", "who", "that", "this", "it",
-    "being", "going", "getting", "also", "again", "always", "never", "only", "all", "hidden",
-    "private", "secret", "unknown", "needed", "mandatory", "optional", "manager", "sent",
-    "shared", "emailed", "texted", "written", "about", "now", "and", "or", "to", "of", "is",
-    "be", "was", "used", "reused", "required", "correct", "right", "accepted", "rejected",
-    "ready", "done", "gone", "useless", "mandatory", "enabled", "disabled", "visible", "n/a",
-    "na", "tbd", "xxx", "****", "...", "you", "me", "we", "they", "no", "yes", "yet", "one",
-    "insecure", "unsafe", "safe", "obvious", "guessable", "predictable", "random", "unique",
-    "case-sensitive", "see", "check", "ask", "dm", "email", "call", "text", "click", "use",
-    "visit", "go", "follow", "contact", "read", "look", "enter", "type", "whatever", "anything",
-    "nothing", "unchanged", "name", "a-z", "same-as",
+    "something", "protected", "saved", "stored", "encrypted", "hashed", "long", "short", "secure",
+    "easy", "hard", "simple", "complicated", "compromised", "leaked", "stolen", "forgotten", "lost",
+    "set", "updated", "working", "broken", "ok", "okay", "fine", "good", "bad", "great", "terrible",
+    "awful", "none", "empty", "blank", "below", "above", "attached", "here", "there", "in", "on",
+    "at", "for", "what", "which", "who", "that", "this", "it", "being", "going", "getting", "also",
+    "again", "always", "never", "only", "all", "hidden", "private", "secret", "unknown", "needed",
+    "mandatory", "optional", "manager", "sent", "shared", "emailed", "texted", "written", "about",
+    "now", "and", "or", "to", "of", "is", "be", "was", "used", "reused", "required", "correct",
+    "right", "accepted", "rejected", "ready", "done", "gone", "useless", "mandatory", "enabled",
+    "disabled", "visible", "n/a", "na", "tbd", "xxx", "****", "...", "you", "me", "we", "they",
+    "no", "yes", "yet", "one", "insecure", "unsafe", "safe", "obvious", "guessable", "predictable",
+    "random", "unique", "case-sensitive", "see", "check", "ask", "dm", "email", "call", "text",
+    "click", "use", "visit", "go", "follow", "contact", "read", "look", "enter", "type", "whatever",
+    "anything", "nothing", "unchanged", "name", "a-z", "same-as",
 ];
 
 /// Words after a number that make it a count, not a code.
+#[rustfmt::skip]
 const COUNT_WORDS: &[&str] = &[
-    "lines", "years", "people", "times", "words", "characters", "chars", "digits", "bytes",
-    "kb", "mb", "users", "loc", "ms", "seconds", "minutes", "hours", "days", "percent",
-    "dollars", "views", "files", "commits", "tests", "steps",
+    "lines", "years", "people", "times", "words", "characters", "chars", "digits", "bytes", "kb",
+    "mb", "users", "loc", "ms", "seconds", "minutes", "hours", "days", "percent", "dollars",
+    "views", "files", "commits", "tests", "steps",
 ];
 
 impl Rule for Secret {
@@ -140,21 +169,45 @@ impl Rule for Secret {
                 if !announces(s, start, kind) {
                     continue;
                 }
-                let Some((v0, v1)) = value_after(s, end, kind) else {
+                let wifi = keyword.starts_with("wi");
+                let mut severity = if wifi && input.ctx.is_brand() { Severity::Low } else { Severity::High };
+                let mut message = format!("This looks like {what}.");
+                let found = match value_after(s, end, kind) {
+                    Some((v0, v1, connector)) => {
+                        let span = doc.span(v0, v1);
+                        let named = doc.original(span.0, span.1).starts_with(char::is_uppercase);
+                        let value = &s[v0..v1];
+                        if kind == Kind::Login {
+                            password_of_pair(s, v0, v1)
+                        } else if kind == Kind::CodeList && plausible(value, kind) {
+                            Some((v0, more_codes(s, v1)))
+                        } else if plausible(value, kind) && (kind != Kind::Answer || connector || named) {
+                            Some((v0, v1))
+                        } else if let Some(h) = hint(s, v0, kind) {
+                            // "my PIN is the year I was born": not the secret, but a way to it.
+                            severity = severity.min(Severity::Medium);
+                            message = format!("This tells people how to guess {what}.");
+                            Some(h)
+                        } else if kind == Kind::Answer {
+                            answer_nearby(doc, v1)
+                        } else {
+                            None
+                        }
+                    }
+                    None if kind == Kind::Answer => answer_nearby(doc, end),
+                    None => None,
+                };
+                // "Biscuit2019, as my password".
+                let found = found.or_else(|| value_before(s, start, end, kind));
+                let Some((v0, v1)) = found else {
                     continue;
                 };
-                let span = doc.span(v0, v1);
-                if !plausible(&s[v0..v1], kind) || taken.contains(&v0) {
+                if taken.contains(&v0) {
                     continue;
                 }
                 taken.push(v0);
-                let wifi = keyword.starts_with("wi");
-                let severity = if wifi && input.ctx.is_brand() {
-                    Severity::Low
-                } else {
-                    Severity::High
-                };
-                let mut f = self.finding(severity, span, format!("This looks like {what}."));
+                let span = doc.span(v0, v1);
+                let mut f = self.finding(severity, span, message);
                 if input.ctx.is_dm() {
                     f.lesson = DM_LESSON;
                 }
@@ -167,26 +220,24 @@ impl Rule for Secret {
 /// Whether the keyword at `start` is about the writer's actual secret.
 fn announces(s: &str, start: usize, kind: Kind) -> bool {
     let before = words_before(s, start, 4);
-    if before.first().is_some_and(|w| NOT_MINE.contains(w))
-        || before.iter().take(3).any(|w| HYPOTHETICAL.contains(w))
-    {
+    if before.first().is_some_and(|w| NOT_MINE.contains(w)) || before.iter().take(3).any(|w| HYPOTHETICAL.contains(w)) {
         return false;
     }
     match kind {
         Kind::BareCode => before.first().map_or(true, |w| CODE_OWNERS.contains(w)),
-        // "bus pass", "boarding pass", "day pass": only a bare "pass".
-        Kind::WeakPassword => before.first().map_or(true, |w| CODE_OWNERS.contains(w)),
+        // "bus pass", "boarding pass", "day pass".
+        Kind::WeakPassword => !before.first().is_some_and(|w| PASS_KINDS.contains(w)),
         // "bobby pin", "safety pin".
-        Kind::Code => !before
-            .first()
-            .is_some_and(|w| matches!(*w, "bobby" | "safety" | "hair" | "lapel" | "push" | "bowling" | "rolling" | "drawing" | "enamel")),
+        Kind::Code => !before.first().is_some_and(|w| {
+            matches!(*w, "bobby" | "safety" | "hair" | "lapel" | "push" | "bowling" | "rolling" | "drawing" | "enamel")
+        }),
         _ => true,
     }
 }
 
 /// The value after a keyword ending at `pos`: past a connector (`:`, `=`,
 /// "is", "was", "is now", "changed to"), a quote, up to the next space.
-fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize)> {
+fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> {
     let b = s.as_bytes();
     let mut i = pos;
     let mut connector = false;
@@ -201,21 +252,17 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize)> {
             i += 1;
         }
         let rest = &s[i..];
-        if let Some(p) = [":", "=", "->", "-", "\u{2014}", "\u{2013}"]
-            .iter()
-            .find(|p| rest.starts_with(**p))
-        {
+        if let Some(p) = [":", "=", "->", "-", "\u{2014}", "\u{2013}"].iter().find(|p| rest.starts_with(**p)) {
             i += p.len();
             connector = true;
             symbol = true;
             continue;
         }
-        let word = rest
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let joins = matches!(word, "is" | "was" | "now" | "still" | "changed" | "set" | "to" | "are" | "were" | "became" | "be")
-            || (connector && matches!(word, "just" | "literally" | "actually"));
+        let word = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+        let joins = matches!(
+            word,
+            "is" | "was" | "now" | "still" | "changed" | "set" | "to" | "are" | "were" | "became" | "be"
+        ) || (connector && matches!(word, "just" | "literally" | "actually"));
         if joins && !word.is_empty() {
             i += word.len();
             connector = true;
@@ -223,9 +270,18 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize)> {
         }
         break;
     }
-    let quote = ['"', '\'', '`', '\u{201c}', '\u{2018}', '\u{ab}']
-        .iter()
-        .find(|q| s[i..].starts_with(**q));
+    // "the password for my bank is X", "the code they texted me is X": a
+    // few words, then "is" or ":".
+    if !connector && kind != Kind::WeakPassword {
+        if let Some(at) = far_connector(s, i) {
+            i = at;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            connector = true;
+        }
+    }
+    let quote = ['"', '\'', '`', '\u{201c}', '\u{2018}', '\u{ab}'].iter().find(|q| s[i..].starts_with(**q));
     if let Some(q) = quote {
         i += q.len_utf8();
     }
@@ -242,7 +298,8 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize)> {
             while e2 < b.len() && b[e2].is_ascii_digit() {
                 e2 += 1;
             }
-            if e2 - end - 1 >= 2 && e2 - end - 1 <= 4 && (e2 == b.len() || !b[e2].is_ascii_alphanumeric()) {
+            let second = e2 - end - 1;
+            if (2..=4).contains(&second) && (e2 == b.len() || !b[e2].is_ascii_alphanumeric()) {
                 end = e2;
             }
         }
@@ -251,7 +308,9 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize)> {
     while end > start {
         let last = s[..end].chars().next_back()?;
         let code = matches!(kind, Kind::Code | Kind::BareCode) && last == '!';
-        if code || matches!(last, '.' | ',' | '?' | ';' | ':' | ')' | '"' | '\'' | '`' | '\u{201d}' | '\u{2019}' | '\u{bb}') {
+        if code
+            || matches!(last, '.' | ',' | '?' | ';' | ':' | ')' | '"' | '\'' | '`' | '\u{201d}' | '\u{2019}' | '\u{bb}')
+        {
             end -= last.len_utf8();
         } else {
             break;
@@ -261,17 +320,184 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize)> {
         return None;
     }
     let value = &s[start..end];
-    let next_is_count = words_after(s, end, 1)
-        .first()
-        .is_some_and(|w| COUNT_WORDS.contains(w));
+    let next_is_count = words_after(s, end, 1).first().is_some_and(|w| COUNT_WORDS.contains(w));
     let ok = match kind {
         Kind::Password => connector || quote.is_some() || mixed(value),
         Kind::WeakPassword => symbol && (mixed(value) || value.len() >= 8),
         Kind::Code => (connector || quote.is_some() || code_like(value)) && !next_is_count,
-        Kind::BareCode => connector && !next_is_count,
-        Kind::Answer => connector,
+        // "texted me code 482913": a one-time code needs no connector.
+        Kind::BareCode => {
+            (connector || (value.bytes().all(|c| c.is_ascii_digit()) && (5..=8).contains(&value.len())))
+                && !next_is_count
+        }
+        Kind::Login | Kind::CodeList => connector,
+        // Checked by the caller: a connector, or a capitalised name.
+        Kind::Answer => true,
     };
-    ok.then_some((start, end))
+    ok.then_some((start, end, connector))
+}
+
+/// Just past "is", "was" or ":" within five words of `from`, in the same
+/// clause.
+fn far_connector(s: &str, from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    let mut words = 0;
+    while i < b.len() && words <= 5 {
+        match b[i] {
+            b':' | b'=' => return Some(i + 1),
+            b'.' | b',' | b'!' | b'?' | b';' | b'\n' | b'(' | b')' | b'"' => return None,
+            c if c.is_ascii_alphanumeric() || c == b'\'' => {
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+                    i += 1;
+                }
+                if matches!(&s[start..i], "is" | "was" | "are") && words > 0 {
+                    return Some(i);
+                }
+                words += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// In "user / password" or "user:password" at `v0..v1`, the password.
+fn password_of_pair(s: &str, v0: usize, v1: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    if let Some(at) = s[v0..v1].find([':', '/']) {
+        let p0 = v0 + at + 1;
+        return (v1 > p0 && plausible(&s[p0..v1], Kind::Login)).then_some((p0, v1));
+    }
+    let mut i = v1;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    if !matches!(b.get(i), Some(b'/' | b':' | b'|')) {
+        return None;
+    }
+    i += 1;
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let p0 = i;
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    // "login: jdoe / pass: X" leaves the password to its own keyword.
+    if s[p0..i].ends_with([':', '=']) {
+        return None;
+    }
+    let p1 = p0 + s[p0..i].trim_end_matches(['.', ',', ';', ')', '"', '\'']).len();
+    (p1 > p0 && plausible(&s[p0..p1], Kind::Login)).then_some((p0, p1))
+}
+
+/// One backup code: letters, digits and dashes.
+fn code_piece(v: &str) -> bool {
+    (6..=24).contains(&v.len()) && v.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+}
+
+/// The end of a list of codes whose first code ends at `end`: more codes
+/// separated by spaces or commas.
+fn more_codes(s: &str, mut end: usize) -> usize {
+    let b = s.as_bytes();
+    loop {
+        let mut i = end;
+        while i < b.len() && matches!(b[i], b' ' | b',') && i - end < 3 {
+            i += 1;
+        }
+        let p0 = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-') {
+            i += 1;
+        }
+        if p0 == end || !code_piece(&s[p0..i]) || !s[p0..i].bytes().any(|c| c.is_ascii_digit()) {
+            return end;
+        }
+        end = i;
+    }
+}
+
+/// Things a password or PIN is often made of.
+#[rustfmt::skip]
+const HINT_WORDS: &[&str] = &[
+    "birthday", "born", "birth", "anniversary", "name", "dog", "cat", "pet", "dogs", "cats", "pets",
+    "kid", "kids", "son", "daughter", "wife", "husband", "street", "phone", "maiden", "address",
+    "plate", "postcode", "zip",
+];
+
+/// "the year I was born", "my dog's name": a description of the secret
+/// starting at `v0`, up to the telling word.
+fn hint(s: &str, v0: usize, kind: Kind) -> Option<(usize, usize)> {
+    if !matches!(kind, Kind::Password | Kind::Code) {
+        return None;
+    }
+    let words = words_after(s, v0, 6);
+    if !matches!(words.first(), Some(&"the" | &"my" | &"our")) {
+        return None;
+    }
+    let last = words.iter().rposition(|w| HINT_WORDS.contains(w))?;
+    let mut at = v0;
+    for w in &words[..=last] {
+        at += s[at..].find(w)? + w.len();
+    }
+    Some((v0, at))
+}
+
+/// "Security question 'mother's maiden name'? Easy. It's Kowalczyk": a
+/// capitalised word after "it's" within the next sentence or two.
+fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> {
+    let s = doc.folded.as_str();
+    let mut to = s.len().min(from + 60);
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    let window = &s[from..to];
+    let (at, lead) = ["it's ", "it is ", "its "].iter().filter_map(|p| window.find(p).map(|i| (i, p.len()))).min()?;
+    let v0 = from + at + lead;
+    let v1 = v0 + s[v0..].bytes().take_while(|c| c.is_ascii_alphabetic() || *c == b'-').count();
+    let span = doc.span(v0, v1);
+    let named = doc.original(span.0, span.1).starts_with(char::is_uppercase);
+    (v1 > v0 + 1 && named && plausible(&s[v0..v1], Kind::Answer)).then_some((v0, v1))
+}
+
+/// Words after "password" that make "as my password ..." about something else.
+#[rustfmt::skip]
+const NOT_AFTER: &[&str] = &[
+    "manager", "managers", "generator", "vault", "app", "keeper", "safe", "reset", "hint", "policy",
+    "field", "strength", "rules", "requirements",
+];
+
+/// "Biscuit2019, as my password", "1234 is my PIN": the value before the
+/// keyword at `start..end`.
+fn value_before(s: &str, start: usize, end: usize, kind: Kind) -> Option<(usize, usize)> {
+    if !matches!(kind, Kind::Password | Kind::Code) {
+        return None;
+    }
+    if words_after(s, end, 1).first().is_some_and(|w| NOT_AFTER.contains(w)) {
+        return None;
+    }
+    let before = words_before(s, start, 2);
+    if before.len() < 2 || !matches!(before[0], "my" | "our") || !matches!(before[1], "as" | "is" | "was") {
+        return None;
+    }
+    let b = s.as_bytes();
+    let link = s[..start].rfind(before[1])?;
+    let mut v1 = link;
+    while v1 > 0 && matches!(b[v1 - 1], b' ' | b',' | b'"' | b'\'') {
+        v1 -= 1;
+    }
+    let mut v0 = v1;
+    while v0 > 0 && !b[v0 - 1].is_ascii_whitespace() {
+        v0 -= 1;
+    }
+    let value = s[v0..v1].trim_start_matches(['"', '\'', '(']);
+    let v0 = v1 - value.len();
+    let ok = match kind {
+        Kind::Code => code_like(value),
+        _ => mixed(value) && plausible(value, kind),
+    };
+    (v1 > v0 && ok).then_some((v0, v1))
 }
 
 /// Letters and digits together, or a symbol: "hunter2", "s3cret!".
@@ -306,9 +532,9 @@ fn plausible(v: &str, kind: Kind) -> bool {
     match kind {
         Kind::Password | Kind::WeakPassword => (3..=64).contains(&v.chars().count()),
         Kind::Code | Kind::BareCode => code_like(v),
-        Kind::Answer => {
-            v.len() >= 2 && v.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'\'')
-        }
+        Kind::Login => (3..=64).contains(&v.len()),
+        Kind::CodeList => v.len() >= 6 && v.bytes().any(|c| c.is_ascii_digit()) && code_piece(v),
+        Kind::Answer => v.len() >= 2 && v.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'\''),
     }
 }
 
@@ -331,6 +557,7 @@ mod tests {
             ("my password is hunter2 lol", "hunter2"),
             ("pw: Tr0ub4dor&3", "Tr0ub4dor&3"),
             ("pass = Summer2024!", "Summer2024!"),
+            ("login: jdoe / pass: Winter#2023", "Winter#2023"),
             ("my PIN is 4921.", "4921"),
             ("the code is 482913", "482913"),
             ("Your verification code: 482 913", "482 913"),
@@ -339,12 +566,16 @@ mod tests {
             ("new password: sunshine", "sunshine"),
             ("OTP ４８２９１３ pls", "４８２９１３"),
             ("door code 1234# for the guests", "1234#"),
+            ("The code from the text message is 731 204, hurry", "731 204"),
+            ("my password for the bank is Fluffy2019", "Fluffy2019"),
+            ("maiden name Thompson lol", "Thompson"),
+            ("the bank texted me code 739201, weird", "739201"),
+            ("the staging login is root / Hx9!server", "Hx9!server"),
+            ("creds: deploy:Pa55word", "Pa55word"),
+            ("Fluffy1987, as my password since school", "Fluffy1987"),
+            ("Security question: first pet? Easy. It's Biscuit, lol", "Biscuit"),
         ] {
-            assert_eq!(
-                one(text, &personal()),
-                (value.to_string(), Severity::High),
-                "{text}"
-            );
+            assert_eq!(one(text, &personal()), (value.to_string(), Severity::High), "{text}");
         }
     }
 
@@ -366,22 +597,44 @@ mod tests {
             "the code is 2000 lines long",
             "the code is on the back of the card",
             "bus pass: 20 dollars",
+            "Boarding pass: Gate B12",
+            "VIP pass = $250",
             "lost my bobby pin: 2 left",
             "password: ********",
             "Password must be 8 characters",
             "pw: see the link https://example.com/reset",
+            "the password for the wifi is on the fridge",
+            "my maiden name hyphenated is a pain",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}: {:?}", fired(RULE, text, &personal()));
         }
     }
 
     #[test]
+    fn finds_code_lists_and_hints() {
+        assert_eq!(
+            fired(RULE, "recovery codes: 8f3k2-19dke 7b3c0-19xq2 0a9d1-kk2m3 thanks", &personal()),
+            vec![("8f3k2-19dke 7b3c0-19xq2 0a9d1-kk2m3".to_string(), Severity::High)]
+        );
+        assert_eq!(
+            fired(RULE, "my PIN is the year my son was born, never forget it", &personal()),
+            vec![("the year my son was born".to_string(), Severity::Medium)]
+        );
+        for text in [
+            "I use 1Password as my password manager",
+            "my password is the same as yesterday",
+            "your password is the key to your account",
+            "login with Google is back",
+            "recovery codes are in the settings page",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn context_changes_severity_and_lesson() {
         // A café posting its guest Wi-Fi is not a leak.
-        assert_eq!(
-            one("Guest wifi password: LatteArt2024", &brand()),
-            ("LatteArt2024".to_string(), Severity::Low)
-        );
+        assert_eq!(one("Guest wifi password: LatteArt2024", &brand()), ("LatteArt2024".to_string(), Severity::Low));
         let found = crate::check("my pin is 4921", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!(f.severity, Severity::High);

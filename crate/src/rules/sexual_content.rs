@@ -24,6 +24,7 @@ impl Rule for SexualContent {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
         for hit in input.scan.hits(List::Sexual) {
+            let severity = if hit.tag == "mild" { Severity::Low } else { severity };
             let span = hit_span(input.doc, hit);
             out.push(with_action(
                 self.finding(severity, span, format!("\u{201c}{}\u{201d} is sexual content.", input.doc.original(span.0, span.1))),

@@ -26,7 +26,7 @@ impl Rule for TragedyPromotion {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
-        let selling = input.scan.has(List::Promo) || percent_off(doc);
+        let selling = input.scan.has(List::Promo) || percent_off(doc) || quotes_a_price(doc.text);
         let joking = input.scan.has(List::Jokes);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
@@ -47,6 +47,16 @@ impl Rule for TragedyPromotion {
 /// "25% off", "30 % off".
 fn percent_off(doc: &Doc) -> bool {
     doc.tokens.windows(2).any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
+}
+
+/// "just $9.11", "only £20": a price offered, not an amount reported.
+fn quotes_a_price(text: &str) -> bool {
+    const OFFER: &[&str] = &["just", "only", "for", "from", "now", "at"];
+    text.char_indices().any(|(i, c)| {
+        let priced = matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+        let word_before = text[..i].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        priced && OFFER.contains(&word_before.as_str())
+    })
 }
 
 #[cfg(test)]
@@ -76,6 +86,7 @@ mod tests {
             "Our photographers will be shooting the finals tomorrow",
             "Killer deals on running shoes this weekend",
             "Our new collection is taking the city by storm, shop now",
+            "The flood appeal has raised £2m so far. If you can, please donate.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

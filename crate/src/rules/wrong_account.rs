@@ -32,13 +32,14 @@ impl Rule for WrongAccount {
         let from_findings = out.iter().find(|f| match f.category {
             Category::Profanity | Category::Sexual | Category::Workplace => f.severity >= Severity::Medium,
             Category::Intoxication => f.severity >= Severity::Medium || first_person,
+            Category::Hostility | Category::Permanence => first_person && f.severity >= Severity::Medium,
             _ => false,
         });
         let span = from_findings.map(|f| (f.start, f.end)).or_else(|| {
             input
                 .scan
                 .hits(List::Register)
-                .find(|h| h.tag == "politics" || first_person)
+                .find(|h| h.tag == "politics" || h.tag == "life-strong" || first_person)
                 .map(|h| hit_span(doc, h))
         });
         let Some(span) = span else { return };

@@ -136,7 +136,7 @@ fn is_core(c: char) -> bool {
 
 /// Characters that may sit inside a word as leetspeak or a mask.
 fn is_inner(c: char) -> bool {
-    matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡')
+    matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡' | '\u{2013}' | '\u{2014}')
 }
 
 fn tokenize(doc: &Doc) -> Vec<Token> {
@@ -197,6 +197,13 @@ fn trim(f: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
     while e > s && matches!(b[e - 1], b'\'' | b'!' | b'|' | b'+' | b'#' | b'@' | b'%') {
         e -= 1;
     }
+    // Dashes only mask inside a word ("f\u{2014}ing"), never at its edges.
+    while s < e && f[s..e].starts_with(['\u{2013}', '\u{2014}']) {
+        s += '\u{2013}'.len_utf8();
+    }
+    while e > s && f[s..e].ends_with(['\u{2013}', '\u{2014}']) {
+        e -= '\u{2013}'.len_utf8();
+    }
     if e > s + 2 && b[s] == b'*' && b[e - 1] == b'*' {
         s += 1;
         e -= 1;
@@ -225,7 +232,7 @@ fn make_token(doc: &Doc, start: usize, end: usize) -> Option<Token> {
         return None;
     }
     let has_letter = raw.chars().any(|c| c.is_alphabetic());
-    let masked = has_letter && raw.contains(['*', '%', '#', '@', '$', '!']);
+    let masked = has_letter && raw.contains(['*', '%', '#', '@', '$', '!', '\u{2013}', '\u{2014}']);
     let word = if has_letter && !mention { decode_leet(&raw) } else { raw.clone() };
     let letters: Vec<bool> = doc.text_chars_upper(s, end);
     let shouted = letters.len() >= 2 && letters.iter().all(|u| *u);

@@ -24,6 +24,8 @@ export const PAGES = {
   'bsky.app': 'bsky.html',
   'mastodon.social': 'mastodon.html',
   'old.reddit.com': 'reddit.html',
+  // Not in the manifest: PostGuard must not run there.
+  'example.org': 'plain.html',
 };
 
 // What the real sites send, minus their CDNs: notably no 'wasm-unsafe-eval'.

@@ -1,0 +1,91 @@
+//! The project's labelled corpus (`tests/corpus/posts.jsonl`): per-category
+//! recall may never fall below the floors in `tests/corpus/floors.json`, and
+//! no benign post may get a finding of medium or high severity. Raise a
+//! floor when recall improves; never lower one to make a change pass.
+
+use std::collections::BTreeMap;
+
+use postguard::{check, Account, Context, Severity, Surface};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Post {
+    id: String,
+    text: String,
+    site: Option<String>,
+    account: Option<Account>,
+    #[serde(default)]
+    surface: Surface,
+    expect: Vec<String>,
+}
+
+impl Post {
+    fn context(&self) -> Context {
+        Context { site: self.site.clone(), account: self.account.clone(), surface: self.surface, ..Context::default() }
+    }
+}
+
+fn corpus_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus")
+}
+
+fn load() -> Vec<Post> {
+    let text = std::fs::read_to_string(corpus_dir().join("posts.jsonl")).expect("tests/corpus/posts.jsonl");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(n, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("posts.jsonl line {}: {e}", n + 1)))
+        .collect()
+}
+
+/// Categories found at medium or high severity.
+fn strong_categories(post: &Post) -> Vec<&'static str> {
+    check(&post.text, &post.context()).iter().filter(|f| f.severity >= Severity::Medium).map(|f| f.category.id()).collect()
+}
+
+#[test]
+fn no_benign_post_is_flagged() {
+    let flagged: Vec<String> = load()
+        .iter()
+        .filter(|p| p.expect.is_empty())
+        .filter_map(|p| {
+            let found = strong_categories(p);
+            (!found.is_empty()).then(|| format!("{} flagged {found:?}: {}", p.id, p.text))
+        })
+        .collect();
+    assert!(flagged.is_empty(), "benign posts flagged:\n{}", flagged.join("\n"));
+}
+
+#[test]
+fn recall_stays_at_or_above_the_floors() {
+    let posts = load();
+    let floors: BTreeMap<String, f64> =
+        serde_json::from_str(&std::fs::read_to_string(corpus_dir().join("floors.json")).expect("floors.json"))
+            .expect("floors.json is a map of category to recall");
+    let mut hits: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for post in &posts {
+        let found = strong_categories(post);
+        for want in &post.expect {
+            let entry = hits.entry(want.as_str()).or_default();
+            entry.1 += 1;
+            if found.contains(&want.as_str()) {
+                entry.0 += 1;
+            }
+        }
+    }
+    let mut report = Vec::new();
+    let mut regressions = Vec::new();
+    for (category, (hit, total)) in &hits {
+        let recall = *hit as f64 / *total as f64;
+        report.push(format!("{category:18} {hit:3}/{total:<3} {:5.1}%", recall * 100.0));
+        let floor = floors.get(*category).copied().unwrap_or(1.0);
+        if recall + 1e-9 < floor {
+            regressions.push(format!("{category}: {:.1}% < floor {:.1}%", recall * 100.0, floor * 100.0));
+        }
+    }
+    println!("{}", report.join("\n"));
+    assert!(posts.len() >= 300, "the corpus needs at least 300 posts");
+    assert!(hits.values().all(|&(_, total)| total >= 10), "every category needs at least 10 risky posts");
+    assert_eq!(hits.len(), 15, "every category must be in the corpus");
+    assert!(regressions.is_empty(), "recall fell below the floor:\n{}", regressions.join("\n"));
+}
