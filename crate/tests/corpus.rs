@@ -40,7 +40,11 @@ fn load() -> Vec<Post> {
 
 /// Categories found at medium or high severity.
 fn strong_categories(post: &Post) -> Vec<&'static str> {
-    check(&post.text, &post.context()).iter().filter(|f| f.severity >= Severity::Medium).map(|f| f.category.id()).collect()
+    check(&post.text, &post.context())
+        .iter()
+        .filter(|f| f.severity >= Severity::Medium)
+        .map(|f| f.category.id())
+        .collect()
 }
 
 #[test]

@@ -223,5 +223,5 @@
     };
   }
 
-  PG.card = { attach, close, isOpen: () => current !== null };
+  PG.card = { attach, close };
 })();

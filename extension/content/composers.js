@@ -103,5 +103,5 @@
     };
   }
 
-  PG.composers = { watch, surfaceFor, accountFor, site };
+  PG.composers = { watch, surfaceFor, accountFor };
 })();

@@ -82,5 +82,5 @@
     return read() === wanted;
   }
 
-  PG.edits = { apply, plan, mask };
+  PG.edits = { apply };
 })();

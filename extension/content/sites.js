@@ -113,5 +113,5 @@
     return SITES.find((site) => site.hosts.includes(hostname)) ?? null;
   }
 
-  PG.sites = { SITES, GENERIC, siteFor };
+  PG.sites = { GENERIC, siteFor };
 })();

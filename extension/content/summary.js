@@ -43,7 +43,6 @@
   const rank = (f) => ({ high: 3, medium: 2, low: 1 })[f.severity] ?? 0;
 
   PG.summary = {
-    describe,
     /** Announces after a pause in typing; an empty draft says nothing. */
     announce(findings, truncated, draftIsEmpty) {
       clearTimeout(timer);

@@ -31,8 +31,9 @@ export function buildFixtures() {
       logLevel: 'warning',
       define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
     });
-    for (const file of files.filter((f) => /\.(html|css)$/.test(f))) {
-      if (file.endsWith('.css') && entries.some((e) => e.replace(/\.jsx?$/, '.css').endsWith(`/${file}`))) continue;
+    // CSS named like an entry is that entry's bundle output; keep it.
+    const bundled = new Set(files.filter((f) => /\.jsx?$/.test(f)).map((f) => f.replace(/\.jsx?$/, '.css')));
+    for (const file of files.filter((f) => /\.(html|css)$/.test(f) && !bundled.has(f))) {
       await cp(join(SOURCE, file), join(OUT, file));
     }
   })();

@@ -33,9 +33,10 @@ describe('contenteditable editors', () => {
       await page.keyboard.type('my card 4111 1111 1111 1111 thanks');
       await waitForHighlight(page, 'medium', 'fuck');
       await waitForHighlight(page, 'high', '4111 1111 1111 1111');
+      // Only the risky words are marked (a word may be marked by more than one category).
       const marks = await highlights(page);
-      assert.deepEqual(marks.medium, ['fuck']);
-      assert.deepEqual(marks.high, ['4111 1111 1111 1111']);
+      assert.deepEqual([...new Set(marks.medium)], ['fuck']);
+      assert.deepEqual([...new Set(marks.high)], ['4111 1111 1111 1111']);
 
       // The editor's own model holds exactly what was typed: nothing added.
       assert.equal(await modelText(page), 'what the fuck\nmy card 4111 1111 1111 1111 thanks');

@@ -28,8 +28,8 @@ describe('options page', () => {
   it('turning a category off clears it in an open tab; the watch list flags its terms', async () => {
     const site = await browser.open('https://bsky.app/');
     await site.click('.ProseMirror');
-    await site.keyboard.type('what the fuck, Project Bluebird ships soon');
-    await waitForHighlight(site, 'medium', 'fuck');
+    await site.keyboard.type('no shit, Project Bluebird ships soon');
+    await waitForHighlight(site, 'medium', 'shit');
 
     const options = await openOptions();
     assert.equal(await options.locator('#categories input').count(), 15);
@@ -54,7 +54,7 @@ describe('options page', () => {
     await swearing.click();
     await options.getByRole('radio', { name: /Strict/ }).check();
     await site.bringToFront();
-    await waitForHighlight(site, 'medium', 'fuck');
+    await waitForHighlight(site, 'medium', 'shit');
     assert.equal((await stored()).sensitivity, 'strict');
     await Promise.all([site.close(), options.close()]);
   });

@@ -25,7 +25,12 @@ pub fn all() -> Result<(), String> {
     let optimized = root.join("target/wasm32-unknown-unknown/release/postguard.opt.wasm");
     run(Command::new("wasm-opt")
         .args(["-Oz", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-sign-ext"])
-        .args(["--enable-nontrapping-float-to-int", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"])
+        .args([
+            "--enable-nontrapping-float-to-int",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
         .arg(&raw)
         .arg("-o")
         .arg(&optimized))?;

@@ -12,8 +12,23 @@ use crate::text::Doc;
 pub struct ConfidentialMarker;
 
 /// Words before "confidential" that make it a promise, not a label.
-const PROMISE: &[&str] =
-    &["kept", "keep", "treated", "as", "remain", "remains", "stay", "stays", "is", "are", "be", "completely", "fully", "100", "strictly"];
+const PROMISE: &[&str] = &[
+    "kept",
+    "keep",
+    "treated",
+    "as",
+    "remain",
+    "remains",
+    "stay",
+    "stays",
+    "is",
+    "are",
+    "be",
+    "completely",
+    "fully",
+    "100",
+    "strictly",
+];
 
 impl Rule for ConfidentialMarker {
     fn id(&self) -> &'static str {
@@ -36,7 +51,8 @@ impl Rule for ConfidentialMarker {
             }
             // "Just between us, Tom's going to propose": a secret, not a leak,
             // unless the draft is about business.
-            let business = input.scan.hits(List::Market).any(|h| h.tag == "event") || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
+            let business = input.scan.hits(List::Market).any(|h| h.tag == "event")
+                || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
             let severity = if hit.tag == "soft" && !business { Severity::Low } else { Severity::High };
             if promise_sense(doc, hit) {
                 continue;
@@ -66,7 +82,8 @@ fn is_label(doc: &Doc, hit: &Hit) -> bool {
 
 /// "... will be kept strictly confidential": a promise to the reader.
 fn promise_sense(doc: &Doc, hit: &Hit) -> bool {
-    let starts_with_confidential = doc.tokens[hit.first].word == "confidential" || doc.tokens[hit.first].word == "strictly";
+    let starts_with_confidential =
+        doc.tokens[hit.first].word == "confidential" || doc.tokens[hit.first].word == "strictly";
     starts_with_confidential
         && hit.first > 0
         && doc.same_sentence(hit.first - 1, hit.first)

@@ -31,7 +31,11 @@ impl Rule for ConfidentialWatchlist {
             }
             for span in occurrences(doc, &words) {
                 out.push(with_action(
-                    self.finding(Severity::High, span, format!("\u{201c}{}\u{201d} is on your watch list.", term.trim())),
+                    self.finding(
+                        Severity::High,
+                        span,
+                        format!("\u{201c}{}\u{201d} is on your watch list.", term.trim()),
+                    ),
                     Action::Rephrase { hint: "Leave the name out until it is public." },
                 ));
             }

@@ -70,7 +70,11 @@ impl Rule for CredentialKey {
                     text[tail + 8..].find("-----").map_or(text.len(), |x| tail + 8 + x + 5)
                 });
                 out.push(with_action(
-                    self.finding(Severity::High, input.doc.utf16_span_of_bytes(start, end), "This is a private key.".into()),
+                    self.finding(
+                        Severity::High,
+                        input.doc.utf16_span_of_bytes(start, end),
+                        "This is a private key.".into(),
+                    ),
                     Action::Remove,
                 ));
             }

@@ -10,7 +10,10 @@ use crate::text::Doc;
 
 pub struct HostilityInsult;
 
-const TARGETS: &[&str] = &["what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people", "driver", "drivers"];
+const TARGETS: &[&str] = &[
+    "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
+    "driver", "drivers",
+];
 const SELF: &[&str] = &["i'm", "im", "i", "me", "myself", "i've", "ive"];
 
 impl Rule for HostilityInsult {
@@ -43,7 +46,11 @@ impl Rule for HostilityInsult {
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
             let span = hit_span(doc, hit);
             out.push(with_action(
-                self.finding(severity, span, format!("\u{201c}{}\u{201d} insults someone.", doc.original(span.0, span.1))),
+                self.finding(
+                    severity,
+                    span,
+                    format!("\u{201c}{}\u{201d} insults someone.", doc.original(span.0, span.1)),
+                ),
                 Action::Rephrase { hint: "Disagree with the point, not the person, or let it go." },
             ));
         }

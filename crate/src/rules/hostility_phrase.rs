@@ -33,7 +33,11 @@ impl Rule for HostilityPhrase {
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
             let span = hit_span(doc, hit);
             out.push(with_action(
-                self.finding(severity, span, format!("\u{201c}{}\u{201d} reads as hostile.", doc.original(span.0, span.1))),
+                self.finding(
+                    severity,
+                    span,
+                    format!("\u{201c}{}\u{201d} reads as hostile.", doc.original(span.0, span.1)),
+                ),
                 Action::Rephrase { hint: "Would you say it to their face, with your team watching?" },
             ));
         }
@@ -48,14 +52,18 @@ mod tests {
 
     #[test]
     fn catches_hostile_phrases() {
-        for text in ["get a life, nobody cares what you think", "YOU PEOPLE are the worst", "oh shut up", "just drop dead"] {
+        for text in
+            ["get a life, nobody cares what you think", "YOU PEOPLE are the worst", "oh shut up", "just drop dead"]
+        {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
 
     #[test]
     fn leaves_friendly_uses_alone() {
-        for text in ["She looked drop dead gorgeous at the gala", "Life is short, get outside", "Nobody bakes like grandma"] {
+        for text in
+            ["She looked drop dead gorgeous at the gala", "Life is short, get outside", "Nobody bakes like grandma"]
+        {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
     }

@@ -9,8 +9,24 @@ use crate::lexicon::List;
 pub struct HostilityShouting;
 
 const ANGER: &[&str] = &[
-    "worst", "hate", "stupid", "never", "terrible", "disgusting", "idiots", "shame", "pathetic", "ridiculous", "sick",
-    "joke", "liars", "useless", "angry", "furious", "enough", "unacceptable",
+    "worst",
+    "hate",
+    "stupid",
+    "never",
+    "terrible",
+    "disgusting",
+    "idiots",
+    "shame",
+    "pathetic",
+    "ridiculous",
+    "sick",
+    "joke",
+    "liars",
+    "useless",
+    "angry",
+    "furious",
+    "enough",
+    "unacceptable",
 ];
 
 impl Rule for HostilityShouting {
@@ -28,9 +44,11 @@ impl Rule for HostilityShouting {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
-        let worded: Vec<usize> =
-            (0..doc.tokens.len()).filter(|&i| doc.tokens[i].raw.chars().filter(|c| c.is_alphabetic()).count() >= 2).collect();
-        let shouted: Vec<usize> = worded.iter().copied().filter(|&i| doc.tokens[i].shouted && !doc.tokens[i].hashtag).collect();
+        let worded: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&i| doc.tokens[i].raw.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .collect();
+        let shouted: Vec<usize> =
+            worded.iter().copied().filter(|&i| doc.tokens[i].shouted && !doc.tokens[i].hashtag).collect();
         if shouted.len() < 4 || shouted.len() * 10 < worded.len() * 6 {
             return;
         }

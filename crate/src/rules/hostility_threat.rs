@@ -49,7 +49,12 @@ mod tests {
 
     #[test]
     fn leaves_idioms_alone() {
-        for text in ["I'll punch in at 9", "We killed it on stage", "Shooting the finals tomorrow", "killed the boss on the first try"] {
+        for text in [
+            "I'll punch in at 9",
+            "We killed it on stage",
+            "Shooting the finals tomorrow",
+            "killed the boss on the first try",
+        ] {
             assert!(fired("hostility.threat", text, &personal()).is_empty(), "false alarm: {text}");
         }
     }

@@ -34,7 +34,10 @@ impl Rule for MarketMoving {
         let insider = market.iter().find(|h| h.tag == "insider");
         let trade = market.iter().find(|h| h.tag == "trade");
         let official = market.iter().any(|h| h.tag == "official");
-        let insider_voice = doc.tokens.iter().any(|t| WE.contains(&t.word.as_str()) || FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let insider_voice = doc
+            .tokens
+            .iter()
+            .any(|t| WE.contains(&t.word.as_str()) || FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
             let severity = if trade.is_some() || insider.is_some() {
@@ -48,7 +51,11 @@ impl Rule for MarketMoving {
             };
             let span = hit_span(doc, event);
             out.push(with_action(
-                self.finding(severity, span, format!("\u{201c}{}\u{201d} may be market-moving news.", doc.original(span.0, span.1))),
+                self.finding(
+                    severity,
+                    span,
+                    format!("\u{201c}{}\u{201d} may be market-moving news.", doc.original(span.0, span.1)),
+                ),
                 hint.clone(),
             ));
         }

@@ -8,38 +8,38 @@ use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, Scan};
 use crate::text::Doc;
 
-mod credential_key;
+mod address;
+mod bank_account;
+mod birthdate;
 mod confidential_marker;
 mod confidential_watchlist;
+mod credential_key;
+mod email;
+mod entropy;
 mod hostility_insult;
 mod hostility_phrase;
 mod hostility_shouting;
 mod hostility_threat;
+mod iban;
 mod intoxication_drinking;
 mod market_moving;
+mod national_id;
+mod nearby;
 mod offensive_ableist;
 mod offensive_generalization;
 mod offensive_illness_joke;
 mod offensive_slur;
 mod open_invitation;
+mod payment_card;
 mod permanence_disclaimer;
+mod phone;
 mod private_message;
+mod profane_word;
+mod secret;
 mod sexual_content;
 mod tragedy_promotion;
 mod workplace_complaint;
 mod wrong_account;
-mod iban;
-mod national_id;
-mod nearby;
-mod address;
-mod bank_account;
-mod birthdate;
-mod email;
-mod entropy;
-mod phone;
-mod secret;
-mod payment_card;
-mod profane_word;
 
 /// Everything a rule may look at.
 pub struct Input<'a> {
@@ -110,8 +110,10 @@ pub static ALL: &[&dyn Rule] = &[
     &wrong_account::WrongAccount,
 ];
 
-pub const FIRST_PERSON_SINGULAR: &[&str] = &["i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'll", "i'd"];
-pub const SECOND_PERSON: &[&str] = &["you", "your", "you're", "youre", "u", "ur", "ya", "yall", "y'all", "yourself", "yours"];
+pub const FIRST_PERSON_SINGULAR: &[&str] =
+    &["i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'll", "i'd"];
+pub const SECOND_PERSON: &[&str] =
+    &["you", "your", "you're", "youre", "u", "ur", "ya", "yall", "y'all", "yourself", "yours"];
 
 /// Whether a token among `words` lies within `before` tokens before token
 /// `i` or `after` tokens after it, in the same sentence.

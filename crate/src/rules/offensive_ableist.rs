@@ -60,7 +60,10 @@ mod tests {
     fn leaves_medical_words_alone() {
         for text in [
             "Hitchcock marathon this weekend: Vertigo, Rear Window, then Psycho",
-            "Psychology degree done!", "the psychiatric ward nurses are heroes", "Retardant dropped on the wildfire"] {
+            "Psychology degree done!",
+            "the psychiatric ward nurses are heroes",
+            "Retardant dropped on the wildfire",
+        ] {
             assert!(fired("offensive.ableist", text, &personal()).is_empty(), "false alarm: {text}");
         }
     }

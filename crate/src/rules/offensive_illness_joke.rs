@@ -41,7 +41,11 @@ mod tests {
 
     #[test]
     fn catches_jokes_about_illness() {
-        assert!(flags("offensive.illness-joke", "Off to the tropics. Hope I don't get Ebola. Just kidding!", &personal()));
+        assert!(flags(
+            "offensive.illness-joke",
+            "Off to the tropics. Hope I don't get Ebola. Just kidding!",
+            &personal()
+        ));
         assert!(flags("offensive.illness-joke", "so autistic lol", &personal()));
     }
 

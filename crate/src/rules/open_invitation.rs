@@ -12,7 +12,8 @@ use crate::text::Token;
 pub struct OpenInvitation;
 
 /// Hashtag endings that ask the public for stories.
-const STORY_TAGS: &[&str] = &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions"];
+const STORY_TAGS: &[&str] =
+    &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions"];
 /// Words before a hashtag that ask people to use it.
 const USE_IT: &[&str] = &["use", "using", "tag", "hashtag", "reply", "tweet", "post", "share"];
 
@@ -37,7 +38,9 @@ impl Rule for OpenInvitation {
             AccountKind::Personal => return,
         };
         let doc = input.doc;
-        let hint = Action::Rephrase { hint: "Plan for the worst replies first: moderation, a narrow question, a clear end time." };
+        let hint = Action::Rephrase {
+            hint: "Plan for the worst replies first: moderation, a narrow question, a clear end time.",
+        };
         let mut found = false;
         for (i, tok) in doc.tokens.iter().enumerate() {
             if !tok.hashtag {
@@ -57,7 +60,11 @@ impl Rule for OpenInvitation {
         if !found {
             if let Some(hit) = input.scan.hits(List::Invitation).next() {
                 out.push(with_action(
-                    self.finding(severity, doc.span(hit.start, hit.end), "This invites the public to answer, with anything.".into()),
+                    self.finding(
+                        severity,
+                        doc.span(hit.start, hit.end),
+                        "This invites the public to answer, with anything.".into(),
+                    ),
                     hint,
                 ));
             }

@@ -28,7 +28,11 @@ impl Rule for PermanenceDisclaimer {
             let before = doc.folded[..at].chars().next_back();
             let after = doc.folded[at + 3..].chars().next();
             if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-                out.push(self.finding(Severity::Medium, doc.span(at, at + 3), "\u{201c}j/k\u{201d} won't undo the post once people have seen it.".into()));
+                out.push(self.finding(
+                    Severity::Medium,
+                    doc.span(at, at + 3),
+                    "\u{201c}j/k\u{201d} won't undo the post once people have seen it.".into(),
+                ));
             }
         }
         for hit in input.scan.hits(List::Permanence) {
@@ -37,7 +41,10 @@ impl Rule for PermanenceDisclaimer {
                 self.finding(
                     Severity::Medium,
                     span,
-                    format!("\u{201c}{}\u{201d} won't undo the post once people have seen it.", input.doc.original(span.0, span.1)),
+                    format!(
+                        "\u{201c}{}\u{201d} won't undo the post once people have seen it.",
+                        input.doc.original(span.0, span.1)
+                    ),
                 ),
                 Action::Rephrase { hint: "Post only what you'd stand behind without the disclaimer." },
             ));

@@ -30,7 +30,8 @@ impl Rule for PrivateMessage {
         let doc = input.doc;
         let cues: Vec<_> = input.scan.hits(List::PrivateCues).collect();
         let addressed = addressed_to_one(doc) || input.ctx.reply_to.is_some();
-        let sexual_to_you = input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
+        let sexual_to_you =
+            input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate");
         let plans = cues.iter().filter(|c| c.tag == "plans").count();
@@ -47,7 +48,11 @@ impl Rule for PrivateMessage {
         };
         if let Some(span) = span {
             out.push(with_action(
-                self.finding(Severity::High, span, "This reads like a private message, but this composer posts publicly.".into()),
+                self.finding(
+                    Severity::High,
+                    span,
+                    "This reads like a private message, but this composer posts publicly.".into(),
+                ),
                 Action::Rephrase { hint: "Send it as a direct message to the one person it is for." },
             ));
         }

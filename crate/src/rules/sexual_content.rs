@@ -27,7 +27,11 @@ impl Rule for SexualContent {
             let severity = if hit.tag == "mild" { Severity::Low } else { severity };
             let span = hit_span(input.doc, hit);
             out.push(with_action(
-                self.finding(severity, span, format!("\u{201c}{}\u{201d} is sexual content.", input.doc.original(span.0, span.1))),
+                self.finding(
+                    severity,
+                    span,
+                    format!("\u{201c}{}\u{201d} is sexual content.", input.doc.original(span.0, span.1)),
+                ),
                 Action::Remove,
             ));
         }

@@ -46,14 +46,17 @@ impl Rule for TragedyPromotion {
 
 /// "25% off", "30 % off".
 fn percent_off(doc: &Doc) -> bool {
-    doc.tokens.windows(2).any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
+    doc.tokens
+        .windows(2)
+        .any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
 }
 
 /// "just $9.11", "only £20": a price offered, not an amount reported.
 fn quotes_a_price(text: &str) -> bool {
     const OFFER: &[&str] = &["just", "only", "for", "from", "now", "at"];
     text.char_indices().any(|(i, c)| {
-        let priced = matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
+        let priced =
+            matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
         let word_before = text[..i].split_whitespace().next_back().unwrap_or("").to_lowercase();
         priced && OFFER.contains(&word_before.as_str())
     })

@@ -29,7 +29,16 @@ impl Rule for WorkplaceComplaint {
         let hint = Action::Rephrase { hint: "Raise it with the person, or vent offline." };
         for skip in hits.iter().filter(|h| h.tag == "skip" || h.tag == "complaint") {
             out.push(with_action(
-                self.finding(Severity::Medium, hit_span(doc, skip), if skip.tag == "skip" { "This says you are skipping or faking work." } else { "This complains about work in public." }.into()),
+                self.finding(
+                    Severity::Medium,
+                    hit_span(doc, skip),
+                    if skip.tag == "skip" {
+                        "This says you are skipping or faking work."
+                    } else {
+                        "This complains about work in public."
+                    }
+                    .into(),
+                ),
                 hint.clone(),
             ));
         }
@@ -37,14 +46,21 @@ impl Rule for WorkplaceComplaint {
         let complaint = subjects.flat_map(|s| {
             hits.iter()
                 .filter(move |n| {
-                    n.tag == "negative" && n.first != s.first && n.first.abs_diff(s.first) <= 10 && same_sentence(doc, s, n)
+                    n.tag == "negative"
+                        && n.first != s.first
+                        && n.first.abs_diff(s.first) <= 10
+                        && same_sentence(doc, s, n)
                 })
                 .map(move |n| (s, n))
         });
         if let Some((subject, negative)) = complaint.into_iter().next() {
             let (a, b) = (hit_span(doc, subject), hit_span(doc, negative));
             out.push(with_action(
-                self.finding(Severity::Medium, (a.0.min(b.0), a.1.max(b.1)), "This complains about work in public.".into()),
+                self.finding(
+                    Severity::Medium,
+                    (a.0.min(b.0), a.1.max(b.1)),
+                    "This complains about work in public.".into(),
+                ),
                 hint,
             ));
         }

@@ -156,20 +156,20 @@ fn tokenize(doc: &Doc) -> Vec<Token> {
                 break;
             }
         }
-        for (s, e) in split_run(f, start, end) {
-            if let Some(t) = make_token(doc, s, e) {
-                tokens.push(t);
-            }
-        }
+        split_run(f, start, end, |s, e| tokens.extend(make_token(doc, s, e)));
     }
     tokens
 }
 
 /// A run like `#drunk#party` or `word!!` holds several tokens or trailing
 /// punctuation; split it into the token ranges.
-fn split_run(f: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+fn split_run(f: &str, start: usize, end: usize, mut emit: impl FnMut(usize, usize)) {
     let run = &f[start..end];
-    let mut out = Vec::new();
+    let mut segment = |s: usize, e: usize| {
+        if let Some((s, e)) = trim(f, s, e) {
+            emit(s, e);
+        }
+    };
     // Split before every '#' or '@' that follows a letter or digit ("a#b").
     let mut seg_start = start;
     let bytes = run.as_bytes();
@@ -179,12 +179,11 @@ fn split_run(f: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
             if bytes[i] == b'@' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphanumeric() {
                 continue;
             }
-            out.push((seg_start, start + i));
+            segment(seg_start, start + i);
             seg_start = start + i;
         }
     }
-    out.push((seg_start, end));
-    out.into_iter().filter_map(|(s, e)| trim(f, s, e)).collect()
+    segment(seg_start, end);
 }
 
 /// Trims punctuation that is not part of the word: trailing `!` and `'`,
@@ -234,20 +233,25 @@ fn make_token(doc: &Doc, start: usize, end: usize) -> Option<Token> {
     let has_letter = raw.chars().any(|c| c.is_alphabetic());
     let masked = has_letter && raw.contains(['*', '%', '#', '@', '$', '!', '\u{2013}', '\u{2014}']);
     let word = if has_letter && !mention { decode_leet(&raw) } else { raw.clone() };
-    let letters: Vec<bool> = doc.text_chars_upper(s, end);
-    let shouted = letters.len() >= 2 && letters.iter().all(|u| *u);
-    let capitalized = letters.first().copied().unwrap_or(false);
+    let (letters, upper, capitalized) = doc.letter_case(s, end);
+    let shouted = letters >= 2 && upper == letters;
     Some(Token { start: s, end, word, raw, hashtag, mention, shouted, capitalized, masked })
 }
 
 impl Doc<'_> {
-    /// Upper-case flags of the original letters behind a folded range.
-    fn text_chars_upper(&self, start: usize, end: usize) -> Vec<bool> {
-        self.folded[start..end]
-            .char_indices()
-            .filter(|(_, c)| c.is_alphabetic())
-            .map(|(i, _)| self.upper[start + i])
-            .collect()
+    /// Letters behind a folded range: (count, how many upper case, whether
+    /// the first is upper case).
+    fn letter_case(&self, start: usize, end: usize) -> (usize, usize, bool) {
+        let (mut letters, mut upper, mut first) = (0, 0, None);
+        for (i, c) in self.folded[start..end].char_indices() {
+            if c.is_alphabetic() {
+                let u = self.upper[start + i];
+                letters += 1;
+                upper += usize::from(u);
+                first.get_or_insert(u);
+            }
+        }
+        (letters, upper, first.unwrap_or(false))
     }
 }
 
