@@ -14,8 +14,9 @@
 //! `!except phrase` drops the list's hits inside that phrase ("summa cum
 //! laude", "drinking water").
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::text::{Doc, Token};
 
@@ -144,8 +145,8 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lex = Lexicon {
             phrases: Vec::new(),
-            exact: HashMap::new(),
-            stems: HashMap::new(),
+            exact: HashMap::default(),
+            stems: HashMap::default(),
             stem_lens: Vec::new(),
             masked_forms: Vec::new(),
         };
