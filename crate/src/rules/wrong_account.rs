@@ -3,6 +3,8 @@
 //! private life in the first person ("my ex showed up at my birthday").
 //! Runs after the other rules and reads their findings. A brewery's "our
 //! new IPA" is business; "I" with a beer on a charity's account is not.
+//! After a recent account switch (`Context::previous_account`), a risky
+//! draft also gets a reminder naming both accounts.
 
 use super::{hit_span, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
@@ -24,6 +26,10 @@ impl Rule for WrongAccount {
     }
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        if let Some(f) = self.recent_switch(input, out) {
+            out.push(f);
+            return;
+        }
         if !input.ctx.is_brand() {
             return;
         }
@@ -52,6 +58,36 @@ impl Rule for WrongAccount {
             ),
             Action::Rephrase { hint: "Switch to your personal account, or keep it off the brand's feed." },
         ));
+    }
+}
+
+impl WrongAccount {
+    /// The user switched accounts on this site within the last hour and the
+    /// draft has something worth a second look: name both accounts.
+    fn recent_switch(&self, input: &Input, out: &[Finding]) -> Option<Finding> {
+        let ctx = input.ctx;
+        let previous = ctx.previous_account.as_ref()?.handle.as_deref()?.trim();
+        let current = ctx.account_label()?;
+        if previous.is_empty() || current.trim_start_matches('@') == previous.trim_start_matches('@') {
+            return None;
+        }
+        let risky = out.iter().any(|f| f.severity >= Severity::Medium);
+        let doc = input.doc;
+        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let personal_on_brand = ctx.is_brand() && (first_person || input.scan.has(List::Register));
+        if !(risky || personal_on_brand) || doc.tokens.is_empty() {
+            return None;
+        }
+        let previous = if previous.starts_with('@') || previous.contains(' ') { previous.to_string() } else { format!("@{previous}") };
+        let span = doc.token_span(0, doc.tokens.len() - 1);
+        Some(with_action(
+            self.finding(
+                Severity::High,
+                span,
+                format!("You switched from {previous} to {current} recently. Is {current} the account you meant?"),
+            ),
+            Action::Rephrase { hint: "Check the account switcher before you post." },
+        ))
     }
 }
 
@@ -85,6 +121,18 @@ mod tests {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
         assert!(!flags(RULE, "Can't believe my ex showed up at my birthday party", &personal()));
+    }
+
+    #[test]
+    fn a_recent_switch_names_both_accounts() {
+        let mut ctx = brand();
+        ctx.previous_account = Some(crate::Account { handle: Some("mira_t".into()), kind: crate::AccountKind::Personal });
+        let found = crate::check("Can't wait for the weekend, I'm so tired", &ctx);
+        let f = found.iter().find(|f| f.rule == RULE).expect("fires after a switch");
+        assert!(f.message.contains("@mira_t") && f.message.contains("@acme"), "{}", f.message);
+        assert!(crate::check("Our spring menu is here", &ctx).iter().all(|f| f.rule != RULE));
+        ctx.previous_account = Some(crate::Account { handle: Some("acme".into()), kind: crate::AccountKind::Brand });
+        assert!(crate::check("Can't wait for the weekend, I'm so tired", &ctx).iter().all(|f| f.rule != RULE));
     }
 
     #[test]
