@@ -64,18 +64,26 @@
     return state;
   }
 
-  // The container that scrolls with the field, so the overlay moves with it
-  // without waiting for a scroll event: a positioned offsetParent outside any
-  // editor, else the body.
+  // The overlay goes in the field's nearest ancestor that places absolute
+  // children (positioned, transformed, filtered or contained), outside any
+  // editor, else in the body: so it scrolls, stays fixed, moves and scales
+  // with the field without waiting for an event.
+  const CONTAIN = /layout|paint|strict|content/;
+  const WILL_CHANGE = /transform|perspective|filter/;
   function containerFor(textarea) {
-    const parent = textarea.offsetParent;
-    if (
-      parent instanceof HTMLElement &&
-      parent !== document.body &&
-      !parent.isContentEditable &&
-      getComputedStyle(parent).position !== 'static'
-    ) {
-      return parent;
+    for (let el = textarea.parentElement; el && el !== document.body; el = el.parentElement) {
+      if (el.isContentEditable) continue;
+      const s = getComputedStyle(el);
+      if (
+        s.position !== 'static' ||
+        s.transform !== 'none' ||
+        s.perspective !== 'none' ||
+        s.filter !== 'none' ||
+        CONTAIN.test(s.contain) ||
+        WILL_CHANGE.test(s.willChange)
+      ) {
+        return el;
+      }
     }
     return document.body ?? document.documentElement;
   }
@@ -119,14 +127,18 @@
   }
 
   // Moves the host by however far it is from the field: right for any
-  // container, scrolled or offset, without knowing its geometry.
+  // container, scrolled or offset, without knowing its geometry. In a scaled
+  // or zoomed container a CSS pixel is not a viewport pixel; the host's
+  // drawn size over its layout size gives the ratio.
   function place(state, rect) {
     const { host } = state;
     const left = parseFloat(host.style.getPropertyValue('left')) || 0;
     const top = parseFloat(host.style.getPropertyValue('top')) || 0;
     const now = host.getBoundingClientRect();
-    host.style.setProperty('left', `${left + rect.left - now.left}px`, 'important');
-    host.style.setProperty('top', `${top + rect.top - now.top}px`, 'important');
+    const scaleX = host.offsetWidth ? now.width / host.offsetWidth : 1;
+    const scaleY = host.offsetHeight ? now.height / host.offsetHeight : 1;
+    host.style.setProperty('left', `${left + (rect.left - now.left) / scaleX}px`, 'important');
+    host.style.setProperty('top', `${top + (rect.top - now.top) / scaleY}px`, 'important');
     state.rect = rect;
   }
 

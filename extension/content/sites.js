@@ -13,11 +13,19 @@
    * dmPaths: path prefixes where every box writes a direct message.
    * account: where to read the acting account, first match wins: the
    *   element's text, or an attribute, through a pattern whose first group
-   *   is the handle or name.
+   *   is the handle or name; `prefix` is put before a bare handle. Only
+   *   what the page shows is read: never tokens, cookies, storage or
+   *   Mastodon's #initial-state.
+   * brandPaths: path prefixes where the acting identity is a company or
+   *   brand page; a new account first seen there is registered as brand.
+   * post: the Post/Send buttons, optionally only those whose text matches.
+   * reply: where a reply composer names who it answers: the reply's
+   *   container (`scope`, an ancestor of the box), then as for `account`.
    */
   const SITES = [
     {
       id: 'x',
+      name: 'X',
       hosts: ['x.com', 'twitter.com', 'mobile.x.com', 'mobile.twitter.com'],
       composers: [
         { selector: '[data-testid^="tweetTextarea_"]' },
@@ -26,11 +34,17 @@
       dmPaths: ['/messages', '/i/chat'],
       account: [
         { selector: '[data-testid="SideNav_AccountSwitcher_Button"]', pattern: '(@\\w{1,15})' },
-        { selector: 'a[data-testid="AppTabBar_Profile_Link"]', attribute: 'href', pattern: '^/(\\w{1,15})$' },
+        { selector: 'a[data-testid="AppTabBar_Profile_Link"]', attribute: 'href', pattern: '^/(\\w{1,15})$', prefix: '@' },
       ],
+      post: [
+        { selector: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]' },
+        { selector: '[data-testid="dmComposerSendButton"], [data-testid="dm-composer-send-button"]' },
+      ],
+      reply: [{ scope: '[role="dialog"], [data-testid="inline_reply_offscreen"], [data-testid="cellInnerDiv"]', selector: 'a[href^="/"]', attribute: 'href', pattern: '^/(\\w{1,15})$', near: 'Replying to', prefix: '@' }],
     },
     {
       id: 'linkedin',
+      name: 'LinkedIn',
       hosts: ['www.linkedin.com'],
       composers: [
         { selector: '.ql-editor' },
@@ -39,9 +53,18 @@
       ],
       dmPaths: ['/messaging'],
       account: [{ selector: '.share-unified-settings-entry-button', pattern: '^\\s*(\\S.*?)\\s*$' }],
+      // A company page is managed (and posted from) under /company/{id}/admin.
+      brandPaths: ['/company/'],
+      post: [
+        { selector: '.share-actions__primary-action' },
+        { selector: '.comments-comment-box__submit-button, .comments-comment-box__submit-button--cr' },
+        { selector: '.msg-form__send-button, .msg-form__send-btn' },
+      ],
+      reply: [],
     },
     {
       id: 'facebook',
+      name: 'Facebook',
       hosts: ['www.facebook.com'],
       composers: [{ selector: '[role="textbox"][data-lexical-editor="true"]' }],
       dmPaths: ['/messages'],
@@ -51,34 +74,64 @@
           attribute: 'aria-label',
           pattern: "on your mind, (.+?)\\?",
         },
+        // A Page's composer names the Page the same way; a comment box
+        // says who comments.
+        {
+          selector: '[role="textbox"][aria-label^="Comment as "], [role="textbox"][aria-label^="Reply as "]',
+          attribute: 'aria-label',
+          pattern: '^(?:Comment|Reply) as (.+?)$',
+        },
       ],
+      brandPaths: [],
+      post: [{ selector: '[role="button"][aria-label="Post"], [role="button"][aria-label="Press enter to send"]' }],
+      reply: [],
     },
     {
       id: 'instagram',
+      name: 'Instagram',
       hosts: ['www.instagram.com'],
       composers: [
         { selector: '[aria-label="Write a caption..."]' },
         { selector: 'textarea[aria-label^="Add a comment"]' },
+        { selector: '[role="textbox"][aria-label="Message"]', surface: 'dm' },
       ],
       dmPaths: ['/direct'],
-      account: [],
+      // The navigation's own profile picture is labelled with the username.
+      account: [{ selector: '[role="navigation"] a[href^="/"] img[alt$="\'s profile picture"]', attribute: 'alt', pattern: "^([\\w.]{1,30})'s profile picture$", prefix: '@' }],
+      brandPaths: [],
+      post: [{ selector: '[role="dialog"] [role="button"], form button[type="submit"]', text: '^(Share|Post|Send)$' }],
+      reply: [],
     },
     {
       id: 'threads',
+      name: 'Threads',
       hosts: ['www.threads.net', 'www.threads.com'],
       composers: [{ selector: '[data-lexical-editor="true"]' }],
       dmPaths: [],
-      account: [],
+      // The composer names its author above the box, linked to /@handle.
+      account: [{ selector: '[role="dialog"] a[href^="/@"]', attribute: 'href', pattern: '^/(@[\\w.]{1,30})$' }],
+      brandPaths: [],
+      post: [{ selector: '[role="dialog"] [role="button"]', text: '^Post$' }],
+      reply: [],
     },
     {
       id: 'bluesky',
+      name: 'Bluesky',
       hosts: ['bsky.app'],
-      composers: [{ selector: '.ProseMirror' }],
+      composers: [
+        { selector: '.ProseMirror' },
+        { selector: 'textarea[aria-label="Message input field"]', surface: 'dm' },
+      ],
       dmPaths: ['/messages'],
-      account: [],
+      // The side navigation's "Profile" link carries the active handle.
+      account: [{ selector: 'nav a[aria-label="Profile"][href^="/profile/"]', attribute: 'href', pattern: '^/profile/([\\w.:-]{1,253})$', prefix: '@' }],
+      brandPaths: [],
+      post: [{ selector: '[data-testid="composerPublishBtn"]' }, { selector: '[aria-label="Send message"]' }],
+      reply: [{ scope: '[role="dialog"]', selector: '[data-testid="replyingTo"], a[href^="/profile/"]', attribute: 'href', pattern: '^/profile/([\\w.:-]{1,253})$', near: 'Reply to', prefix: '@' }],
     },
     {
       id: 'reddit',
+      name: 'Reddit',
       hosts: ['www.reddit.com', 'old.reddit.com'],
       composers: [
         { selector: 'shreddit-composer [contenteditable="true"]' },
@@ -86,16 +139,23 @@
         { selector: 'textarea[name="text"]' },
       ],
       dmPaths: ['/message/compose', '/chat'],
-      account: [{ selector: '#USER_DROPDOWN_ID, .user > a', pattern: '^\\s*(?:u/)?([\\w-]{3,20})' }],
+      account: [{ selector: '#USER_DROPDOWN_ID, .user > a', pattern: '^\\s*(?:u/)?([\\w-]{3,20})', prefix: 'u/' }],
+      brandPaths: [],
+      post: [{ selector: 'shreddit-composer button[type="submit"], .usertext-buttons button.save, #newlink button[name="submit"]' }],
+      reply: [],
     },
     {
       id: 'mastodon',
+      name: 'Mastodon',
       hosts: ['mastodon.social'],
       composers: [{ selector: 'form.compose-form textarea' }],
       dmPaths: [],
       // Mastodon's direct visibility is chosen in the compose form.
       dmWhen: ['form.compose-form [aria-label*="Private mention" i]', 'form.compose-form [title*="direct" i]'],
       account: [{ selector: '.navigation-bar__profile-account', pattern: '(@[\\w.@-]+)' }],
+      brandPaths: [],
+      post: [{ selector: 'form.compose-form button[type="submit"]' }],
+      reply: [{ scope: 'form.compose-form', selector: '.reply-indicator .display-name__account', pattern: '(@[\\w.@-]+)' }],
     },
   ];
 
@@ -113,5 +173,5 @@
     return SITES.find((site) => site.hosts.includes(hostname)) ?? null;
   }
 
-  PG.sites = { GENERIC, siteFor };
+  PG.sites = { GENERIC, SITES, siteFor };
 })();

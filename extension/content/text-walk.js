@@ -3,6 +3,8 @@
 // the two can never disagree. Every innermost block is a line and lines are
 // joined with "\n"; a <br> followed by text in its line is a "\n", while the
 // last <br> of a line is the placeholder editors keep in it and adds nothing.
+// Parts the user cannot type in (contenteditable="false": placeholders,
+// widgets) and the U+FEFF marks Slate keeps in empty lines are not text.
 'use strict';
 
 (() => {
@@ -14,6 +16,7 @@
     'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
   ]);
   const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'IMG', 'SVG', 'VIDEO', 'AUDIO', 'CANVAS']);
+  const ZERO_WIDTH = '\ufeff';
 
   /**
    * Returns {text, segments}; `segments` lists the text nodes in document
@@ -47,13 +50,13 @@
       let holdsBlock = false;
       for (let child = el.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === Node.TEXT_NODE) {
-          if (!child.data) continue;
+          if (!child.data || child.data === ZERO_WIDTH) continue;
           openLine();
           text += '\n'.repeat(pendingBr);
           pendingBr = 0;
           segments.push({ node: child, start: text.length });
           text += child.data;
-        } else if (child.nodeType !== Node.ELEMENT_NODE || SKIP.has(child.tagName)) {
+        } else if (child.nodeType !== Node.ELEMENT_NODE || SKIP.has(child.tagName) || child.getAttribute('contenteditable') === 'false') {
           continue;
         } else if (child.tagName === 'BR') {
           pendingBr += 1;

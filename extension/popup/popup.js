@@ -1,9 +1,11 @@
 // The toolbar popup: switches PostGuard on or off for the current site
 // (open tabs of that site follow at once), lists what this tab's drafts
 // hold, grouped by category with the lesson behind each, and shows a tip.
+// On a site it does not cover yet, it offers to add that one site.
 // `popup.html?tab=ID` shows a given tab, for opening the popup as a page.
 
 import { update, load } from '../shared/settings.js';
+import { covered, originOf } from '../added-sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -121,6 +123,43 @@ $('switch').addEventListener('click', async () => {
 });
 $('next-tip').addEventListener('click', () => renderTip(1));
 
+// A site PostGuard does not cover yet. Its address is known through
+// activeTab (granted by the click on the toolbar button); the browser then
+// asks the user for that one site, and the background registers the content
+// scripts there and runs them in this tab, so the draft is checked at once.
+function offerToAdd(tab) {
+  const origin = tab?.url ? originOf(tab.url) : null;
+  if (!origin || covered(api, origin)) return;
+  $('add-host').textContent = new URL(tab.url).host.replace(/^www\./, '');
+  $('add').hidden = false;
+  $('add-site').addEventListener('click', async () => {
+    // Asked before any other await: the request needs the click's user gesture.
+    const granted = await api.permissions.request({ origins: [origin] }).catch(() => false);
+    if (!granted) {
+      $('add-state').textContent = 'Not added: the browser did not get your permission for this site.';
+      return;
+    }
+    $('add-state').textContent = 'Adding…';
+    await api.runtime.sendMessage({ type: 'addSite', tabId });
+    // The scripts start in the tab now; give them a moment to answer.
+    let answer = null;
+    for (let i = 0; i < 20 && !answer; i += 1) {
+      answer = await askTab();
+      if (!answer) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!answer) {
+      $('add-state').textContent = 'Added. Reload the page to start checking it.';
+      return;
+    }
+    $('add').hidden = true;
+    $('unsupported').hidden = true;
+    host = answer.host;
+    await renderSite();
+    await renderFindings();
+    $('switch').focus();
+  });
+}
+
 const tab = await currentTab();
 tabId = tab?.id ?? null;
 const answer = tabId === null ? null : await askTab();
@@ -130,6 +169,7 @@ if (answer) {
   await renderFindings();
 } else {
   $('unsupported').hidden = false;
+  offerToAdd(tab);
 }
 // A new tip each time the popup opens.
 await renderTip(1);

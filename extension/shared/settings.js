@@ -13,15 +13,61 @@ export function defaults() {
     watchList: [],
     allowList: [],
     disabledHosts: [],
-    brandAccounts: [],
+    accounts: [],
   };
 }
 
-const LIST_KEYS = ['disabledCategories', 'watchList', 'allowList', 'disabledHosts', 'brandAccounts'];
+const LIST_KEYS = ['disabledCategories', 'watchList', 'allowList', 'disabledHosts'];
+
+/*
+ * The accounts registry: every account PostGuard saw acting on a site, and
+ * those the user added ahead of time. `site` is the adapter id of
+ * content/sites.js ("x", "linkedin", ...) or "" for any site; `confirm` asks
+ * before every post from it (TweetDeck's "confirmation step").
+ */
+export const ACCOUNT_KINDS = ['brand', 'personal', 'unknown'];
+const SITE_ID = /^[a-z]{0,20}$/;
+const MAX_HANDLE = 100;
+
+/** Handles compare without "@" and case: "@Acme" and "acme" are one account. */
+export function accountKey(handle) {
+  return String(handle).trim().replace(/^@/, '').toLowerCase();
+}
+
+/** The registry entry for `handle` on `site`: its own first, then an any-site one. */
+export function findAccount(accounts, site, handle) {
+  const key = accountKey(handle);
+  if (!key) return null;
+  const same = (a) => accountKey(a.handle) === key;
+  return accounts.find((a) => a.site === site && same(a)) ?? accounts.find((a) => a.site === '' && same(a)) ?? null;
+}
+
+function normalizeAccounts(list, fail) {
+  if (!Array.isArray(list)) {
+    fail('"accounts" must be a list.');
+    return [];
+  }
+  if (list.length > MAX_LIST) fail(`"accounts" has more than ${MAX_LIST} entries.`);
+  const out = [];
+  for (const raw of list.slice(0, MAX_LIST)) {
+    const ok =
+      raw && typeof raw === 'object' && typeof raw.handle === 'string' && typeof raw.site === 'string' && SITE_ID.test(raw.site) &&
+      ACCOUNT_KINDS.includes(raw.kind) && (raw.confirm === undefined || typeof raw.confirm === 'boolean');
+    if (!ok) {
+      fail('Each account needs a site, a handle, a kind (brand, personal or unknown) and optionally "confirm": true or false.');
+      continue;
+    }
+    const handle = raw.handle.trim().slice(0, MAX_HANDLE);
+    if (!accountKey(handle) || out.some((a) => a.site === raw.site && accountKey(a.handle) === accountKey(handle))) continue;
+    out.push({ site: raw.site, handle, kind: raw.kind, confirm: raw.confirm ?? raw.kind === 'brand' });
+  }
+  return out;
+}
 
 // Lists are capped so a pasted novel cannot make every check slow.
 const MAX_LIST = 500;
 const MAX_ITEM = 200;
+const LEGACY_BRANDS = 'brandAccounts';
 
 /**
  * Checks an untrusted object (storage, an imported file) and returns a clean
@@ -39,7 +85,7 @@ export function normalize(value, { strict = false, categories = null } = {}) {
     return out;
   }
   for (const key of Object.keys(value)) {
-    if (!(key in out)) fail(`Unknown setting "${key}".`);
+    if (!(key in out) && key !== LEGACY_BRANDS) fail(`Unknown setting "${key}".`);
   }
   if ('sensitivity' in value) {
     if (SENSITIVITIES.includes(value.sensitivity)) out.sensitivity = value.sensitivity;
@@ -59,6 +105,12 @@ export function normalize(value, { strict = false, categories = null } = {}) {
       if (item && !clean.includes(item)) clean.push(item);
     }
     out[key] = clean;
+  }
+  if ('accounts' in value) out.accounts = normalizeAccounts(value.accounts, fail);
+  // Before the registry, brand handles were a plain list for every site.
+  if (Array.isArray(value[LEGACY_BRANDS])) {
+    const legacy = value[LEGACY_BRANDS].filter((h) => typeof h === 'string').map((handle) => ({ site: '', handle, kind: 'brand' }));
+    out.accounts = normalizeAccounts([...out.accounts, ...legacy], () => {});
   }
   if (categories) {
     const unknown = out.disabledCategories.filter((c) => !categories.includes(c));

@@ -6,17 +6,23 @@
 //! - `demo`: build, then open Chromium with the extension on the demo page
 //!   (headless without a display: saves `target/demo.png`, prints findings).
 //! - `test`: install what is missing, then every test: formatting, clippy,
-//!   cargo tests, the wasm build and the end-to-end tests in Chromium.
+//!   cargo tests, 30 s of fuzzing, two reproducible packages (the wasm build)
+//!   and the end-to-end tests in Chromium.
 //! - `setup`: only the installation step of `test`.
+//! - `bench`: the core's speed beside its peers (docs/BENCHMARKS.md).
+//! - `fuzz [SECONDS]`: the cargo-fuzz target on the core, for a bounded time.
+//! - `package`: reproducible Chrome and Firefox zips in `dist/`.
 
 mod bench;
 mod build;
+mod fuzz;
+mod package;
 mod setup;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: cargo xtask <build|demo|test|setup>";
+const USAGE: &str = "usage: cargo xtask <build|demo|test|setup|package|bench|fuzz [SECONDS]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +30,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::all(&args[1..]),
         Some("build") => build::all(),
         Some("setup") => setup::all(),
+        Some("package") => package::all().map(|_| ()),
+        Some("fuzz") => fuzz::run_for(args.get(1).and_then(|s| s.parse().ok()).unwrap_or(60)),
         Some("demo") => demo(),
         Some("test") => test(),
         _ => Err(USAGE.to_string()),
@@ -88,6 +96,8 @@ fn test() -> Result<(), String> {
     run(cargo().args(["fmt", "--all", "--check"]))?;
     run(cargo().args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
     run(cargo().args(["test", "--workspace", "--release"]))?;
-    build::all()?;
+    fuzz::run_for(30)?;
+    // Builds the extension twice on the way; the end-to-end tests use that build.
+    package::check_reproducible()?;
     run(Command::new("node").args(["--test", "--test-concurrency=1"]).current_dir(root().join("tests/e2e")))
 }
