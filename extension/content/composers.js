@@ -1,8 +1,8 @@
 // Finds compose boxes: those on the page at start, those added later (a
 // MutationObserver) and any box the user focuses (focusin, the safety net
 // for markup no selector knows). Tells the glue when a box appears or is
-// removed, and reads a box's context: surface (public post or DM) and the
-// acting account.
+// removed, and reads a box's surface (public post or DM); the acting account
+// is account.js's.
 'use strict';
 
 (() => {
@@ -32,16 +32,6 @@
     if (site.dmPaths.some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))) return 'dm';
     if (site.dmWhen?.some((s) => document.querySelector(s))) return 'dm';
     return 'public';
-  }
-
-  function accountFor() {
-    for (const source of site?.account ?? []) {
-      const el = document.querySelector(source.selector);
-      const value = el && (source.attribute ? el.getAttribute(source.attribute) : el.textContent);
-      const match = value && new RegExp(source.pattern, 'u').exec(value);
-      if (match) return match[1].slice(0, 100);
-    }
-    return null;
   }
 
   /**
@@ -103,5 +93,5 @@
     };
   }
 
-  PG.composers = { watch, surfaceFor, accountFor };
+  PG.composers = { watch, surfaceFor };
 })();

@@ -15,6 +15,8 @@
 
   const composers = new Map(); // root -> Composer
   let stopWatching = null;
+  let stopGate = null;
+  let stopAccount = null;
   let enabled = false;
   let lastReport = '';
 
@@ -40,6 +42,7 @@
         this.observer.observe(root, { childList: true, characterData: true, subtree: true });
       }
       this.detachCard = PG.card.attach(this);
+      this.detachChip = PG.chip.attach(this);
       this.schedule();
     }
 
@@ -51,6 +54,7 @@
       this.root.removeEventListener('focus', this.schedule);
       this.observer?.disconnect();
       this.detachCard();
+      this.detachChip();
       this.draw([]);
     }
 
@@ -175,10 +179,14 @@
 
   const ignoreKey = (f) => `${f.category}\u0000${f.text}`;
 
+  // The background adds the kinds the user gave these accounts.
   function contextFor(root) {
-    const context = { site: HOST, surface: PG.composers.surfaceFor(root) };
-    const handle = PG.composers.accountFor();
-    if (handle) context.account = { handle };
+    const context = { site: HOST, siteId: PG.account.siteId, surface: PG.composers.surfaceFor(root) };
+    const account = PG.account.current;
+    if (account) context.account = { handle: account.handle };
+    if (account && PG.account.previous) context.previousAccount = { handle: PG.account.previous.handle };
+    const replyTo = PG.account.replyTo(root);
+    if (replyTo) context.replyTo = replyTo;
     return context;
   }
 
@@ -233,6 +241,16 @@
 
   function start() {
     if (stopWatching) return;
+    // A new acting account or a recent switch changes every draft's context.
+    let who = '';
+    stopAccount = PG.account.subscribe(() => {
+      const now = `${PG.account.current?.handle}\u0000${PG.account.previous?.handle}`;
+      if (now === who) return;
+      who = now;
+      for (const composer of composers.values()) composer.run(true);
+    });
+    PG.account.start();
+    stopGate = PG.gate.start(() => [...composers.values()]);
     stopWatching = PG.composers.watch(
       (root, kind) => composers.set(root, new Composer(root, kind)),
       (root) => {
@@ -246,6 +264,11 @@
   function stop() {
     stopWatching?.();
     stopWatching = null;
+    stopGate?.();
+    stopGate = null;
+    stopAccount?.();
+    stopAccount = null;
+    PG.account.stop();
     PG.card.close();
     PG.summary.clear();
   }
@@ -270,6 +293,8 @@
     const list = [...composers.values()];
     sendResponse({
       host: HOST,
+      siteId: PG.account.siteId,
+      account: PG.account.current?.handle ?? null,
       enabled,
       truncated: list.some((c) => c.truncated),
       findings: list.flatMap((c) =>

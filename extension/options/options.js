@@ -1,12 +1,13 @@
-// The settings page: categories, sensitivity, the user's lists and the
-// sites turned off, saved as they change; settings export and import (a
+// The settings page: categories, sensitivity, the user's lists, the
+// accounts and the sites turned off, saved as they change; settings export and import (a
 // file that is not valid settings changes nothing and says why).
 
 import { STORAGE_KEY, load, normalize, save, update } from '../shared/settings.js';
+import { SITES, add, showAccounts } from '../shared/accounts-ui.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
-const LISTS = ['watchList', 'allowList', 'brandAccounts'];
+const LISTS = ['watchList', 'allowList'];
 
 let categories = Object.keys(globalThis.PostGuardCategories);
 let statusTimer = 0;
@@ -111,6 +112,26 @@ $('import').addEventListener('change', async (event) => {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && STORAGE_KEY in changes) render(normalize(changes[STORAGE_KEY].newValue));
 });
+
+for (const site of [{ id: '', name: 'Any site' }, ...SITES]) {
+  const option = document.createElement('option');
+  option.value = site.id;
+  option.textContent = site.name;
+  $('account-site').append(option);
+}
+$('add-account').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const handle = $('account-handle').value.trim();
+  if (!handle) return;
+  const added = await add($('account-site').value, handle, $('account-kind').value);
+  if (!added) {
+    say(`${handle} is already in the list.`, { error: true });
+    return;
+  }
+  $('account-handle').value = '';
+  say(`Added ${handle}`);
+});
+showAccounts($('account-list'), $('no-accounts'), { removable: true });
 
 // The core's own list is the authority on category ids.
 try {

@@ -1,10 +1,12 @@
 // The toolbar popup: switches PostGuard on or off for the current site
 // (open tabs of that site follow at once), lists what this tab's drafts
-// hold, grouped by category with the lesson behind each, and shows a tip.
+// hold, grouped by category with the lesson behind each, the site's
+// accounts with their kind and confirmation step, and a tip.
 // On a site it does not cover yet, it offers to add that one site.
 // `popup.html?tab=ID` shows a given tab, for opening the popup as a page.
 
 import { update, load } from '../shared/settings.js';
+import { showAccounts } from '../shared/accounts-ui.js';
 import { covered, originOf } from '../added-sites.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -167,6 +169,10 @@ if (answer) {
   host = answer.host;
   await renderSite();
   await renderFindings();
+  if (answer.siteId) {
+    $('accounts').hidden = false;
+    await showAccounts($('account-list'), $('no-accounts'), { siteId: answer.siteId, active: answer.account });
+  }
 } else {
   $('unsupported').hidden = false;
   offerToAdd(tab);

@@ -3,7 +3,8 @@
 // site's own undo (Ctrl+Z) brings the original back. Editors group the
 // edits of about a second into one undo step (Quill 1 s, ProseMirror 0.5 s),
 // so the tests pause like a user reading the card before acting. "Always allow" is
-// saved; "Ignore once" hides the finding in this box.
+// saved; "Ignore once" hides the finding in this box. The card follows the
+// user's dark mode and reduced-motion preferences.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,6 +74,7 @@ describe('card actions', () => {
     { name: 'Quill (LinkedIn)', url: 'https://www.linkedin.com/feed/', root: '.ql-editor' },
     { name: 'TipTap (Bluesky)', url: 'https://bsky.app/', root: '.ProseMirror' },
     { name: 'Draft.js (X)', url: 'https://x.com/compose/post', root: '[data-testid="tweetTextarea_0"]' },
+    { name: 'Slate', url: 'https://www.reddit.com/r/test/submit', root: '#composer' },
   ];
 
   for (const editor of RICH) {
@@ -151,6 +153,33 @@ describe('card actions', () => {
     await page.keyboard.type('!');
     assert.equal(await modelText(page), 'what the fuck!', 'Alt+Enter and Escape typed nothing');
     await page.close();
+  });
+
+  it('the card slides in, except with reduced motion; it is dark in dark mode', async () => {
+    const seen = [];
+    for (const media of [{ reducedMotion: 'no-preference', colorScheme: 'light' }, { reducedMotion: 'reduce', colorScheme: 'dark' }]) {
+      const page = await browser.open('https://bsky.app/');
+      await page.emulateMedia(media);
+      await page.click('.ProseMirror');
+      await page.keyboard.type('what the fuck');
+      await waitForHighlight(page, 'medium', 'fuck');
+      await page.keyboard.press('Alt+Enter');
+      await page.getByRole('dialog').waitFor();
+      seen.push(
+        await page.$eval('postguard-card', (host) => {
+          const card = getComputedStyle(host.shadowRoot.querySelector('.card'));
+          return { animation: card.animationName, background: card.backgroundColor, focus: getComputedStyle(host.shadowRoot.activeElement).outlineStyle };
+        }),
+      );
+      await page.close();
+    }
+    const [normal, reduced] = seen;
+    assert.equal(normal.animation, 'in');
+    assert.equal(reduced.animation, 'none');
+    assert.equal(normal.background, 'rgb(255, 255, 255)');
+    assert.equal(reduced.background, 'rgb(43, 44, 47)');
+    // The keyboard put the focus on the first action, and it shows.
+    assert.equal(normal.focus, 'solid');
   });
 
   it('the service worker logged no errors', () => {

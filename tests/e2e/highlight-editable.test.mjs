@@ -1,7 +1,9 @@
 // Rich-text editors (Draft.js on x.com, Quill on LinkedIn, Lexical on
-// Facebook, TipTap/ProseMirror on Bluesky): what the user types is
+// Facebook, TipTap/ProseMirror on Bluesky, Slate): what the user types is
 // underlined through CSS.highlights, on exactly the risky words, across
-// lines, without a single node added inside the editor.
+// lines, without a single node added inside the editor; boxes that appear
+// later (a reply in a modal) are found while the first box keeps its marks;
+// the marks are styled for dark mode.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +15,7 @@ const EDITORS = [
   { name: 'Quill on LinkedIn', url: 'https://www.linkedin.com/feed/', root: '.ql-editor' },
   { name: 'Lexical on Facebook', url: 'https://www.facebook.com/', root: '[data-lexical-editor="true"]' },
   { name: 'TipTap on Bluesky', url: 'https://bsky.app/', root: '.ProseMirror' },
+  { name: 'Slate', url: 'https://www.reddit.com/r/test/submit', root: '#composer' },
 ];
 
 describe('contenteditable editors', () => {
@@ -63,6 +66,57 @@ describe('contenteditable editors', () => {
     });
     await waitForHighlight(page, 'medium', 'shit');
     await page.close();
+  });
+
+  it('Slate: a reply box opened in a modal is checked while the first box keeps its marks', async () => {
+    const page = await browser.open('https://www.reddit.com/r/test/submit');
+    await page.click('#composer');
+    await page.keyboard.type('what the fuck');
+    await waitForHighlight(page, 'medium', 'fuck');
+    await page.click('#open-reply');
+    await page.click('#reply');
+    await page.keyboard.type('my card 4111 1111 1111 1111');
+    await waitForHighlight(page, 'high', '4111 1111 1111 1111');
+    // Both boxes at once, each mark inside its own box (a word marked by two
+    // categories has two ranges).
+    const where = await page.evaluate(() =>
+      ['high', 'medium'].flatMap((s) => [...CSS.highlights.get(`postguard-${s}`)].map((r) => `${r} in ${r.startContainer.parentElement.closest('[data-slate-editor]').id}`)),
+    );
+    assert.deepEqual([...new Set(where)].sort(), ['4111 1111 1111 1111 in reply', 'fuck in composer']);
+    const [mark, dialog] = await page.evaluate(() => [
+      [...CSS.highlights.get('postguard-high')][0].getBoundingClientRect().toJSON(),
+      document.querySelector('[role="dialog"]').getBoundingClientRect().toJSON(),
+    ]);
+    assert.ok(mark.left >= dialog.left && mark.right <= dialog.right && mark.top >= dialog.top && mark.bottom <= dialog.bottom, 'the mark is drawn in the modal');
+    assert.equal(await modelText(page, 'reply'), 'my card 4111 1111 1111 1111');
+    assert.equal(await modelText(page), 'what the fuck');
+    // Closing the modal drops its marks and keeps the other box's.
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.waitForFunction(() => !CSS.highlights.get('postguard-high')?.size);
+    assert.deepEqual([...new Set((await highlights(page)).medium)], ['fuck']);
+    await page.close();
+  });
+
+  it('dark mode: the underlines take their dark-mode colours, keeping wavy and dotted shapes', async () => {
+    const styles = [];
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await browser.open('https://bsky.app/');
+      await page.emulateMedia({ colorScheme });
+      await page.click('.ProseMirror');
+      await page.keyboard.type('what the fuck');
+      await waitForHighlight(page, 'medium', 'fuck');
+      styles.push(
+        await page.$eval('.ProseMirror p', (p) => {
+          const s = getComputedStyle(p, '::highlight(postguard-medium)');
+          return { color: s.textDecorationColor, style: s.textDecorationStyle, line: s.textDecorationLine };
+        }),
+      );
+      await page.close();
+    }
+    const [light, dark] = styles;
+    assert.deepEqual([light.line, light.style, dark.style], ['underline', 'wavy', 'wavy']);
+    assert.equal(light.color, 'rgb(227, 116, 0)');
+    assert.equal(dark.color, 'rgb(255, 194, 102)', 'a lighter orange on a dark page');
   });
 
   it('offsets stay right after emoji (UTF-16) and empty lines', async () => {

@@ -2,14 +2,16 @@
 // sit exactly over the risky characters. Positions are checked against a
 // monospace field's own geometry (border + padding + column × glyph width),
 // computed here without PostGuard's mirror, while typing, scrolling the
-// field, scrolling its container and scrolling the page.
+// field, its container and the page, resizing the field and the window,
+// zooming the page, and inside fixed and transformed containers.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { modelText, overlayMarks, waitForNoMarks, waitForOverlayMark } from './lib/page.mjs';
 
-// Where the field itself draws character `col` of visual line `line`.
+// Where the field itself draws character `col` of visual line `line`. In a
+// scaled or zoomed container every length is drawn `scale` times larger.
 function expectedBox(page, selector, line, col, length) {
   return page.$eval(
     selector,
@@ -19,10 +21,11 @@ function expectedBox(page, selector, line, col, length) {
       ctx.font = `${style.fontSize} ${style.fontFamily}`;
       const glyph = ctx.measureText('0'.repeat(100)).width / 100;
       const rect = ta.getBoundingClientRect();
+      const scale = rect.width / ta.offsetWidth;
       const lineHeight = parseFloat(style.lineHeight);
-      const left = rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) + col * glyph - ta.scrollLeft;
-      const top = rect.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) + line * lineHeight - ta.scrollTop;
-      return { left, right: left + length * glyph, top, bottom: top + lineHeight };
+      const left = rect.left + scale * (parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) + col * glyph - ta.scrollLeft);
+      const top = rect.top + scale * (parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) + line * lineHeight - ta.scrollTop);
+      return { left, right: left + scale * length * glyph, top, bottom: top + scale * lineHeight };
     },
     [line, col, length],
   );
@@ -89,6 +92,68 @@ describe('textarea overlay', () => {
     await page.$eval('#scroller', (s) => (s.scrollTop = 60));
     await page.waitForTimeout(100);
     assertOver(await markFor(page, 'shit'), await expectedBox(page, '#nested', 0, 3, 4), 'container scrolled');
+    await page.close();
+  });
+
+  it('resizing the field re-wraps the marks with the text; resizing the window moves them with the field', async () => {
+    const page = await browser.open('https://old.reddit.com/r/test/submit');
+    await page.click('#plain');
+    await page.keyboard.type(`${'x'.repeat(20)} fuck`);
+    await waitForOverlayMark(page, 'fuck');
+    assertOver(await markFor(page, 'fuck'), await expectedBox(page, '#plain', 0, 21, 4), 'before resizing');
+    // 200 px hold 20 columns: the word wraps to the second line.
+    await page.$eval('#plain', (ta) => (ta.style.width = '200px'));
+    await page.waitForTimeout(100);
+    assertOver(await markFor(page, 'fuck'), await expectedBox(page, '#plain', 1, 0, 4), 'narrower field');
+    await page.close();
+
+    const fixed = await browser.open('https://old.reddit.com/__fixture__/geometry.html');
+    await fixed.click('#fixed');
+    await fixed.keyboard.type('what the fuck');
+    await waitForOverlayMark(fixed, 'fuck');
+    const before = await expectedBox(fixed, '#fixed', 0, 9, 4);
+    // The panel is pinned to the bottom right corner: a smaller window moves it.
+    await fixed.setViewportSize({ width: 900, height: 650 });
+    await fixed.waitForTimeout(100);
+    const after = await expectedBox(fixed, '#fixed', 0, 9, 4);
+    assert.ok(before.left - after.left > 150 && before.top - after.top > 100, 'the field moved');
+    assertOver(await markFor(fixed, 'fuck'), after, 'smaller window');
+    await fixed.close();
+  });
+
+  it('a field in a position:fixed panel keeps its marks while the page scrolls', async () => {
+    const page = await browser.open('https://old.reddit.com/__fixture__/geometry.html');
+    await page.click('#fixed');
+    await page.keyboard.type('what the fuck');
+    await waitForOverlayMark(page, 'fuck');
+    assertOver(await markFor(page, 'fuck'), await expectedBox(page, '#fixed', 0, 9, 4), 'fixed panel');
+    await page.evaluate(() => window.scrollBy(0, 400));
+    await page.waitForTimeout(100);
+    assertOver(await markFor(page, 'fuck'), await expectedBox(page, '#fixed', 0, 9, 4), 'fixed panel, page scrolled');
+    await page.close();
+  });
+
+  it('a field in a CSS-transformed (moved and scaled) card, and a zoomed page, keep their marks', async () => {
+    const page = await browser.open('https://old.reddit.com/__fixture__/geometry.html');
+    await page.click('#transformed');
+    await page.keyboard.type('what the fuck');
+    await waitForOverlayMark(page, 'fuck');
+    const box = await expectedBox(page, '#transformed', 0, 9, 4);
+    assert.ok(box.right - box.left > 4 * 9 * 1.2, 'the card is drawn scaled');
+    assertOver(await markFor(page, 'fuck'), box, 'transformed card');
+    await page.evaluate(() => window.scrollBy(0, 30));
+    await page.waitForTimeout(100);
+    assertOver(await markFor(page, 'fuck'), await expectedBox(page, '#transformed', 0, 9, 4), 'transformed card, page scrolled');
+
+    await page.click('#fixed');
+    await page.keyboard.type('no shit');
+    await waitForOverlayMark(page, 'shit');
+    await page.evaluate(() => (document.body.style.zoom = '1.5'));
+    await page.waitForTimeout(400);
+    const zoomed = await expectedBox(page, '#transformed', 0, 9, 4);
+    assert.ok(zoomed.right - zoomed.left > 4 * 9 * 1.8, 'the page is zoomed');
+    assertOver(await markFor(page, 'fuck'), zoomed, 'zoomed page, transformed card');
+    assertOver(await markFor(page, 'shit'), await expectedBox(page, '#fixed', 0, 3, 4), 'zoomed page, fixed panel');
     await page.close();
   });
 

@@ -119,7 +119,7 @@ describe('options page', () => {
     }
     // A radio group is one Tab stop (arrows move inside it).
     assert.ok(['relaxed', 'balanced', 'strict'].some((id) => seen.has(id)), 'sensitivity is reachable');
-    for (const id of ['profanity', 'watchList', 'allowList', 'brandAccounts', 'export', 'import']) assert.ok(seen.has(id), `${id} is reachable`);
+    for (const id of ['profanity', 'watchList', 'allowList', 'account-handle', 'export', 'import']) assert.ok(seen.has(id), `${id} is reachable`);
     await options.close();
   });
 

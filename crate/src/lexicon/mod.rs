@@ -58,6 +58,7 @@ lists! {
     PrivateCues => "private_cues.txt",
     Permanence => "permanence.txt",
     Register => "register.txt",
+    PiiContext => "pii_context.txt",
 }
 
 /// Where a hit was found and what it matched.

@@ -7,9 +7,10 @@
 //! in is a tip only, and so is an address in a DM that carries no other
 //! personal data.
 
-use super::nearby::{has_phrase, words_before};
+use super::nearby::{has_keyword, keyword_starts, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::lexicon::List;
 use crate::text::Doc;
 
 pub struct Address;
@@ -81,22 +82,16 @@ const HOME_WORDS: &[&str] = &[
     "crash", "party", "come", "swing", "drop",
 ];
 
-/// Words that make an address a business's public one.
-#[rustfmt::skip]
-const BUSINESS_WORDS: &[&str] = &[
-    "store", "shop", "office", "offices", "visit", "open", "opening", "opens", "hours", "location",
-    "locations", "located", "showroom", "cafe", "restaurant", "bar", "venue", "event", "hq",
-    "headquarters", "studio", "branch", "popup", "gallery", "clinic", "salon", "bakery", "museum",
-    "theatre", "theater", "library", "booth", "tickets", "festival", "conference", "meetup",
-    "workshop", "class", "classes", "market",
-];
-
 /// Phrases that make an address private whoever posts it.
 #[rustfmt::skip]
 const PRIVATE_PHRASES: &[&str] = &[
     "i live", "we live", "my address", "our address", "my place", "my house", "my home",
     "my apartment", "my flat", "come over", "my new place", "home address",
 ];
+
+/// Phrases of a business inviting people in; the words that make an address a
+/// business's public one are the `pii_context` list's `business-word`s.
+const BUSINESS_PHRASES: &[&str] = &["visit us", "find us", "stop by", "come see us"];
 
 impl Rule for Address {
     fn id(&self) -> &'static str {
@@ -113,13 +108,19 @@ impl Rule for Address {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        let addresses = find_addresses(doc);
+        if addresses.is_empty() {
+            return;
+        }
         let s = doc.folded.as_str();
-        let private = PRIVATE_PHRASES.iter().any(|p| has_phrase(s, p));
-        let business = doc.tokens.iter().any(|t| BUSINESS_WORDS.contains(&t.raw.as_str()))
-            || ["visit us", "find us", "stop by", "come see us"].iter().any(|p| has_phrase(s, p));
+        let starts = keyword_starts(doc, input.scan, "address");
+        let private = has_keyword(s, &starts, PRIVATE_PHRASES);
+        // A business word ("store", "open", "hours", "venue"...) or phrase.
+        let business = input.scan.hits(List::PiiContext).any(|h| h.tag == "business-word")
+            || has_keyword(s, &starts, BUSINESS_PHRASES);
         // In a DM an address is a tip, unless more personal data goes with it.
         let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
-        for (start, end) in find_addresses(doc) {
+        for (start, end) in addresses {
             let soft_dm = input.ctx.is_dm() && !other_personal_data;
             let severity = if soft_dm || (business && !private) { Severity::Low } else { Severity::Medium };
             out.push(with_action(

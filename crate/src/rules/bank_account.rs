@@ -5,7 +5,7 @@
 //! number"), and an account number only when the post is about banking, so
 //! customer and order account ids stay quiet.
 
-use super::nearby::{find_phrase, has_phrase};
+use super::nearby::{has_keyword, keyword_starts, phrase_at};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -53,7 +53,11 @@ impl Rule for BankAccount {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
-        let banking = BANKING.iter().any(|w| has_phrase(s, w));
+        let starts = keyword_starts(doc, input.scan, "bank");
+        if starts.is_empty() {
+            return;
+        }
+        let banking = has_keyword(s, &starts, BANKING);
         let mut taken: Vec<usize> = Vec::new();
         for &(phrase, (min, max), what) in PHRASES {
             // "account", "acct", "a/c", "aba": only in a post about banking.
@@ -61,7 +65,10 @@ impl Rule for BankAccount {
             if needs_banking && !banking {
                 continue;
             }
-            for (_, after) in find_phrase(s, phrase) {
+            for &start in &starts {
+                let Some(after) = phrase_at(s, start, phrase) else {
+                    continue;
+                };
                 let Some((start, end, digits)) = number_after(s, after) else {
                     continue;
                 };

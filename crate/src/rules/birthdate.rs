@@ -4,7 +4,7 @@
 //! the birth of someone famous (no "I", "my", "our son" in the sentence)
 //! stay quiet. A date of birth is worth a warning even in a DM.
 
-use super::nearby::{find_phrase, words_before};
+use super::nearby::{keyword_starts, phrase_at, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -57,9 +57,13 @@ impl Rule for Birthdate {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
+        let starts = keyword_starts(doc, input.scan, "birth");
         let mut seen = Vec::new();
         for &(phrase, needs_person) in ANNOUNCERS {
-            for (start, after) in find_phrase(s, phrase) {
+            for &start in &starts {
+                let Some(after) = phrase_at(s, start, phrase) else {
+                    continue;
+                };
                 if needs_person && !words_before(s, start, 12).iter().any(|w| PEOPLE.contains(w)) {
                     continue;
                 }

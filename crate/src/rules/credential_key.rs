@@ -82,7 +82,22 @@ impl Rule for CredentialKey {
     }
 }
 
-/// Maximal runs of characters keys are made of, with their byte offsets.
+/// The shortest word a key can be: its prefix and the rest's minimum length.
+const SHORTEST_KEY: usize = {
+    let mut shortest = usize::MAX;
+    let mut i = 0;
+    while i < PREFIXES.len() {
+        let n = PREFIXES[i].0.len() + PREFIXES[i].1;
+        if n < shortest {
+            shortest = n;
+        }
+        i += 1;
+    }
+    shortest
+};
+
+/// Maximal runs of characters keys are made of, with their byte offsets;
+/// only the runs long enough to hold a key.
 fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '=');
     let mut out = Vec::new();
@@ -91,7 +106,10 @@ fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         match (is_key_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s, text[s..i].trim_end_matches(['.', '-', '/'])));
+                let word = text[s..i].trim_end_matches(['.', '-', '/']);
+                if word.len() >= SHORTEST_KEY {
+                    out.push((s, word));
+                }
                 start = None;
             }
             _ => {}

@@ -9,6 +9,7 @@
 use super::nearby::words_before;
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::text::Doc;
 
 pub struct Email;
 
@@ -65,7 +66,7 @@ impl Rule for Email {
         let s = doc.folded.as_str();
         let ctx = input.ctx;
         let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
-        for addr in addresses(s) {
+        for addr in addresses(doc) {
             let personal = addr.webmail && !addr.role;
             let self_disclosed = ["my", "me"].iter().any(|w| words_before(s, addr.start, 4).contains(w));
             let soft_dm = ctx.is_dm() && !other_personal_data;
@@ -107,7 +108,8 @@ fn is_domain_char(c: u8) -> bool {
 }
 
 /// Every address in the folded text: plain ones, and obfuscated ones.
-fn addresses(s: &str) -> Vec<Address> {
+fn addresses(doc: &Doc) -> Vec<Address> {
+    let s = doc.folded.as_str();
     let b = s.as_bytes();
     let mut out = Vec::new();
     for (at, _) in s.match_indices('@') {
@@ -126,8 +128,19 @@ fn addresses(s: &str) -> Vec<Address> {
             out.push(a);
         }
     }
+    // Every "at" the tokenizer saw, for the written-out forms.
+    let ats: Vec<usize> = doc.tokens.iter().filter(|t| t.raw == "at" && t.start > 0).map(|t| t.start - 1).collect();
+    if ats.is_empty() {
+        return finish(out);
+    }
     for token in ["[at]", "(at)", "{at}", " at "] {
-        for (at, _) in s.match_indices(token) {
+        // Like `match_indices`: left to right, without overlaps.
+        let mut past = 0;
+        for &at in &ats {
+            if at < past || !b[at..].starts_with(token.as_bytes()) {
+                continue;
+            }
+            past = at + token.len();
             let mut local_end = at;
             while local_end > 0 && b[local_end - 1] == b' ' {
                 local_end -= 1;
@@ -150,6 +163,11 @@ fn addresses(s: &str) -> Vec<Address> {
             }
         }
     }
+    finish(out)
+}
+
+/// The addresses in text order, one per start.
+fn finish(mut out: Vec<Address>) -> Vec<Address> {
     out.sort_by_key(|a| a.start);
     out.dedup_by_key(|a| a.start);
     out

@@ -47,8 +47,12 @@ impl Rule for Entropy {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let text = input.doc.text;
+        let words = secret_like_words(text);
+        if words.is_empty() {
+            return;
+        }
         let lower = text.to_ascii_lowercase();
-        for (start, word) in secret_like_words(text) {
+        for (start, word) in words {
             let end = start + word.len();
             let span = input.doc.utf16_span_of_bytes(start, end);
             let known = out.iter().any(|f| f.category == Category::Credentials && f.start < span.1 && span.0 < f.end);
@@ -68,17 +72,18 @@ impl Rule for Entropy {
 /// leaving out the ones inside URLs, e-mail addresses, hashtags and mentions.
 fn secret_like_words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    for (chunk_start, chunk) in chunks(text) {
-        let lower = chunk.to_ascii_lowercase();
-        if lower.contains("://") || lower.starts_with("www.") || chunk.contains('@') {
+    // Only a chunk that long can hold a run that long.
+    for (chunk_start, chunk) in chunks(text).filter(|(_, c)| c.len() >= MIN_LEN) {
+        let url = chunk.contains("://") || chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+        if url || chunk.contains('@') {
             continue;
         }
-        let chars: Vec<(usize, char)> = chunk.char_indices().collect();
+        let mut chars = chunk.char_indices().peekable();
         let mut run = None;
-        for n in 0..=chars.len() {
-            let (i, c) = chars.get(n).copied().unwrap_or((chunk.len(), ' '));
+        loop {
+            let (i, c) = chars.next().unwrap_or((chunk.len(), ' '));
             // `=` is base64 padding at the end, but splits `key=value`.
-            let next = chars.get(n + 1).map_or(' ', |x| x.1);
+            let next = chars.peek().map_or(' ', |x| x.1);
             let member = c.is_ascii_alphanumeric()
                 || matches!(c, '_' | '-' | '+' | '/' | '.' | '~')
                 || (c == '=' && !(next.is_ascii_alphanumeric() || matches!(next, '"' | '\'')));
@@ -94,26 +99,17 @@ fn secret_like_words(text: &str) -> Vec<(usize, &str)> {
                 }
                 _ => {}
             }
+            if i == chunk.len() {
+                break;
+            }
         }
     }
     out
 }
 
 /// Whitespace-separated pieces of `text` with their byte offsets.
-fn chunks(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
 }
 
 /// A key word among the four words before, and no word that makes a hex

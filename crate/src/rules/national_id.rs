@@ -6,7 +6,7 @@
 //! and phone numbers stay quiet.
 
 use super::nearby::REFERENCE_WORDS;
-use super::nearby::{any_before, ends_word, find_phrase, starts_word, words_before};
+use super::nearby::{any_before, ends_word, keyword_starts, phrase_at, starts_word, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -84,8 +84,12 @@ impl Rule for NationalId {
                 push(start, end, "a National Insurance number");
             }
         }
+        let starts = keyword_starts(doc, input.scan, "id");
         for (phrase, what) in ID_PHRASES {
-            for (_, after) in find_phrase(s, phrase) {
+            for &start in &starts {
+                let Some(after) = phrase_at(s, start, phrase) else {
+                    continue;
+                };
                 let Some((start, end)) = id_value_after(s, after) else {
                     continue;
                 };

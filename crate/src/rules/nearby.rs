@@ -1,6 +1,10 @@
 //! Small helpers shared by the personal-data and credential rules: the
-//! words around a place in the folded text, whole-word phrase search and
-//! the context word lists several rules agree on. Not a rule itself.
+//! words around a place in the folded text, keywords found through the
+//! `pii_context` word list and the context word lists several rules agree
+//! on. Not a rule itself.
+
+use crate::lexicon::{List, Scan};
+use crate::text::Doc;
 
 /// Words that say a number is a reference, not a phone or an id of a person.
 #[rustfmt::skip]
@@ -24,13 +28,56 @@ const ABBREVIATIONS: &[&str] = &[
     "ms", "e", "g", "i", "vs", "approx", "dept",
 ];
 
-/// Up to `n` words before byte `pos` of `s`, nearest first, within the
-/// sentence. A word is a run of ASCII letters and digits.
-pub fn words_before(s: &str, pos: usize, n: usize) -> Vec<&str> {
+/// The most words `words_before` and `words_after` hand back.
+const MAX_WORDS: usize = 12;
+
+/// A few words near a place in the text, kept on the stack: reads like a
+/// slice of words.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    words: [&'a str; MAX_WORDS],
+    len: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new() -> Words<'a> {
+        Words { words: [""; MAX_WORDS], len: 0 }
+    }
+
+    fn push(&mut self, w: &'a str) {
+        self.words[self.len] = w;
+        self.len += 1;
+    }
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
+}
+
+impl std::fmt::Debug for Words<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<'a> PartialEq<Vec<&'a str>> for Words<'a> {
+    fn eq(&self, other: &Vec<&'a str>) -> bool {
+        **self == other[..]
+    }
+}
+
+/// Up to `n` (at most 12) words before byte `pos` of `s`, nearest first,
+/// within the sentence. A word is a run of ASCII letters and digits.
+pub fn words_before(s: &str, pos: usize, n: usize) -> Words<'_> {
+    let n = n.min(MAX_WORDS);
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Words::new();
     let mut i = pos.min(b.len());
-    while out.len() < n && i > 0 {
+    while out.len < n && i > 0 {
         let c = b[i - 1];
         if c.is_ascii_alphanumeric() {
             let end = i;
@@ -60,12 +107,13 @@ pub fn words_before(s: &str, pos: usize, n: usize) -> Vec<&str> {
     out
 }
 
-/// Up to `n` words after byte `pos` of `s` in the same sentence.
-pub fn words_after(s: &str, pos: usize, n: usize) -> Vec<&str> {
+/// Up to `n` (at most 12) words after byte `pos` of `s` in the same sentence.
+pub fn words_after(s: &str, pos: usize, n: usize) -> Words<'_> {
+    let n = n.min(MAX_WORDS);
     let b = s.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Words::new();
     let mut i = pos;
-    while out.len() < n && i < b.len() {
+    while out.len < n && i < b.len() {
         if b[i].is_ascii_alphanumeric() {
             let start = i;
             while i < b.len() && b[i].is_ascii_alphanumeric() {
@@ -89,29 +137,37 @@ pub fn any_before(s: &str, pos: usize, n: usize, words: &[&str]) -> bool {
     words_before(s, pos, n).iter().any(|w| words.contains(w))
 }
 
-/// Byte offsets just past each whole-word occurrence of `phrase` in `s`,
-/// with the start: (start, end).
-pub fn find_phrase(s: &str, phrase: &str) -> Vec<(usize, usize)> {
-    let b = s.as_bytes();
-    let alnum = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = s[from..].find(phrase) {
-        let start = from + at;
-        let end = start + phrase.len();
-        let word_start = start == 0 || !alnum(start - 1);
-        let word_end = !alnum(end) || !phrase.as_bytes()[phrase.len() - 1].is_ascii_alphanumeric();
-        if word_start && word_end {
-            out.push((start, end));
-        }
-        from = start + 1;
+/// Where the rules' keywords may start, in text order: the folded byte
+/// offsets of the `PiiContext` hits tagged `tag` (the list holds each
+/// keyword's first word or words, the last as a prefix), and every word
+/// start inside a token that glues words together ("db_password",
+/// "**pin**", "密码password"), which the lexicon cannot see. `phrase_at`
+/// then tells which keyword, if any, is written there.
+pub fn keyword_starts(doc: &Doc, scan: &Scan, tag: &str) -> Vec<usize> {
+    let b = doc.folded.as_bytes();
+    let mut starts: Vec<usize> = scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start).collect();
+    for t in doc.tokens.iter().filter(|t| !t.raw.bytes().all(|c| c.is_ascii_alphanumeric())) {
+        starts.extend(
+            (t.start + 1..t.end).filter(|&p| b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric()),
+        );
     }
-    out
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
-/// Whether `phrase` occurs as whole words anywhere in `s`.
-pub fn has_phrase(s: &str, phrase: &str) -> bool {
-    !find_phrase(s, phrase).is_empty()
+/// The end of `phrase` when it is written at byte `start` of `s` as whole
+/// words (`start` must start a word).
+pub fn phrase_at(s: &str, start: usize, phrase: &str) -> Option<usize> {
+    let end = start + phrase.len();
+    let written = s.as_bytes().get(start..end) == Some(phrase.as_bytes());
+    let word_end = !phrase.as_bytes()[phrase.len() - 1].is_ascii_alphanumeric() || ends_word(s, end);
+    (written && word_end).then_some(end)
+}
+
+/// Whether any of `phrases` is written as whole words at one of `starts`.
+pub fn has_keyword(s: &str, starts: &[usize], phrases: &[&str]) -> bool {
+    starts.iter().any(|&at| phrases.iter().any(|p| phrase_at(s, at, p).is_some()))
 }
 
 /// Whether byte `pos` of `s` starts a word (nothing alphanumeric before it).
@@ -137,8 +193,8 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words() {
-        assert_eq!(find_phrase("dob: x, adobe dob", "dob"), vec![(0, 3), (14, 17)]);
-        assert!(has_phrase("my ssn is", "ssn"));
-        assert!(!has_phrase("classn", "ssn"));
+        assert_eq!(phrase_at("dob: x", 0, "dob"), Some(3));
+        assert_eq!(phrase_at("dobby", 0, "dob"), None);
+        assert_eq!(phrase_at("sin:1", 0, "sin:"), Some(4));
     }
 }

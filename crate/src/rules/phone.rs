@@ -230,7 +230,7 @@ fn is_phone(s: &str, c: &Candidate) -> bool {
     // "number" and "no" go with both, so look further past them.
     let mut announced = false;
     let mut numbered = false;
-    for w in words_before(s, c.start, 5) {
+    for &w in words_before(s, c.start, 5).iter() {
         if matches!(w, "number" | "no" | "nr" | "num" | "is" | "my" | "at" | "on" | "me") {
             numbered |= w == "number";
             continue;

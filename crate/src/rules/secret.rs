@@ -7,7 +7,9 @@
 //! common password is...") or other codes ("zip code", "dress code") stay
 //! quiet.
 
-use super::nearby::{find_phrase, words_after, words_before};
+use std::sync::OnceLock;
+
+use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -160,12 +162,16 @@ impl Rule for Secret {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
+        let starts = keyword_starts(doc, input.scan, "secret");
+        if starts.is_empty() {
+            return;
+        }
         let mut taken: Vec<usize> = Vec::new();
-        // Longer phrases first: "wifi password" before "password".
-        let mut keywords = KEYWORDS.to_vec();
-        keywords.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
-        for (keyword, kind, what) in keywords {
-            for (start, end) in find_phrase(s, keyword) {
+        for &(keyword, kind, what) in longest_first() {
+            for &start in &starts {
+                let Some(end) = phrase_at(s, start, keyword) else {
+                    continue;
+                };
                 if !announces(s, start, kind) {
                     continue;
                 }
@@ -215,6 +221,16 @@ impl Rule for Secret {
             }
         }
     }
+}
+
+/// `KEYWORDS`, longer phrases first: "wifi password" before "password".
+fn longest_first() -> &'static [(&'static str, Kind, &'static str)] {
+    static SORTED: OnceLock<Vec<(&str, Kind, &str)>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut keywords = KEYWORDS.to_vec();
+        keywords.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
+        keywords
+    })
 }
 
 /// Whether the keyword at `start` is about the writer's actual secret.
