@@ -33,8 +33,8 @@
   }
 
   function ago(at) {
-    const minutes = Math.max(1, Math.round((Date.now() - at) / 60_000));
-    return minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
+    const minutes = Math.round((Date.now() - at) / 60_000);
+    return minutes < 1 ? 'just now' : minutes === 1 ? '1 minute ago' : `${minutes} minutes ago`;
   }
 
   /** Shows the chip for `state` (a Composer); returns a function that removes it. */

@@ -1,7 +1,9 @@
 // Changes the draft when, and only when, the user picks an action in the
-// card. Every edit goes through the editor itself (execCommand on a real
-// selection, which fires the beforeinput/input events editors listen to), so
-// the site's state stays right and its undo takes the edit back.
+// card. Every edit goes through the editor itself, so the site's state stays
+// right and its undo takes the edit back: editors that keep their own model
+// (Slate, Lexical, Quill) are asked with a beforeinput event they apply and
+// cancel; the others get execCommand on a real selection, which edits the
+// DOM and fires the input events they listen to.
 'use strict';
 
 (() => {
@@ -51,6 +53,22 @@
     textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
   }
 
+  // Chromium's execCommand fires no beforeinput, so an editor that renders
+  // from its own model would see the DOM change behind its back (Slate
+  // reverts it). The event carries the span as its target range.
+  function askEditor(root, range, replacement) {
+    const event = new InputEvent('beforeinput', {
+      inputType: replacement ? 'insertText' : 'deleteContentBackward',
+      data: replacement || null,
+      targetRanges: [new StaticRange(range)],
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
+    // Cancelled means the editor made the change itself.
+    return !root.dispatchEvent(event);
+  }
+
   async function editEditable(root, { start, end, replacement }) {
     root.focus({ preventScroll: true });
     const range = PG.rangeFor(PG.walkText(root), start, end);
@@ -60,7 +78,7 @@
     selection.removeAllRanges();
     selection.addRange(range);
     await settled;
-    run(replacement);
+    if (!askEditor(root, range, replacement)) run(replacement);
   }
 
   /**

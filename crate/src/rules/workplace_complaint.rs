@@ -6,7 +6,7 @@
 
 use super::{hit_span, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
-use crate::lexicon::List;
+use crate::lexicon::{Hit, List};
 
 pub struct WorkplaceComplaint;
 
@@ -42,14 +42,21 @@ impl Rule for WorkplaceComplaint {
                 hint.clone(),
             ));
         }
-        let subjects = hits.iter().filter(|h| h.tag == "subject");
-        let complaint = subjects.flat_map(|s| {
-            hits.iter()
+        // Swearing at work ("F U C K this company") is a complaint too.
+        let negatives: Vec<&Hit> = hits
+            .iter()
+            .copied()
+            .filter(|h| h.tag == "negative")
+            .chain(input.scan.hits(List::Profanity).filter(|h| h.tag != "mild"))
+            .collect();
+        let complaint = hits.iter().filter(|h| h.tag == "subject").flat_map(|s| {
+            negatives
+                .iter()
                 .filter(move |n| {
-                    n.tag == "negative"
-                        && n.first != s.first
-                        && n.first.abs_diff(s.first) <= 10
-                        && same_sentence(doc, s, n)
+                    // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
+                    let own = s.phrase.starts_with("my ");
+                    let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
+                    n.first != s.first && near && (own || same_sentence(doc, s, n))
                 })
                 .map(move |n| (s, n))
         });
