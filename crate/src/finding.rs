@@ -2,6 +2,8 @@
 //! what the user can do about it. Offsets are UTF-16 code units so the
 //! extension can use them on JavaScript strings as they are.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Risk categories; the ids are a contract shared with the scorer and the
@@ -103,8 +105,8 @@ pub struct Finding {
     pub start: u32,
     pub end: u32,
     pub message: String,
-    /// Why it is risky, in the product's words.
-    pub lesson: &'static str,
+    /// Why it is risky, in the product's words (some name the account).
+    pub lesson: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub action: Option<Action>,
 }

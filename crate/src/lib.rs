@@ -74,7 +74,7 @@ fn allowed_spans(doc: &Doc, allow_list: &[String]) -> Vec<(u32, u32)> {
 /// One highlight per category per place: overlapping findings of the same
 /// category keep the most severe.
 fn merge_overlaps(found: &mut Vec<Finding>) {
-    found.sort_by(|a, b| a.start.cmp(&b.start).then(b.severity.cmp(&a.severity)).then(b.end.cmp(&a.end)));
+    found.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.severity.cmp(&a.severity)).then(b.end.cmp(&a.end)));
     let mut kept: Vec<Finding> = Vec::with_capacity(found.len());
     for f in found.drain(..) {
         let clash =

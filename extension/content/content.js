@@ -30,6 +30,7 @@
       this.ignored = new Set();
       this.seq = 0;
       this.frame = 0;
+      this.sentThisFrame = false;
       this.walk = null;
       this.schedule = this.schedule.bind(this);
       root.addEventListener('input', this.schedule);
@@ -58,10 +59,23 @@
       this.draw([]);
     }
 
+    // At most one check per animation frame, started at once: the first
+    // change of a frame is read and sent right away, so its underline can be
+    // painted in the next frame; later changes in the same frame wait for
+    // the next one, which reads the newest text.
     schedule() {
-      this.frame ||= requestAnimationFrame(() => {
-        this.frame = 0;
+      if (this.frame) return;
+      if (!this.sentThisFrame) {
+        this.sentThisFrame = true;
+        requestAnimationFrame(() => {
+          this.sentThisFrame = false;
+        });
         this.run();
+        return;
+      }
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.schedule();
       });
     }
 

@@ -101,18 +101,33 @@
     for (let i = 0; i < FRESH_TRIES && !fresh(composer); i += 1) await composer.run();
   }
 
-  // The selection inside the box, to put the caret back exactly.
-  function saveSelection(root) {
+  // The selection inside the box, to put the caret back exactly. Kept as
+  // text offsets: rich editors re-render their nodes when focus leaves and
+  // comes back, which would collapse a saved Range.
+  function saveSelection(composer) {
+    const root = composer.root;
     if (root instanceof HTMLTextAreaElement) {
       const { selectionStart, selectionEnd, selectionDirection } = root;
       return () => root.setSelectionRange(selectionStart, selectionEnd, selectionDirection);
     }
     const selection = getSelection();
-    const range = selection.rangeCount && root.contains(selection.anchorNode) ? selection.getRangeAt(0).cloneRange() : null;
+    if (!selection.rangeCount || !root.contains(selection.anchorNode)) return () => {};
+    const walk = PG.walkText(root);
+    const anchor = PG.offsetOf(walk, selection.anchorNode, selection.anchorOffset);
+    const focus = PG.offsetOf(walk, selection.focusNode, selection.focusOffset);
+    const put = () => {
+      const now = PG.walkText(root);
+      const from = PG.rangeFor(now, anchor, anchor);
+      const to = PG.rangeFor(now, focus, focus);
+      if (from && to) selection.setBaseAndExtent(from.startContainer, from.startOffset, to.startContainer, to.startOffset);
+    };
+    // The editor may move the caret once more as it handles the focus.
     return () => {
-      if (!range) return;
-      selection.removeAllRanges();
-      selection.addRange(range);
+      put();
+      requestAnimationFrame(() => {
+        const now = PG.walkText(root);
+        if (selection.rangeCount && PG.offsetOf(now, selection.focusNode, selection.focusOffset) !== focus) put();
+      });
     };
   }
 
@@ -175,8 +190,11 @@
     });
   }
 
-  /** Gate one post attempt; `replay()` re-sends it when the user confirms. */
-  function intercept(event, composer, replay) {
+  /**
+   * Gate one post attempt; `replay()` re-sends it when the user confirms.
+   * `restore` puts the caret back (saved before a click could move it).
+   */
+  function intercept(event, composer, replay, restore) {
     if (pending) {
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -190,7 +208,7 @@
     event.preventDefault();
     event.stopImmediatePropagation();
     pending = true;
-    const restore = saveSelection(composer.root);
+    restore ??= saveSelection(composer);
     (async () => {
       try {
         await freshen(composer);
@@ -207,13 +225,27 @@
     })();
   }
 
+  // Pressing a button takes the selection out of the box before the click
+  // event: the caret is saved at the press.
+  let pressed = null; // {button, composer, restore}
+  function onPointerDown(event) {
+    pressed = null;
+    if (!event.isTrusted || event.button !== 0) return;
+    const button = postButtonOn(event.composedPath());
+    const composer = button && composerFor(button);
+    if (composer) pressed = { button, composer, restore: saveSelection(composer) };
+  }
+
   // The page's own synthetic events (and our replays) are not the user
   // posting: only trusted events are gated, so a replay passes exactly once.
   function onClick(event) {
     if (!event.isTrusted || event.button !== 0) return;
     const button = postButtonOn(event.composedPath());
     const composer = button && composerFor(button);
-    if (composer) intercept(event, composer, () => button.click());
+    if (!composer) return;
+    const restore = pressed?.button === button && pressed.composer === composer ? pressed.restore : undefined;
+    pressed = null;
+    intercept(event, composer, () => button.click(), restore);
   }
 
   function onKeyDown(event) {
@@ -238,10 +270,12 @@
   /** Starts gating posts from the boxes `list()` returns; returns a stop function. */
   function start(list) {
     composersNow = list;
+    addEventListener('pointerdown', onPointerDown, true);
     addEventListener('click', onClick, true);
     addEventListener('keydown', onKeyDown, true);
     addEventListener('focusin', onFocusIn, true);
     return () => {
+      removeEventListener('pointerdown', onPointerDown, true);
       removeEventListener('click', onClick, true);
       removeEventListener('keydown', onKeyDown, true);
       removeEventListener('focusin', onFocusIn, true);

@@ -19,6 +19,10 @@
       background: rgb(217 48 37 / 0.12); }
     .mark.medium { text-decoration-style: wavy; text-decoration-color: #e37400; }
     .mark.low { text-decoration-style: dotted; text-decoration-color: #5f7ea8; }
+    .note { position: absolute; right: 6px; bottom: 4px; max-width: calc(100% - 12px); padding: 2px 8px;
+      border-radius: 10px; background: rgb(32 33 36 / 0.85); color: #fff;
+      font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    .note[hidden] { display: none; }
     @media (prefers-color-scheme: dark) {
       .mark.high { text-decoration-color: #ff8a80; background: rgb(255 138 128 / 0.16); }
       .mark.medium { text-decoration-color: #ffc266; }
@@ -35,6 +39,13 @@
     'hyphens', 'text-rendering', 'unicode-bidi', 'writing-mode',
   ];
   const SEVERITY_RANK = { low: 1, medium: 2, high: 3 };
+  // The mirror re-lays out its whole text on every draw; past this many
+  // characters that alone takes more than a frame (a 100 KB paste took half
+  // a second), so findings further on are listed, not drawn, and a note on
+  // the field says so. Characters only move with the text before them, so
+  // the marks drawn stay exact.
+  const DRAWN_LIMIT = 10_000;
+  const NOTE = `Underlines stop after ${DRAWN_LIMIT.toLocaleString('en')} characters. The PostGuard button lists everything it found.`;
 
   const overlays = new Map(); // textarea -> overlay state
   let timer = 0;
@@ -50,8 +61,12 @@
     const text = document.createElement('div');
     text.className = 'text';
     clip.append(text);
-    shadow.append(clip);
-    const state = { textarea, host, clip, text, marks: [], rect: null };
+    const note = document.createElement('div');
+    note.className = 'note';
+    note.hidden = true;
+    note.textContent = NOTE;
+    shadow.append(clip, note);
+    const state = { textarea, host, clip, text, note, marks: [], rect: null };
     const onScroll = () => scrollSync(state);
     textarea.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(() => layout(state));
@@ -111,17 +126,22 @@
       container.append(host);
       host.style.setProperty('z-index', zIndexFor(textarea), 'important');
     }
+    // Every read before any write, and the host sized before it is laid
+    // out: each read after a write lays the mirror (all of a long draft)
+    // out again, and an unsized host is measured for its widest line.
     const style = getComputedStyle(textarea);
-    for (const prop of COPIED) text.style.setProperty(prop, style.getPropertyValue(prop));
+    const copied = COPIED.map((prop) => style.getPropertyValue(prop));
     const borders = ['top', 'right', 'bottom', 'left'].map((side) => style.getPropertyValue(`border-${side}-width`));
+    const padding = ['top', 'right', 'bottom', 'left'].map((side) => parseFloat(style.getPropertyValue(`padding-${side}`)));
+    const { offsetWidth, offsetHeight, clientWidth } = textarea;
+    host.style.setProperty('width', `${offsetWidth}px`, 'important');
+    host.style.setProperty('height', `${offsetHeight}px`, 'important');
+    COPIED.forEach((prop, i) => text.style.setProperty(prop, copied[i]));
     clip.style.borderWidth = borders.join(' ');
     // A scrollbar narrows the field's text; pad the mirror by its width.
-    const scrollbar = textarea.offsetWidth - textarea.clientWidth - parseFloat(borders[1]) - parseFloat(borders[3]);
-    const padding = ['top', 'right', 'bottom', 'left'].map((side) => parseFloat(style.getPropertyValue(`padding-${side}`)));
+    const scrollbar = offsetWidth - clientWidth - parseFloat(borders[1]) - parseFloat(borders[3]);
     padding[1] += Math.max(0, scrollbar);
     clip.style.padding = padding.map((p) => `${p}px`).join(' ');
-    host.style.setProperty('width', `${textarea.offsetWidth}px`, 'important');
-    host.style.setProperty('height', `${textarea.offsetHeight}px`, 'important');
     place(state, rect);
     scrollSync(state);
   }
@@ -149,23 +169,37 @@
 
   // Splits the text at every finding edge; each piece shows its most severe
   // finding, so overlapping findings of different categories still draw.
+  // One sweep over the edges in order, keeping the findings open at each
+  // piece: linear in the findings, so a pasted document with thousands of
+  // them draws in one short task.
   function render(state, value, findings) {
+    // A long draft is mirrored up to the end of its last drawn finding.
+    let cut = value.length;
+    if (cut > DRAWN_LIMIT) cut = Math.max(0, ...findings.map((f) => f.end).filter((end) => end <= DRAWN_LIMIT));
+    state.note.hidden = findings.every((f) => f.end <= cut);
+    value = value.slice(0, cut);
+    const starts = new Map(); // offset -> indexes of findings starting there
     const edges = new Set([0, value.length]);
-    for (const f of findings) {
-      edges.add(Math.min(f.start, value.length));
+    findings.forEach((f, index) => {
+      if (f.end > cut) return;
+      const start = Math.min(f.start, value.length);
+      edges.add(start);
       edges.add(Math.min(f.end, value.length));
-    }
+      if (!starts.has(start)) starts.set(start, []);
+      starts.get(start).push(index);
+    });
     const points = [...edges].sort((a, b) => a - b);
+    const open = new Set();
     const parts = [];
     for (let i = 0; i + 1 < points.length; i += 1) {
       const [from, to] = [points[i], points[i + 1]];
-      const piece = value.slice(from, to);
+      for (const index of starts.get(from) ?? []) open.add(index);
       let top = -1;
-      findings.forEach((f, index) => {
-        if (f.start <= from && to <= f.end && (top < 0 || SEVERITY_RANK[f.severity] > SEVERITY_RANK[findings[top].severity])) {
-          top = index;
-        }
-      });
+      for (const index of open) {
+        if (findings[index].end <= from) open.delete(index);
+        else if (top < 0 || SEVERITY_RANK[findings[index].severity] > SEVERITY_RANK[findings[top].severity]) top = index;
+      }
+      const piece = value.slice(from, to);
       if (top < 0) {
         parts.push(document.createTextNode(piece));
       } else {

@@ -102,6 +102,9 @@ describe('accounts', () => {
     assert.deepEqual(last?.context.account, { handle: '@acme_co' });
     assert.deepEqual(last?.context.previousAccount, { handle: '@dana_builds' }, 'the account left behind goes to the core');
     assert.equal(last?.context.siteId, 'x');
+    // The core names both accounts when a risky draft follows a switch.
+    await page.keyboard.type(', what the fuck');
+    await waitForFindings('https://x.com/home', (f) => f.some((x) => /You switched from @dana_builds to @acme_co/.test(x.message)), 'the switch reminder');
 
     const { accounts } = await stored();
     assert.deepEqual(
@@ -120,6 +123,8 @@ describe('accounts', () => {
   });
 
   it('marking the account brand in the popup turns a personal draft into a wrong-account finding', async () => {
+    // No recent switch here: only the account's kind is under test.
+    await browser.worker().evaluate(() => chrome.storage.local.remove('lastUsed'));
     const url = 'https://x.com/home';
     const page = await browser.open(url);
     await waitForChip(page, /^Posting as @dana_builds/);

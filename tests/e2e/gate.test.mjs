@@ -215,7 +215,7 @@ describe('gate', () => {
       await page.click('[data-box]');
       await page.keyboard.type(`card ${CARD}`);
       await page.click('[data-post]');
-      const dialog = page.getByRole('dialog');
+      const dialog = page.getByRole('dialog', { name: /^Post as / });
       await dialog.waitFor();
       assert.deepEqual(await posts(page), []);
       await dialog.getByRole('button', { name: /anyway/ }).click();

@@ -15,6 +15,7 @@
 
 mod bench;
 mod build;
+mod firefox;
 mod fuzz;
 mod package;
 mod setup;
@@ -99,5 +100,6 @@ fn test() -> Result<(), String> {
     fuzz::run_for(30)?;
     // Builds the extension twice on the way; the end-to-end tests use that build.
     package::check_reproducible()?;
+    firefox::test()?;
     run(Command::new("node").args(["--test", "--test-concurrency=1"]).current_dir(root().join("tests/e2e")))
 }

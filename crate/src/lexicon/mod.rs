@@ -2,7 +2,8 @@
 //! once into a single index and matched against a draft's tokens in one
 //! pass. Rules ask the resulting `Scan` for the hits of the lists they own.
 //!
-//! List syntax, one phrase per line (`//` starts a comment):
+//! List syntax, one phrase per line (`//` starts a comment; build.rs strips
+//! comments before the lists are compiled in):
 //! - `word` matches the token exactly (after folding and leetspeak decoding);
 //! - `word*` matches any word starting with `word`;
 //! - `word~` matches `word` and its inflections (-s, -es, -ed, -ing, -er, -y…);
@@ -28,7 +29,7 @@ macro_rules! lists {
         impl List {
             pub const ALL: &'static [List] = &[$(List::$name,)*];
             fn source(self) -> &'static str {
-                match self { $(List::$name => include_str!($file),)* }
+                match self { $(List::$name => include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $file)),)* }
             }
         }
     };
@@ -387,27 +388,27 @@ fn squeeze(word: &str) -> Option<[String; 2]> {
     Some([cut(1), cut(2)])
 }
 
-/// The hits of a scan, grouped for the rules.
+/// The hits of a scan, grouped by list for the rules.
 pub struct Scan {
-    hits: Vec<Hit>,
+    by_list: Vec<Vec<Hit>>,
 }
 
 impl Scan {
     pub fn new(doc: &Doc) -> Scan {
-        Scan { hits: Lexicon::get().scan(doc) }
+        let mut by_list = vec![Vec::new(); List::ALL.len()];
+        for hit in Lexicon::get().scan(doc) {
+            by_list[hit.list as usize].push(hit);
+        }
+        Scan { by_list }
     }
 
-    pub fn hits(&self, list: List) -> impl Iterator<Item = &Hit> {
-        self.hits.iter().filter(move |h| h.list == list)
+    /// Hits of `list`, in text order.
+    pub fn hits(&self, list: List) -> std::slice::Iter<'_, Hit> {
+        self.by_list[list as usize].iter()
     }
 
     pub fn has(&self, list: List) -> bool {
-        self.hits(list).next().is_some()
-    }
-
-    /// Hits of `list` whose first token lies within `window` tokens of token `at`.
-    pub fn near(&self, list: List, at: usize, window: usize) -> impl Iterator<Item = &Hit> {
-        self.hits(list).filter(move |h| h.first.abs_diff(at) <= window || h.last.abs_diff(at) <= window)
+        !self.by_list[list as usize].is_empty()
     }
 }
 

@@ -61,7 +61,7 @@ impl Rule for Entropy {
             }
             let mut f = self.finding(Severity::High, span, "This looks like a secret key or token.".into());
             if input.ctx.is_dm() {
-                f.lesson = DM_LESSON;
+                f.lesson = DM_LESSON.into();
             }
             out.push(with_action(f, Action::Mask));
         }

@@ -49,7 +49,7 @@ impl Rule for Iban {
                 "This looks like a bank account number (IBAN).".into(),
             );
             if input.ctx.is_dm() {
-                f.lesson = DM_LESSON;
+                f.lesson = DM_LESSON.into();
             }
             out.push(with_action(f, Action::Mask));
         }

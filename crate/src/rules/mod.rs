@@ -66,7 +66,7 @@ pub trait Rule: Sync {
             start: span.0,
             end: span.1,
             message,
-            lesson: self.lesson(),
+            lesson: self.lesson().into(),
             action: None,
         }
     }

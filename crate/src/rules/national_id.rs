@@ -66,7 +66,7 @@ impl Rule for NationalId {
         let mut push = |start: usize, end: usize, what: &str| {
             let mut f = self.finding(Severity::High, doc.span(start, end), format!("This looks like {what}."));
             if input.ctx.is_dm() {
-                f.lesson = DM_LESSON;
+                f.lesson = DM_LESSON.into();
             }
             out.push(with_action(f, Action::Mask));
         };

@@ -31,7 +31,7 @@ impl Rule for PaymentCard {
                     "This looks like a payment card number.".into(),
                 );
                 if input.ctx.is_dm() {
-                    f.lesson = DM_LESSON;
+                    f.lesson = DM_LESSON.into();
                 }
                 out.push(with_action(f, Action::Mask));
             }

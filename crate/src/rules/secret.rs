@@ -215,7 +215,7 @@ impl Rule for Secret {
                 let span = doc.span(v0, v1);
                 let mut f = self.finding(severity, span, message);
                 if input.ctx.is_dm() {
-                    f.lesson = DM_LESSON;
+                    f.lesson = DM_LESSON.into();
                 }
                 out.push(with_action(f, Action::Mask));
             }

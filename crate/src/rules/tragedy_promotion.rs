@@ -57,7 +57,7 @@ fn quotes_a_price(text: &str) -> bool {
     text.char_indices().any(|(i, c)| {
         let priced =
             matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
-        let word_before = text[..i].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let word_before = text[..i].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
         priced && OFFER.contains(&word_before.as_str())
     })
 }

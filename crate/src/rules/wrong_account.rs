@@ -50,12 +50,15 @@ impl Rule for WrongAccount {
         });
         let Some(span) = span else { return };
         let account = input.ctx.account_label().unwrap_or_else(|| "a brand account".into());
+        let mut f = self.finding(
+            Severity::High,
+            span,
+            format!("You are posting as {account}, a brand account, and this reads as personal."),
+        );
+        f.lesson =
+            format!("Everyone who follows {account} will read this as the brand speaking. {}", self.lesson()).into();
         out.push(with_action(
-            self.finding(
-                Severity::High,
-                span,
-                format!("You are posting as {account}, a brand account, and this reads as personal."),
-            ),
+            f,
             Action::Rephrase { hint: "Switch to your personal account, or keep it off the brand's feed." },
         ));
     }
@@ -145,5 +148,6 @@ mod tests {
         let found = crate::check("so drunk right now", &brand());
         let f = found.iter().find(|f| f.rule == RULE).expect("fires");
         assert!(f.message.contains("@acme"));
+        assert!(f.lesson.contains("@acme"), "the lesson names the account: {}", f.lesson);
     }
 }

@@ -36,8 +36,9 @@ pub fn fold_char(c: char) -> Folded {
         return Folded::Char(c);
     }
     match decancer::cure_char(c, decancer::Options::default()) {
-        decancer::Translation::Character(f) => Folded::Char(f.to_lowercase().next().unwrap_or(f)),
-        decancer::Translation::String(s) => Folded::Str(s.to_lowercase()),
+        // decancer's output is already lower case ASCII.
+        decancer::Translation::Character(f) => Folded::Char(f.to_ascii_lowercase()),
+        decancer::Translation::String(s) => Folded::Str(s.to_ascii_lowercase()),
         decancer::Translation::None => Folded::Nothing,
     }
 }
