@@ -6,8 +6,8 @@
 //! - `demo`: build, then open Chromium with the extension on the demo page
 //!   (headless without a display: saves `target/demo.png`, prints findings).
 //! - `test`: install what is missing, then every test: formatting, clippy,
-//!   cargo tests, 30 s of fuzzing, two reproducible packages (the wasm build)
-//!   and the end-to-end tests in Chromium.
+//!   cargo tests, 30 s of fuzzing, two reproducible packages (the wasm build),
+//!   the Firefox tests and the end-to-end tests in Chromium.
 //! - `setup`: only the installation step of `test`.
 //! - `bench`: the core's speed beside its peers (docs/BENCHMARKS.md).
 //! - `fuzz [SECONDS]`: the cargo-fuzz target on the core, for a bounded time.
