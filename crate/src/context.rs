@@ -39,16 +39,12 @@ impl Context {
         self.surface == Surface::Dm
     }
 
-    /// The handle to name in messages, `@`-prefixed when it looks like one.
+    /// The account as the site shows it ("@acme", "Acme Ltd", "u/acme"), to
+    /// name in messages. Sites differ in how they write names, so the label is
+    /// used exactly as given.
     pub fn account_label(&self) -> Option<String> {
         let handle = self.account.as_ref()?.handle.as_deref()?.trim();
-        if handle.is_empty() {
-            None
-        } else if handle.contains(' ') || handle.starts_with('@') {
-            Some(handle.to_string())
-        } else {
-            Some(format!("@{handle}"))
-        }
+        (!handle.is_empty()).then(|| handle.to_string())
     }
 }
 

@@ -81,6 +81,14 @@ describe('background round trip', () => {
     assert.equal(summary.inEditor, false);
     assert.match(summary.text, /Swearing/);
     assert.doesNotMatch(summary.text, /Personal data/, 'the card number past the limit was not checked');
+    // Underlines are drawn in the first 10,000 characters only (a frame's
+    // worth of layout); a note on the field says so.
+    const note = await page.$eval('postguard-marks', (host) => {
+      const el = host.shadowRoot.querySelector('.note');
+      return { shown: !el.hidden && el.getBoundingClientRect().height > 0, text: el.textContent };
+    });
+    assert.ok(note.shown, 'the note is visible');
+    assert.match(note.text, /Underlines stop after 10,000 characters/);
     await page.close();
   });
 

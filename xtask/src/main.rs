@@ -14,6 +14,7 @@
 //! - `package`: reproducible Chrome and Firefox zips in `dist/`.
 
 mod bench;
+mod bench_ui;
 mod build;
 mod firefox;
 mod fuzz;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("bench") => bench::all(&args[1..]),
+        Some("bench-ui") => bench_ui::all(),
         Some("build") => build::all(),
         Some("setup") => setup::all(),
         Some("package") => package::all().map(|_| ()),

@@ -156,7 +156,7 @@ pub(crate) mod test_util {
     use crate::finding::{Finding, Severity};
 
     pub fn ctx(kind: AccountKind, surface: Surface) -> Context {
-        Context { account: Some(Account { handle: Some("acme".into()), kind }), surface, ..Context::default() }
+        Context { account: Some(Account { handle: Some("@acme".into()), kind }), surface, ..Context::default() }
     }
 
     pub fn personal() -> Context {

@@ -81,11 +81,6 @@ impl WrongAccount {
         if !(risky || personal_on_brand) || doc.tokens.is_empty() {
             return None;
         }
-        let previous = if previous.starts_with('@') || previous.contains(' ') {
-            previous.to_string()
-        } else {
-            format!("@{previous}")
-        };
         let span = doc.token_span(0, doc.tokens.len() - 1);
         Some(with_action(
             self.finding(
@@ -134,12 +129,12 @@ mod tests {
     fn a_recent_switch_names_both_accounts() {
         let mut ctx = brand();
         ctx.previous_account =
-            Some(crate::Account { handle: Some("mira_t".into()), kind: crate::AccountKind::Personal });
+            Some(crate::Account { handle: Some("@mira_t".into()), kind: crate::AccountKind::Personal });
         let found = crate::check("Can't wait for the weekend, I'm so tired", &ctx);
         let f = found.iter().find(|f| f.rule == RULE).expect("fires after a switch");
         assert!(f.message.contains("@mira_t") && f.message.contains("@acme"), "{}", f.message);
         assert!(crate::check("Our spring menu is here", &ctx).iter().all(|f| f.rule != RULE));
-        ctx.previous_account = Some(crate::Account { handle: Some("acme".into()), kind: crate::AccountKind::Brand });
+        ctx.previous_account = Some(crate::Account { handle: Some("@acme".into()), kind: crate::AccountKind::Brand });
         assert!(crate::check("Can't wait for the weekend, I'm so tired", &ctx).iter().all(|f| f.rule != RULE));
     }
 
