@@ -18,11 +18,11 @@ function scripts(api) {
   return { js: entry.js, css: entry.css ?? [], matches: entry.matches };
 }
 
-/** The origin pattern ("https://host/*") for a page URL, or null for non-https pages. */
+// The origin pattern (scheme, host, "/*") of a page's URL; null unless https.
 export function originOf(url) {
   try {
     const { protocol, host } = new URL(url);
-    return protocol === 'https:' ? `https://${host}/*` : null;
+    return protocol === 'https:' ? `${protocol}//${host}/*` : null;
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
-import { highlights, waitForHighlight, waitForOverlayMark } from './lib/page.mjs';
+import { highlights, overlayMarks, waitForHighlight, waitForOverlayMark } from './lib/page.mjs';
 
 describe('background round trip', () => {
   let browser;
@@ -71,7 +71,7 @@ describe('background round trip', () => {
 
   it('a draft over 100,000 characters is checked up to there, and the summary says so', async () => {
     const page = await browser.open('https://mastodon.social/home');
-    const long = `what the fuck ${'lorem ipsum '.repeat(9000)} card 4111 1111 1111 1111`;
+    const long = `what the fuck ${'lorem ipsum '.repeat(4000)} no shit ${'lorem ipsum '.repeat(5000)} card 4111 1111 1111 1111`;
     assert.ok(long.length > 100_000);
     await page.fill('textarea', long);
     await waitForOverlayMark(page, 'fuck');
@@ -82,7 +82,9 @@ describe('background round trip', () => {
     assert.match(summary.text, /Swearing/);
     assert.doesNotMatch(summary.text, /Personal data/, 'the card number past the limit was not checked');
     // Underlines are drawn in the first 10,000 characters only (a frame's
-    // worth of layout); a note on the field says so.
+    // worth of layout); a note on the field says so. The summary above
+    // still counted the finding past there.
+    assert.deepEqual((await overlayMarks(page)).map((m) => m.text), ['fuck'], 'no underline past 10,000 characters');
     const note = await page.$eval('postguard-marks', (host) => {
       const el = host.shadowRoot.querySelector('.note');
       return { shown: !el.hidden && el.getBoundingClientRect().height > 0, text: el.textContent };
