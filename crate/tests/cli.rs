@@ -82,7 +82,7 @@ fn single_text_report_marks_the_span_and_sets_the_exit_code() {
 
 #[test]
 fn json_format_prints_one_object() {
-    let out = postguard(&["check", "--format", "json", "damn it"], "");
+    let out = postguard(&["check", "--format", "json", "what the hell"], "");
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     assert_eq!(value["findings"][0]["category"], "profanity");
     assert_eq!(out.status.code(), Some(0), "a mild word is only a tip");

@@ -4,7 +4,7 @@
 //! the birth of someone famous (no "I", "my", "our son" in the sentence)
 //! stay quiet. A date of birth is worth a warning even in a DM.
 
-use super::nearby::{keyword_starts, phrase_at, words_before};
+use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -64,7 +64,12 @@ impl Rule for Birthdate {
                 let Some(after) = phrase_at(s, start, phrase) else {
                     continue;
                 };
-                if needs_person && !words_before(s, start, 12).iter().any(|w| PEOPLE.contains(w)) {
+                // "my son was born on ...", "Born 02/11/1990, ... my date of birth".
+                let person_near = words_before(s, start, 12)
+                    .iter()
+                    .chain(words_after(s, after, 12).iter())
+                    .any(|w| PEOPLE.contains(w));
+                if needs_person && !person_near {
                     continue;
                 }
                 let Some((d0, d1)) = date_after(s, after) else {

@@ -12,7 +12,7 @@ pub struct HostilityInsult;
 
 const TARGETS: &[&str] = &[
     "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
-    "driver", "drivers",
+    "driver", "drivers", "owner", "boss", "manager", "landlord", "ref", "referee", "anyone", "everyone", "whoever",
 ];
 const SELF: &[&str] = &["i'm", "im", "i", "me", "myself", "i've", "ive"];
 

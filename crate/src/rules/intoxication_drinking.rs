@@ -62,7 +62,6 @@ const SOBER_AFTER: &[&str] = &[
     "by",
     "on",
     "off",
-    "at",
     "the",
     "that",
     "this",
@@ -118,7 +117,15 @@ impl Rule for IntoxicationDrinking {
     }
 }
 
+/// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
+const NIGHT_AFTER: &[&str] = &["at", "again", "tonight", "last", "after", "before", "af"];
+
 fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
+    let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
+    let next = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
+    if opens && next.is_some_and(|t| NIGHT_AFTER.contains(&t.word.as_str())) {
+        return true;
+    }
     let before = hit.first.checked_sub(1).map(|i| doc.tokens[i].word.as_str());
     let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
     let sober_after = after.is_some_and(|t| t.is_number() || SOBER_AFTER.contains(&t.word.as_str()));

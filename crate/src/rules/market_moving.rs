@@ -30,9 +30,11 @@ impl Rule for MarketMoving {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let market: Vec<&Hit> = input.scan.hits(List::Market).collect();
-        let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event").collect();
         let insider = market.iter().find(|h| h.tag == "insider");
         let trade = market.iter().find(|h| h.tag == "trade");
+        // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
+        let leak = insider.is_some() || trade.is_some();
+        let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
         let official = market.iter().any(|h| h.tag == "official");
         let insider_voice = doc
             .tokens
@@ -44,7 +46,8 @@ impl Rule for MarketMoving {
                 Severity::High
             } else if official {
                 continue;
-            } else if insider_voice {
+            } else if insider_voice && !input.ctx.is_brand() {
+                // A brand account is the official channel; an employee's "we" is not.
                 Severity::Medium
             } else {
                 Severity::Low

@@ -10,6 +10,9 @@ use crate::text::Doc;
 
 pub struct PrivateMessage;
 
+/// Kisses and hearts read as intimate.
+const INTIMATE_EMOJI: &[char] = &['😘', '😍', '💋', '🥰', '😚', '😙', '💕', '💞', '💘'];
+
 impl Rule for PrivateMessage {
     fn id(&self) -> &'static str {
         "private-message.public"
@@ -33,7 +36,7 @@ impl Rule for PrivateMessage {
         let sexual_to_you =
             input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
         let strong = cues.iter().find(|c| c.tag == "strong");
-        let intimate = cues.iter().any(|c| c.tag == "intimate");
+        let intimate = cues.iter().any(|c| c.tag == "intimate") || doc.text.contains(INTIMATE_EMOJI);
         let plans = cues.iter().filter(|c| c.tag == "plans").count();
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
