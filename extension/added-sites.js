@@ -3,7 +3,8 @@
 // manifest's content scripts do not cover, registers those same scripts with
 // chrome.scripting (persisted across browser restarts), and unregisters them
 // when the permission is taken back. The tab the site was added from gets
-// the scripts at once, so the user need not reload and lose a draft.
+// the scripts at once, so the user need not reload and lose a draft; so do
+// the open tabs of every site after an install or update.
 
 // Registered scripts are named after their site, so a sync can tell ours
 // from any other and which permission each one belongs to.
@@ -81,5 +82,22 @@ export function addedSites(api) {
     await api.scripting.executeScript({ target, files: js });
   }
 
-  return { sync, injectInto };
+  /**
+   * Runs the content scripts in the open tabs of every covered and added
+   * site. Chrome runs a manifest's content scripts only in pages loaded
+   * after an install or update, and an update leaves the old copies
+   * orphaned (content.js retires them): without this, a tab holding a
+   * draft would go unchecked until reloaded, and reloading loses the
+   * draft. Firefox injects into open tabs itself.
+   */
+  async function injectIntoOpenTabs() {
+    if (!api.runtime.getURL('').startsWith('chrome-extension:')) return;
+    const added = (await api.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(PREFIX)).flatMap((s) => s.matches);
+    // Host permissions let the URL filter match without the "tabs" permission.
+    const tabs = await api.tabs.query({ url: [...scripts(api).matches, ...added], status: 'complete', discarded: false });
+    // A tab may close or navigate meanwhile; the others still get theirs.
+    await Promise.all(tabs.map((tab) => injectInto(tab.id).catch(() => {})));
+  }
+
+  return { sync, injectInto, injectIntoOpenTabs };
 }

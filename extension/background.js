@@ -30,7 +30,8 @@ api.storage.onChanged.addListener((changes, area) => {
 const sites = addedSites(api);
 api.permissions.onAdded.addListener(() => sites.sync());
 api.permissions.onRemoved.addListener(() => sites.sync());
-api.runtime.onInstalled.addListener(() => sites.sync());
+// Open tabs get checking back after an install or update (see added-sites.js).
+api.runtime.onInstalled.addListener(() => sites.sync().then(sites.injectIntoOpenTabs));
 
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== api.runtime.id || !message || typeof message !== 'object') return false;

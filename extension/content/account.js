@@ -44,13 +44,24 @@
     return null;
   }
 
+  // `text` is shown beside `el`: in its parent or up to two ancestors more
+  // (sites wrap the name in a link in a list), never beyond `scope`.
+  function near(el, scope, text) {
+    let at = el.parentElement;
+    for (let i = 0; at && i < 3; i += 1, at = at.parentElement) {
+      if (at.textContent.includes(text)) return true;
+      if (at === scope) break;
+    }
+    return false;
+  }
+
   /** Who a reply composer answers, when the adapter can tell. */
   function replyTo(root) {
     for (const source of site?.reply ?? []) {
       const scope = root.closest(source.scope);
       if (!scope) continue;
       for (const el of scope.querySelectorAll(source.selector)) {
-        if (source.near && !el.parentElement?.textContent.includes(source.near)) continue;
+        if (source.near && !near(el, scope, source.near)) continue;
         const handle = read(source, el);
         if (handle) return handle;
       }

@@ -92,6 +92,9 @@
     addEventListener('scroll', placeSoon, { capture: true, passive: true });
     addEventListener('resize', placeSoon, { passive: true });
     const unsubscribe = PG.account.subscribe(render);
+    // Posting or messaging can change with the box's own controls
+    // (Mastodon's visibility).
+    const stopSurface = PG.composers.watchSurface(state.root, render);
     render();
 
     return () => {
@@ -100,6 +103,7 @@
       removeEventListener('scroll', placeSoon, { capture: true });
       removeEventListener('resize', placeSoon);
       unsubscribe();
+      stopSurface();
       host.remove();
     };
   }

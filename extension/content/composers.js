@@ -30,8 +30,16 @@
     const fixed = site.composers.find((c) => c.surface && root.matches(`${c.selector}, ${c.selector} *`));
     if (fixed) return fixed.surface;
     if (site.dmPaths.some((p) => location.pathname === p || location.pathname.startsWith(`${p}/`))) return 'dm';
-    if (site.dmWhen?.some((s) => document.querySelector(s))) return 'dm';
+    if (site.dmWhen?.some((when) => shows(root, when))) return 'dm';
     return 'public';
+  }
+
+  /** Whether the box's form shows the control `when` describes (see sites.js). */
+  function shows(root, { scope, selector, text }) {
+    const within = scope ? root.closest(scope) : document;
+    if (!within) return false;
+    const pattern = text && new RegExp(text, 'iu');
+    return [...within.querySelectorAll(selector)].some((el) => !pattern || pattern.test(el.textContent.trim()));
   }
 
   /**
@@ -93,5 +101,31 @@
     };
   }
 
-  PG.composers = { watch, surfaceFor };
+  /**
+   * Calls `changed()` when the box starts or stops writing a direct message
+   * while it stays on the page: a control of its form changed what it shows
+   * (Mastodon's visibility). Returns a function that stops watching.
+   */
+  function watchSurface(root, changed) {
+    const scopes = new Set((site?.dmWhen ?? []).map((when) => when.scope && root.closest(when.scope)).filter(Boolean));
+    if (!scopes.size) return () => {};
+    let surface = surfaceFor(root);
+    let frame = 0;
+    const observer = new MutationObserver(() => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        const now = surfaceFor(root);
+        if (now === surface) return;
+        surface = now;
+        changed();
+      });
+    });
+    for (const scope of scopes) observer.observe(scope, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class'] });
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }
+
+  PG.composers = { watch, surfaceFor, watchSurface };
 })();

@@ -44,6 +44,8 @@
       }
       this.detachCard = PG.card.attach(this);
       this.detachChip = PG.chip.attach(this);
+      // A new audience under the same text: checked again (see run).
+      this.stopSurface = PG.composers.watchSurface(root, this.schedule);
       this.schedule();
     }
 
@@ -56,6 +58,7 @@
       this.observer?.disconnect();
       this.detachCard();
       this.detachChip();
+      this.stopSurface();
       this.draw([]);
     }
 
@@ -64,6 +67,10 @@
     // painted in the next frame; later changes in the same frame wait for
     // the next one, which reads the newest text.
     schedule() {
+      if (!alive()) {
+        retire();
+        return;
+      }
       if (this.frame) return;
       if (!this.sentThisFrame) {
         this.sentThisFrame = true;
@@ -87,11 +94,16 @@
 
     async run(force = false) {
       const { text } = this.read();
-      if (!force && text === this.checked) {
+      // The audience can change under the same text (Mastodon's visibility
+      // switched to direct): the check is due again.
+      const context = contextFor(this.root);
+      const audience = `${context.surface}\u0000${context.replyTo ?? ''}`;
+      if (!force && text === this.checked && audience === this.audience) {
         // Same text, maybe new nodes: only the ranges need rebuilding.
         this.draw(this.findings);
         return;
       }
+      this.audience = audience;
       const seq = ++this.seq;
       if (!text.trim()) {
         this.show(text, [], false);
@@ -100,7 +112,7 @@
       const sent = text.slice(0, MAX_TEXT);
       let answer;
       try {
-        answer = await send({ type: 'check', text: sent, context: contextFor(this.root), fresh: force });
+        answer = await send({ type: 'check', text: sent, context, fresh: force });
       } catch {
         if (seq === this.seq) this.show(text, [], false);
         return;
@@ -213,8 +225,8 @@
         if (!answer || answer.error) throw new Error(answer?.error ?? 'no answer');
         return answer;
       } catch (error) {
-        if (!api.runtime?.id) {
-          stop();
+        if (!alive()) {
+          retire();
           throw error;
         }
         if (attempt >= 1) throw error;
@@ -241,7 +253,9 @@
 
   async function readSettings() {
     const got = await api.storage.local.get('settings');
-    return got.settings ?? {};
+    // Damaged settings (not an object) read as none; see shared/settings.js.
+    const value = got.settings;
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
   }
 
   // Content scripts cannot import the settings module; the popup and the
@@ -317,6 +331,31 @@
     });
     return false;
   });
+
+  // After the extension is updated or reloaded, this copy is orphaned: its
+  // extension APIs are gone (runtime.id reads undefined) while its listeners,
+  // marks and chips stay in the page, and the background starts a new copy
+  // in a fresh isolated world. An orphan retires as soon as it notices, and
+  // at once when a new copy announces itself (a DOM event crosses worlds),
+  // so two copies never draw over one draft. A live copy ignores the
+  // announcement, whoever sends it.
+  const STARTED = 'postguard-started';
+  const alive = () => Boolean(api.runtime?.id);
+  let retired = false;
+  function retire() {
+    if (retired) return;
+    retired = true;
+    enabled = false;
+    document.removeEventListener(STARTED, onStarted);
+    stop();
+    // Removing the boxes queued a badge report that can no longer be sent.
+    clearTimeout(reportTimer);
+  }
+  function onStarted() {
+    if (!alive()) retire();
+  }
+  document.dispatchEvent(new CustomEvent(STARTED));
+  document.addEventListener(STARTED, onStarted);
 
   readSettings().then(applySettings, () => applySettings({}));
 })();

@@ -11,6 +11,10 @@
   // The registry is shared with the page, hence the prefix.
   const NAME = (severity) => `postguard-${severity}`;
   const byComposer = new Map(); // root -> [{range, severity}]
+  // The highlights this copy registered. After an extension update a new copy
+  // of the content scripts shares the registry with the old one; the old one
+  // clearing its marks must not delete the new one's.
+  const registered = new Map(); // name -> Highlight
 
   function redraw() {
     if (!globalThis.CSS?.highlights) return;
@@ -24,8 +28,10 @@
         // Above other extensions' and the page's own highlights.
         highlight.priority = 10 + SEVERITIES.length - SEVERITIES.indexOf(severity);
         CSS.highlights.set(NAME(severity), highlight);
-      } else {
+        registered.set(NAME(severity), highlight);
+      } else if (CSS.highlights.get(NAME(severity)) === registered.get(NAME(severity))) {
         CSS.highlights.delete(NAME(severity));
+        registered.delete(NAME(severity));
       }
     }
   }

@@ -20,7 +20,14 @@
    *   brand page; a new account first seen there is registered as brand.
    * post: the Post/Send buttons, optionally only those whose text matches.
    * reply: where a reply composer names who it answers: the reply's
-   *   container (`scope`, an ancestor of the box), then as for `account`.
+   *   container (`scope`, an ancestor of the box), then as for `account`;
+   *   `near`: text shown next to the name ("Replying to"), in its parent or
+   *   up to two ancestors more.
+   * dmWhen: controls of the box's form (`scope`) that show the post goes to
+   *   the people named in it only: a `selector`, with `text` the pattern
+   *   its shown text must match when given.
+   * detect: on a host not listed in `hosts` (a site the user added), the
+   *   page's own markers that say it runs this site's software.
    */
   const SITES = [
     {
@@ -120,7 +127,9 @@
       hosts: ['bsky.app'],
       composers: [
         { selector: '.ProseMirror' },
-        { selector: 'textarea[aria-label="Message input field"]', surface: 'dm' },
+        // The chat's box (a textarea, on /messages/{convo}) has no label,
+        // only its placeholder.
+        { selector: 'textarea[placeholder="Write a message"]', surface: 'dm' },
       ],
       dmPaths: ['/messages'],
       // The side navigation's "Profile" link carries the active handle.
@@ -150,8 +159,17 @@
       hosts: ['mastodon.social'],
       composers: [{ selector: 'form.compose-form textarea' }],
       dmPaths: [],
-      // Mastodon's direct visibility is chosen in the compose form.
-      dmWhen: ['form.compose-form [aria-label*="Private mention" i]', 'form.compose-form [title*="direct" i]'],
+      // Mastodon's direct visibility is chosen in the compose form, whose
+      // visibility button (title "Change post privacy") shows the chosen
+      // visibility's icon ("at" for direct, in every language) and, since
+      // 4.3, its name ("Specific people"; "Mentioned people only" before).
+      dmWhen: [
+        { scope: 'form.compose-form', selector: '.dropdown-button .icon-at, .privacy-dropdown__value-icon .icon-at, .privacy-dropdown__value-icon .fa-at, .privacy-dropdown__value-icon .fa-envelope' },
+        { scope: 'form.compose-form', selector: '.dropdown-button__label', text: '^(Specific people|Private mention|Mentioned people only|Direct)$' },
+      ],
+      // Every instance serves its web app in #mastodon; the compose form
+      // is the same on all of them.
+      detect: ['#mastodon', 'form.compose-form'],
       account: [{ selector: '.navigation-bar__profile-account', pattern: '(@[\\w.@-]+)' }],
       brandPaths: [],
       post: [{ selector: 'form.compose-form button[type="submit"]' }],
@@ -169,8 +187,15 @@
     '.ql-editor[contenteditable="true"]',
   ];
 
+  // A listed host first; on any other host (a site the user added), the
+  // site whose markers the page shows.
   function siteFor(hostname) {
-    return SITES.find((site) => site.hosts.includes(hostname)) ?? null;
+    const doc = globalThis.document;
+    return (
+      SITES.find((site) => site.hosts.includes(hostname)) ??
+      SITES.find((site) => doc && site.detect?.some((marker) => doc.querySelector(marker))) ??
+      null
+    );
   }
 
   PG.sites = { GENERIC, SITES, siteFor };

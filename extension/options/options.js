@@ -1,8 +1,9 @@
 // The settings page: categories, sensitivity, the user's lists, the
 // accounts and the sites turned off, saved as they change; settings export and import (a
-// file that is not valid settings changes nothing and says why).
+// file that is not valid settings changes nothing and says why); a notice when
+// damaged stored settings were partly reset to their defaults.
 
-import { STORAGE_KEY, load, normalize, save, update } from '../shared/settings.js';
+import { STORAGE_KEY, dismissRepair, load, normalize, repair, save, update } from '../shared/settings.js';
 import { SITES, add, showAccounts } from '../shared/accounts-ui.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -133,6 +134,29 @@ $('add-account').addEventListener('submit', async (event) => {
 });
 showAccounts($('account-list'), $('no-accounts'), { removable: true });
 
+// The settings' names as this page titles them, for the reset notice.
+const SETTING_NAMES = {
+  disabledCategories: 'What to look for',
+  sensitivity: 'Sensitivity',
+  watchList: 'Watch list',
+  allowList: 'Allow list',
+  disabledHosts: 'Sites turned off',
+  accounts: 'Accounts',
+};
+
+function showRepaired(keys) {
+  $('repaired').hidden = keys.length === 0;
+  if (!keys.length) return;
+  const names = Object.keys(SETTING_NAMES).filter((k) => keys.includes(k)).map((k) => SETTING_NAMES[k]);
+  $('repaired-text').textContent = keys.includes('*')
+    ? 'Your saved settings could not be read (another version of PostGuard may have written them), so PostGuard went back to its defaults.'
+    : `Part of your saved settings could not be read (another version of PostGuard may have written them), so PostGuard reset it to the defaults: ${names.join(', ')}. Everything else was kept.`;
+}
+$('repaired-ok').addEventListener('click', async () => {
+  await dismissRepair(api);
+  showRepaired([]);
+});
+
 // The core's own list is the authority on category ids.
 try {
   const meta = await api.runtime.sendMessage({ type: 'meta' });
@@ -140,4 +164,5 @@ try {
 } catch {
   // The labels' list is the same ids; keep it.
 }
+showRepaired(await repair(api));
 render(await load(api));

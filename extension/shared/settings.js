@@ -44,17 +44,17 @@ export function findAccount(accounts, site, handle) {
 
 function normalizeAccounts(list, fail) {
   if (!Array.isArray(list)) {
-    fail('"accounts" must be a list.');
+    fail('"accounts" must be a list.', 'accounts');
     return [];
   }
-  if (list.length > MAX_LIST) fail(`"accounts" has more than ${MAX_LIST} entries.`);
+  if (list.length > MAX_LIST) fail(`"accounts" has more than ${MAX_LIST} entries.`, 'accounts');
   const out = [];
   for (const raw of list.slice(0, MAX_LIST)) {
     const ok =
       raw && typeof raw === 'object' && typeof raw.handle === 'string' && typeof raw.site === 'string' && SITE_ID.test(raw.site) &&
       ACCOUNT_KINDS.includes(raw.kind) && (raw.confirm === undefined || typeof raw.confirm === 'boolean');
     if (!ok) {
-      fail('Each account needs a site, a handle, a kind (brand, personal or unknown) and optionally "confirm": true or false.');
+      fail('Each account needs a site, a handle, a kind (brand, personal or unknown) and optionally "confirm": true or false.', 'accounts');
       continue;
     }
     const handle = raw.handle.trim().slice(0, MAX_HANDLE);
@@ -72,16 +72,20 @@ const LEGACY_BRANDS = 'brandAccounts';
 /**
  * Checks an untrusted object (storage, an imported file) and returns a clean
  * copy. With `strict`, anything unexpected throws an Error whose message is
- * shown to the user; otherwise unknown or bad parts fall back to defaults.
+ * shown to the user; otherwise bad parts fall back to defaults, everything
+ * valid is kept (a list keeps its good entries), unknown keys are dropped,
+ * and `problems`, if given, receives the key of each setting that lost
+ * something ("*" when nothing could be read).
  */
-export function normalize(value, { strict = false, categories = null } = {}) {
+export function normalize(value, { strict = false, categories = null, problems = null } = {}) {
   const out = defaults();
-  const fail = (msg) => {
+  const fail = (msg, key) => {
     if (strict) throw new Error(msg);
+    if (key && problems && !problems.includes(key)) problems.push(key);
   };
   if (value === undefined || value === null) return out;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    fail('The file does not contain a settings object.');
+    fail('The file does not contain a settings object.', '*');
     return out;
   }
   for (const key of Object.keys(value)) {
@@ -89,18 +93,18 @@ export function normalize(value, { strict = false, categories = null } = {}) {
   }
   if ('sensitivity' in value) {
     if (SENSITIVITIES.includes(value.sensitivity)) out.sensitivity = value.sensitivity;
-    else fail(`Sensitivity must be one of ${SENSITIVITIES.join(', ')}.`);
+    else fail(`Sensitivity must be one of ${SENSITIVITIES.join(', ')}.`, 'sensitivity');
   }
   for (const key of LIST_KEYS) {
     if (!(key in value)) continue;
     const list = value[key];
     if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) {
-      fail(`"${key}" must be a list of texts.`);
-      continue;
+      fail(`"${key}" must be a list of texts.`, key);
+      if (!Array.isArray(list)) continue;
     }
-    if (list.length > MAX_LIST) fail(`"${key}" has more than ${MAX_LIST} entries.`);
+    if (list.length > MAX_LIST) fail(`"${key}" has more than ${MAX_LIST} entries.`, key);
     const clean = [];
-    for (const raw of list.slice(0, MAX_LIST)) {
+    for (const raw of list.filter((item) => typeof item === 'string').slice(0, MAX_LIST)) {
       const item = raw.trim().slice(0, MAX_ITEM);
       if (item && !clean.includes(item)) clean.push(item);
     }
@@ -114,7 +118,7 @@ export function normalize(value, { strict = false, categories = null } = {}) {
   }
   if (categories) {
     const unknown = out.disabledCategories.filter((c) => !categories.includes(c));
-    if (unknown.length) fail(`Unknown categor${unknown.length > 1 ? 'ies' : 'y'}: ${unknown.join(', ')}.`);
+    if (unknown.length) fail(`Unknown categor${unknown.length > 1 ? 'ies' : 'y'}: ${unknown.join(', ')}.`, 'disabledCategories');
     out.disabledCategories = out.disabledCategories.filter((c) => categories.includes(c));
   }
   return out;
@@ -139,10 +143,48 @@ export async function save(api, settings) {
   await api.storage.local.set({ [STORAGE_KEY]: normalize(settings) });
 }
 
+/*
+ * Stored settings can be damaged (another version wrote them, a sync tool,
+ * a hand edit). What could not be read is used as its default at once, but
+ * the user is told only on the options page, maybe much later, and the first
+ * save repairs the store: so the keys of what was reset are kept beside the
+ * settings until the user has seen the notice.
+ */
+export const REPAIRED_KEY = 'settingsRepaired';
+
+// The first save after damage records what it reset, in the same write.
+async function saveRepaired(api, settings, problems) {
+  const got = await api.storage.local.get(REPAIRED_KEY);
+  const known = Array.isArray(got[REPAIRED_KEY]) ? got[REPAIRED_KEY] : [];
+  const repaired = [...new Set([...known, ...problems])];
+  await api.storage.local.set({ [STORAGE_KEY]: normalize(settings), [REPAIRED_KEY]: repaired });
+}
+
 /** Applies `change(settings)` to the stored settings and saves the result. */
 export async function update(api, change) {
-  const settings = await load(api);
+  const got = await api.storage.local.get(STORAGE_KEY);
+  const problems = [];
+  const settings = normalize(got[STORAGE_KEY], { problems });
   change(settings);
-  await save(api, settings);
+  if (problems.length) await saveRepaired(api, settings, problems);
+  else await save(api, settings);
   return settings;
+}
+
+/**
+ * Repairs damaged stored settings now; resolves to the keys of every
+ * setting reset since the user last dismissed the notice ("*": all).
+ */
+export async function repair(api) {
+  const got = await api.storage.local.get([STORAGE_KEY, REPAIRED_KEY]);
+  const problems = [];
+  const settings = normalize(got[STORAGE_KEY], { problems });
+  if (problems.length) await saveRepaired(api, settings, problems);
+  const known = Array.isArray(got[REPAIRED_KEY]) ? got[REPAIRED_KEY].filter((k) => typeof k === 'string') : [];
+  return [...new Set([...known, ...problems])];
+}
+
+/** The user has read the notice. */
+export async function dismissRepair(api) {
+  await api.storage.local.remove(REPAIRED_KEY);
 }
