@@ -141,7 +141,7 @@ fn is_inner(c: char) -> bool {
 
 fn tokenize(doc: &Doc) -> Vec<Token> {
     let f = &doc.folded;
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(f.len() / 5);
     let mut iter = f.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
         if !(is_core(c) || is_inner(c)) {
@@ -226,13 +226,15 @@ fn make_token(doc: &Doc, start: usize, end: usize) -> Option<Token> {
     if s >= end {
         return None;
     }
-    let raw = f[s..end].to_string();
-    if !raw.chars().any(is_core) && !raw.contains('*') {
+    let text = &f[s..end];
+    if !text.chars().any(is_core) && !text.contains('*') {
         return None;
     }
-    let has_letter = raw.chars().any(|c| c.is_alphabetic());
-    let masked = has_letter && raw.contains(['*', '%', '#', '@', '$', '!', '\u{2013}', '\u{2014}']);
-    let word = if has_letter && !mention { decode_leet(&raw) } else { raw.clone() };
+    let has_letter = text.chars().any(|c| c.is_alphabetic());
+    let masked = has_letter && text.contains(['*', '%', '#', '@', '$', '!', '\u{2013}', '\u{2014}']);
+    let leet = has_letter && !mention && text.chars().any(|c| leet_letter(c) != c);
+    let raw = text.to_string();
+    let word = if leet { decode_leet(text) } else { raw.clone() };
     let (letters, upper, capitalized) = doc.letter_case(s, end);
     let shouted = letters >= 2 && upper == letters;
     Some(Token { start: s, end, word, raw, hashtag, mention, shouted, capitalized, masked })
@@ -258,19 +260,22 @@ impl Doc<'_> {
 /// Leetspeak to letters, only for tokens that already hold a letter, so
 /// plain numbers stay numbers.
 fn decode_leet(raw: &str) -> String {
-    raw.chars()
-        .map(|c| match c {
-            '0' => 'o',
-            '1' | '!' | '|' | '¡' => 'i',
-            '3' => 'e',
-            '4' | '@' => 'a',
-            '5' | '$' => 's',
-            '7' | '+' => 't',
-            '8' => 'b',
-            '9' => 'g',
-            other => other,
-        })
-        .collect()
+    raw.chars().map(leet_letter).collect()
+}
+
+/// The letter a leetspeak character stands for (other characters as they are).
+fn leet_letter(c: char) -> char {
+    match c {
+        '0' => 'o',
+        '1' | '!' | '|' | '¡' => 'i',
+        '3' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' | '+' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        other => other,
+    }
 }
 
 /// "f u c k", "s.h.i.t", "f-u-c-k": three or more single letters separated
