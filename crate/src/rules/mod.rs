@@ -171,7 +171,7 @@ pub(crate) mod test_util {
         ctx(AccountKind::Personal, Surface::Dm)
     }
 
-    /// Findings of `rule` at medium or above, as (original text, severity).
+    /// Findings of `rule` at any severity, as (original text, severity).
     pub fn fired(rule: &str, text: &str, ctx: &Context) -> Vec<(String, Severity)> {
         crate::check(text, ctx)
             .into_iter()
