@@ -4,7 +4,7 @@
 //! "confidential" counts only as a label ("Confidential: ...") and never in
 //! the promise sense ("your data stays confidential").
 
-use super::{hit_span, with_action, Input, Rule};
+use super::{hit_span, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
@@ -59,11 +59,7 @@ impl Rule for ConfidentialMarker {
             }
             let span = hit_span(doc, hit);
             out.push(with_action(
-                self.finding(
-                    severity,
-                    span,
-                    format!("\u{201c}{}\u{201d} says this is not meant to be public.", doc.original(span.0, span.1)),
-                ),
+                self.finding(severity, span, format!("{} says this is not meant to be public.", quoted(doc, span))),
                 Action::Rephrase { hint: "Share it only through the channel it was meant for." },
             ));
         }

@@ -3,8 +3,8 @@
 //! of amateurs"); the strongest ones fire alone. Calling yourself an idiot
 //! is not hostility.
 
-use super::{hit_span, near_word, with_action, Input, Rule, SECOND_PERSON};
-use crate::finding::{Action, Category, Finding, Severity};
+use super::{hit_span, medium_or_high_for_brand, near_word, quoted, with_action, Input, Rule, SECOND_PERSON};
+use crate::finding::{Action, Category, Finding};
 use crate::lexicon::List;
 use crate::text::Doc;
 
@@ -34,7 +34,7 @@ impl Rule for HostilityInsult {
         // Swearing aimed at someone ("what the fuck @CoastlineRail") is an insult too.
         for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild") {
             if aimed_at_someone(doc, hit.first) || mention_follows(doc, hit.last) {
-                let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+                let severity = medium_or_high_for_brand(input.ctx);
                 out.push(self.finding(severity, hit_span(doc, hit), "This swears at someone.".into()));
             }
         }
@@ -43,14 +43,10 @@ impl Rule for HostilityInsult {
             if near_word(doc, hit.first, 3, 0, SELF) || (!strong && !aimed_at_someone(doc, hit.first)) {
                 continue;
             }
-            let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+            let severity = medium_or_high_for_brand(input.ctx);
             let span = hit_span(doc, hit);
             out.push(with_action(
-                self.finding(
-                    severity,
-                    span,
-                    format!("\u{201c}{}\u{201d} insults someone.", doc.original(span.0, span.1)),
-                ),
+                self.finding(severity, span, format!("{} insults someone.", quoted(doc, span))),
                 Action::Rephrase { hint: "Disagree with the point, not the person, or let it go." },
             ));
         }

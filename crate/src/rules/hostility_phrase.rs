@@ -2,8 +2,8 @@
 //! a life", "nobody cares", "shut up", "you people", "kill yourself". "Drop
 //! dead gorgeous" is a compliment.
 
-use super::{hit_span, with_action, Input, Rule};
-use crate::finding::{Action, Category, Finding, Severity};
+use super::{hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
+use crate::finding::{Action, Category, Finding};
 use crate::lexicon::List;
 
 pub struct HostilityPhrase;
@@ -30,14 +30,10 @@ impl Rule for HostilityPhrase {
             if hit.tag == "target" && next.is_some_and(|w| COMPLIMENTS.contains(&w)) {
                 continue;
             }
-            let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+            let severity = medium_or_high_for_brand(input.ctx);
             let span = hit_span(doc, hit);
             out.push(with_action(
-                self.finding(
-                    severity,
-                    span,
-                    format!("\u{201c}{}\u{201d} reads as hostile.", doc.original(span.0, span.1)),
-                ),
+                self.finding(severity, span, format!("{} reads as hostile.", quoted(doc, span))),
                 Action::Rephrase { hint: "Would you say it to their face, with your team watching?" },
             ));
         }

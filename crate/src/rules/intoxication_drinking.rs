@@ -4,7 +4,7 @@
 //! sober meaning count only in a drinking frame: "getting wasted" but not
 //! "wasted an hour", "rolled a joint" but not "joint venture".
 
-use super::{hit_span, near_word, Input, Rule};
+use super::{hit_span, near_word, quoted, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
@@ -105,7 +105,7 @@ impl Rule for IntoxicationDrinking {
             let message = if severity == Severity::Low {
                 "A drink is fine; check that the account and the moment are right.".to_string()
             } else {
-                format!("\u{201c}{}\u{201d} is about being drunk or high.", doc.original(span.0, span.1))
+                format!("{} is about being drunk or high.", quoted(doc, span))
             };
             let mut f = self.finding(severity, span, message);
             f.action = Some(Action::Rephrase { hint: "Would you be happy to see this quoted in a year?" });

@@ -6,7 +6,7 @@
 //! channels (a results webcast, an investor-relations page) stays quiet; a
 //! material word on its own is only a tip.
 
-use super::{hit_span, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
+use super::{hit_span, quoted, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 
@@ -54,11 +54,7 @@ impl Rule for MarketMoving {
             };
             let span = hit_span(doc, event);
             out.push(with_action(
-                self.finding(
-                    severity,
-                    span,
-                    format!("\u{201c}{}\u{201d} may be market-moving news.", doc.original(span.0, span.1)),
-                ),
+                self.finding(severity, span, format!("{} may be market-moving news.", quoted(doc, span))),
                 hint.clone(),
             ));
         }

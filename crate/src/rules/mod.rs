@@ -138,6 +138,21 @@ pub fn same_sentence(doc: &Doc, a: &Hit, b: &Hit) -> bool {
     x.last >= y.first || doc.same_sentence(x.last, y.first)
 }
 
+/// The original words behind a span, in quotes, for a finding's message.
+pub fn quoted(doc: &Doc, span: (u32, u32)) -> String {
+    format!("\u{201c}{}\u{201d}", doc.original(span.0, span.1))
+}
+
+/// Said in public, this is worth a second look; from a brand, which speaks
+/// for many, it is serious.
+pub fn medium_or_high_for_brand(ctx: &Context) -> Severity {
+    if ctx.is_brand() {
+        Severity::High
+    } else {
+        Severity::Medium
+    }
+}
+
 /// UTF-16 span of a lexicon hit.
 pub fn hit_span(doc: &Doc, hit: &Hit) -> (u32, u32) {
     doc.span(hit.start, hit.end)

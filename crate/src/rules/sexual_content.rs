@@ -2,7 +2,7 @@
 //! through any spelling trick. Health and education uses ("sexual health
 //! clinic", "summa cum laude") stay quiet: bare "sex" is not on the list.
 
-use super::{hit_span, with_action, Input, Rule};
+use super::{hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -22,16 +22,12 @@ impl Rule for SexualContent {
     }
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
-        let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+        let severity = medium_or_high_for_brand(input.ctx);
         for hit in input.scan.hits(List::Sexual) {
             let severity = if hit.tag == "mild" { Severity::Low } else { severity };
             let span = hit_span(input.doc, hit);
             out.push(with_action(
-                self.finding(
-                    severity,
-                    span,
-                    format!("\u{201c}{}\u{201d} is sexual content.", input.doc.original(span.0, span.1)),
-                ),
+                self.finding(severity, span, format!("{} is sexual content.", quoted(input.doc, span))),
                 Action::Remove,
             ));
         }
