@@ -14,7 +14,7 @@ const TARGETS: &[&str] = &[
     "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
     "driver", "drivers", "owner", "boss", "manager", "landlord", "ref", "referee", "anyone", "everyone", "whoever",
 ];
-const SELF: &[&str] = &["i'm", "im", "i", "me", "myself", "i've", "ive"];
+const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
 impl Rule for HostilityInsult {
     fn id(&self) -> &'static str {
