@@ -41,6 +41,23 @@ export const SITE_CSP =
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 /**
+ * Who made a request: the service worker, an extension page or a web page.
+ * A navigation that opens a new window (the popup) has no frame yet, and
+ * Playwright throws when asked for it: such a request is classed by the
+ * address it loads.
+ */
+function requestSource(request) {
+  if (request.serviceWorker()) return 'worker';
+  let frameUrl;
+  try {
+    frameUrl = request.frame()?.url();
+  } catch {
+    frameUrl = request.url();
+  }
+  return frameUrl?.startsWith('chrome-extension://') ? 'extension-page' : 'page';
+}
+
+/**
  * Starts a browser. `extension: false` runs the same pages without
  * PostGuard (for before/after comparisons). `grantedSites` (origin
  * patterns) are sites the user has allowed: Chromium's permission prompt
@@ -77,8 +94,7 @@ export async function launch({ extension = true, headless = true, grantedSites =
   const requests = []; // {url, from: 'page' | 'worker' | 'extension-page'}
   const errors = []; // console errors of the worker and extension pages
   context.on('request', (request) => {
-    const from = request.serviceWorker() ? 'worker' : request.frame()?.url().startsWith('chrome-extension://') ? 'extension-page' : 'page';
-    requests.push({ url: request.url(), from });
+    requests.push({ url: request.url(), from: requestSource(request) });
   });
 
   await context.route(/^https?:\/\//, async (route) => {
