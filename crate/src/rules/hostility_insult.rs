@@ -33,7 +33,9 @@ impl Rule for HostilityInsult {
         let doc = input.doc;
         // Swearing aimed at someone ("what the fuck @CoastlineRail") is an insult too.
         for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild") {
-            if aimed_at_someone(doc, hit.first) || mention_follows(doc, hit.last) {
+            // "what the fuck" swears about something; "fuck you", "@x fuck off" at someone.
+            let at_you = near_word(doc, hit.first, 3, 1, SECOND_PERSON) || mentioned_before(doc, hit.first);
+            if at_you || mention_follows(doc, hit.last) {
                 let severity = medium_or_high_for_brand(input.ctx);
                 out.push(self.finding(severity, hit_span(doc, hit), "This swears at someone.".into()));
             }
@@ -60,9 +62,12 @@ fn mention_follows(doc: &Doc, at: usize) -> bool {
 
 /// A person is addressed or pointed at within the three tokens before.
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
-    near_word(doc, at, 3, 0, SECOND_PERSON)
-        || near_word(doc, at, 3, 0, TARGETS)
-        || (at.saturating_sub(3)..at).any(|j| doc.tokens[j].mention && doc.same_sentence(j, at))
+    near_word(doc, at, 3, 0, SECOND_PERSON) || near_word(doc, at, 3, 0, TARGETS) || mentioned_before(doc, at)
+}
+
+/// An @mention within the three tokens before, in the same sentence.
+fn mentioned_before(doc: &Doc, at: usize) -> bool {
+    (at.saturating_sub(3)..at).any(|j| doc.tokens[j].mention && doc.same_sentence(j, at))
 }
 
 #[cfg(test)]
@@ -89,6 +94,7 @@ mod tests {
     #[test]
     fn leaves_self_talk_and_other_uses_alone() {
         for text in [
+            "And honestly, what the fuck took the board so long?",
             "I'm such an idiot, left my keys at home again",
             "Booked a clown for the kids' party",
             "This is the dumb phone I always wanted",
