@@ -49,6 +49,9 @@
     shadow.append(chip);
     document.body.append(host);
 
+    // The same words are not put in again: Chromium ends a field's undo
+    // step whenever a node is added to or removed from the page.
+    let shown = '';
     function render() {
       const account = PG.account.current;
       chip.hidden = !account;
@@ -62,7 +65,11 @@
         parts.push(document.createTextNode(` \u00b7 switched from ${previous.handle}${was} ${ago(previous.at)}`));
       }
       chip.classList.toggle('switched', !!previous);
-      chip.replaceChildren(...parts);
+      const words = parts.map((part) => `${part.className ?? ''}:${part.textContent}`).join('\u0000');
+      if (words !== shown) {
+        shown = words;
+        chip.replaceChildren(...parts);
+      }
       place();
     }
 

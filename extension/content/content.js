@@ -44,6 +44,7 @@
       }
       this.detachCard = PG.card.attach(this);
       this.detachChip = PG.chip.attach(this);
+      PG.summary.prepare();
       // A new audience under the same text: checked again (see run).
       this.stopSurface = PG.composers.watchSurface(root, this.schedule);
       this.schedule();
@@ -59,7 +60,8 @@
       this.detachCard();
       this.detachChip();
       this.stopSurface();
-      this.draw([]);
+      if (this.kind === 'textarea') PG.textareaHighlights.remove(this.root);
+      else PG.editableHighlights.clear(this.root);
     }
 
     // At most one check per animation frame, started at once: the first
@@ -88,7 +90,8 @@
 
     read() {
       if (this.kind === 'textarea') return { text: this.root.value };
-      this.walk = PG.walkText(this.root);
+      // One character past the limit tells the draft was cut (see run).
+      this.walk = PG.walkText(this.root, MAX_TEXT + 1);
       return this.walk;
     }
 

@@ -1,7 +1,12 @@
 // Underlines findings in <textarea>s, where ranges cannot reach: a mirror of
 // the field (same box, font, wrapping and scroll) holds the text with
-// transparent glyphs and visible underlines, in a shadow root placed outside
-// the field and kept over it while the user types, scrolls or resizes.
+// transparent glyphs, in a shadow root placed outside the field and kept over
+// it while the user types, scrolls or resizes. The underlines are CSS
+// highlights over the mirror's one text node. While the user types, the
+// mirror changes that node's data and never adds or removes a node: Chromium
+// ends the field's undo step at any node added or removed anywhere in the
+// page, so a mirror rebuilt per keystroke made Ctrl+Z undo a letter or two
+// instead of what the user typed.
 'use strict';
 
 (() => {
@@ -13,20 +18,20 @@
       border-style: solid; border-color: transparent; }
     .text { color: transparent; margin: 0; border: 0; padding: 0; min-height: 100%;
       white-space: pre-wrap; overflow-wrap: break-word; will-change: transform; }
-    .mark { text-decoration-line: underline; text-decoration-skip-ink: none;
-      text-decoration-thickness: 2px; text-underline-offset: 3px; border-radius: 2px; }
-    .mark.high { text-decoration-style: wavy; text-decoration-color: #d93025;
-      background: rgb(217 48 37 / 0.12); }
-    .mark.medium { text-decoration-style: wavy; text-decoration-color: #e37400; }
-    .mark.low { text-decoration-style: dotted; text-decoration-color: #5f7ea8; }
+    ::highlight(postguard-high) { background-color: rgb(217 48 37 / 0.12);
+      text-decoration: underline wavy #d93025 2px; text-decoration-skip-ink: none; text-underline-offset: 3px; }
+    ::highlight(postguard-medium) { text-decoration: underline wavy #e37400 2px; text-decoration-skip-ink: none;
+      text-underline-offset: 3px; }
+    ::highlight(postguard-low) { text-decoration: underline dotted #5f7ea8 2px; text-decoration-skip-ink: none;
+      text-underline-offset: 3px; }
     .note { position: absolute; right: 6px; bottom: 4px; max-width: calc(100% - 12px); padding: 2px 8px;
       border-radius: 10px; background: rgb(32 33 36 / 0.85); color: #fff;
       font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
     .note[hidden] { display: none; }
     @media (prefers-color-scheme: dark) {
-      .mark.high { text-decoration-color: #ff8a80; background: rgb(255 138 128 / 0.16); }
-      .mark.medium { text-decoration-color: #ffc266; }
-      .mark.low { text-decoration-color: #9fb8d8; }
+      ::highlight(postguard-high) { text-decoration-color: #ff8a80; background-color: rgb(255 138 128 / 0.16); }
+      ::highlight(postguard-medium) { text-decoration-color: #ffc266; }
+      ::highlight(postguard-low) { text-decoration-color: #9fb8d8; }
     }
   `;
 
@@ -38,7 +43,6 @@
     'text-indent', 'text-align', 'tab-size', 'white-space', 'overflow-wrap', 'word-break',
     'hyphens', 'text-rendering', 'unicode-bidi', 'writing-mode',
   ];
-  const SEVERITY_RANK = { low: 1, medium: 2, high: 3 };
   // The mirror re-lays out its whole text on every draw; past this many
   // characters that alone takes more than a frame (a 100 KB paste took half
   // a second), so findings further on are listed, not drawn, and a note on
@@ -60,13 +64,16 @@
     clip.className = 'clip';
     const text = document.createElement('div');
     text.className = 'text';
+    // A trailing newline needs a character after it to take up its line.
+    const glyphs = document.createTextNode('\u200b');
+    text.append(glyphs);
     clip.append(text);
     const note = document.createElement('div');
     note.className = 'note';
     note.hidden = true;
     note.textContent = NOTE;
     shadow.append(clip, note);
-    const state = { textarea, host, clip, text, note, marks: [], rect: null };
+    const state = { textarea, host, clip, text, glyphs, note, marks: [], rect: null };
     const onScroll = () => scrollSync(state);
     textarea.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver(() => layout(state));
@@ -74,6 +81,7 @@
     state.stop = () => {
       textarea.removeEventListener('scroll', onScroll);
       resize.disconnect();
+      PG.editableHighlights.clear(textarea);
       host.remove();
     };
     return state;
@@ -168,53 +176,24 @@
     text.style.transform = `translate(${-textarea.scrollLeft}px, ${-textarea.scrollTop}px)`;
   }
 
-  // Splits the text at every finding edge; each piece shows its most severe
-  // finding, so overlapping findings of different categories still draw.
-  // One sweep over the edges in order, keeping the findings open at each
-  // piece: linear in the findings, so a pasted document with thousands of
-  // them draws in one short task.
+  // One range per finding over the mirror's text, painted with the editors'
+  // highlights (one registry for the page, see highlight-editable.js).
   function render(state, value, findings) {
     // A long draft is mirrored up to the end of its last drawn finding.
     let cut = value.length;
     if (cut > DRAWN_LIMIT) cut = Math.max(0, ...findings.map((f) => f.end).filter((end) => end <= DRAWN_LIMIT));
-    state.note.hidden = findings.every((f) => f.end <= cut);
-    value = value.slice(0, cut);
-    const starts = new Map(); // offset -> indexes of findings starting there
-    const edges = new Set([0, value.length]);
+    if (state.note.hidden !== findings.every((f) => f.end <= cut)) state.note.hidden = !state.note.hidden;
+    const mirrored = `${value.slice(0, cut)}\u200b`;
+    if (state.glyphs.data !== mirrored) state.glyphs.data = mirrored;
+    state.marks = [];
     findings.forEach((f, index) => {
       if (f.end > cut) return;
-      const start = Math.min(f.start, value.length);
-      edges.add(start);
-      edges.add(Math.min(f.end, value.length));
-      if (!starts.has(start)) starts.set(start, []);
-      starts.get(start).push(index);
+      const range = new Range();
+      range.setStart(state.glyphs, f.start);
+      range.setEnd(state.glyphs, f.end);
+      state.marks.push({ range, severity: f.severity, index });
     });
-    const points = [...edges].sort((a, b) => a - b);
-    const open = new Set();
-    const parts = [];
-    for (let i = 0; i + 1 < points.length; i += 1) {
-      const [from, to] = [points[i], points[i + 1]];
-      for (const index of starts.get(from) ?? []) open.add(index);
-      let top = -1;
-      for (const index of open) {
-        if (findings[index].end <= from) open.delete(index);
-        else if (top < 0 || SEVERITY_RANK[findings[index].severity] > SEVERITY_RANK[findings[top].severity]) top = index;
-      }
-      const piece = value.slice(from, to);
-      if (top < 0) {
-        parts.push(document.createTextNode(piece));
-      } else {
-        const mark = document.createElement('span');
-        mark.className = `mark ${findings[top].severity}`;
-        mark.dataset.index = String(top);
-        mark.textContent = piece;
-        parts.push(mark);
-      }
-    }
-    // A trailing newline needs a character after it to take up its line.
-    parts.push(document.createTextNode('\u200b'));
-    state.text.replaceChildren(...parts);
-    state.marks = findings;
+    PG.editableHighlights.set(state.textarea, state.marks);
   }
 
   // Fields move without telling anyone (a banner above, an autosizing
@@ -252,12 +231,12 @@
   document.fonts?.addEventListener?.('loadingdone', relayoutSoon);
 
   PG.textareaHighlights = {
-    /** Draws `findings` ({start, end, severity}) over the field's text `value`. */
+    /**
+     * Draws `findings` ({start, end, severity}) over the field's text
+     * `value`. The first call, with no findings yet, puts the overlay in
+     * the page before the user types (see the top of this file).
+     */
     set(textarea, value, findings) {
-      if (!findings.length) {
-        this.clear(textarea);
-        return;
-      }
       let state = overlays.get(textarea);
       if (!state) {
         state = create(textarea);
@@ -267,7 +246,8 @@
       render(state, value, findings);
       layout(state);
     },
-    clear(textarea) {
+    /** Takes the overlay out of the page, for a field no longer watched. */
+    remove(textarea) {
       const state = overlays.get(textarea);
       if (!state) return;
       state.stop();
@@ -278,9 +258,9 @@
     findingAt(textarea, x, y) {
       const state = overlays.get(textarea);
       if (!state) return -1;
-      for (const mark of state.text.querySelectorAll('.mark')) {
-        for (const r of mark.getClientRects()) {
-          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 4) return Number(mark.dataset.index);
+      for (const mark of state.marks) {
+        for (const r of mark.range.getClientRects()) {
+          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom + 4) return mark.index;
         }
       }
       return -1;
@@ -289,7 +269,7 @@
     rectsOf(textarea, index) {
       const state = overlays.get(textarea);
       if (!state) return [];
-      return [...state.text.querySelectorAll(`.mark[data-index="${index}"]`)].flatMap((m) => [...m.getClientRects()]);
+      return state.marks.filter((m) => m.index === index).flatMap((m) => [...m.range.getClientRects()]);
     },
   };
 })();

@@ -136,7 +136,9 @@
       account: [{ selector: 'nav a[aria-label="Profile"][href^="/profile/"]', attribute: 'href', pattern: '^/profile/([\\w.:-]{1,253})$', prefix: '@' }],
       brandPaths: [],
       post: [{ selector: '[data-testid="composerPublishBtn"]' }, { selector: '[aria-label="Send message"]' }],
-      reply: [{ scope: '[role="dialog"]', selector: '[data-testid="replyingTo"], a[href^="/profile/"]', attribute: 'href', pattern: '^/profile/([\\w.:-]{1,253})$', near: 'Reply to', prefix: '@' }],
+      // The reply composer (a dialog) shows the post it answers in a button
+      // so labelled; its first line of text is the author's display name.
+      reply: [{ scope: '[role="dialog"]', selector: '[aria-label="Expand or collapse the full post you are replying to"] [dir="auto"]', pattern: '^\\s*(\\S.{0,63}?)\\s*$' }],
     },
     {
       id: 'reddit',

@@ -1,6 +1,8 @@
 // Tells screen-reader users what PostGuard found, in a polite live region
 // on the body (never inside the editor), once typing pauses, and only when
-// the summary changed.
+// the summary changed. The region goes in when a box is found and then only
+// its text changes: Chromium ends a field's undo step whenever a node is
+// added to or removed from the page.
 'use strict';
 
 (() => {
@@ -8,6 +10,7 @@
 
   const PAUSE_MS = 1200;
   let region = null;
+  let words = null;
   let timer = 0;
   let said = '';
 
@@ -20,6 +23,8 @@
     // Visually hidden, still read.
     const hidden = 'position:fixed!important;width:1px!important;height:1px!important;overflow:hidden!important;clip-path:inset(50%)!important;white-space:nowrap!important;top:0!important;left:0!important';
     region.style.cssText = hidden;
+    words = document.createTextNode('');
+    region.append(words);
     document.body.append(region);
     return region;
   }
@@ -43,6 +48,10 @@
   const rank = (f) => ({ high: 3, medium: 2, low: 1 })[f.severity] ?? 0;
 
   PG.summary = {
+    /** Puts the live region in the page, before the user types. */
+    prepare() {
+      ensureRegion();
+    },
     /** Announces after a pause in typing; an empty draft says nothing. */
     announce(findings, truncated, draftIsEmpty) {
       clearTimeout(timer);
@@ -50,7 +59,8 @@
         const text = draftIsEmpty ? '' : describe(findings, truncated);
         if (text === said) return;
         said = text;
-        ensureRegion().textContent = text;
+        ensureRegion();
+        words.data = text;
       }, PAUSE_MS);
     },
     clear() {
@@ -58,6 +68,7 @@
       said = '';
       region?.remove();
       region = null;
+      words = null;
     },
   };
 })();

@@ -13,24 +13,13 @@
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { random } from '../lib/random.mjs';
 
 export const SEED = 20261123;
 export const SHORT_COUNT = 200;
 export const LONG_COUNT = 20;
 export const SHORT_MAX = 280;
 export const LONG_MAX = 5000;
-
-/** mulberry32: small, fast, and the same everywhere. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPENERS = [
   'Just got back from', 'Can\'t believe', 'Reminder:', 'Hot take:', 'Honestly,',
@@ -139,7 +128,7 @@ function post(r, max, slack, swearing, risky, paragraphEvery) {
 }
 
 export function generate() {
-  const r = prng(SEED);
+  const r = random(SEED);
   const short = [];
   for (let i = 0; i < SHORT_COUNT; i++) {
     // Most posts are clean; about a third swear somewhere; a few are risky.

@@ -12,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, ROOT } from './lib/browser.mjs';
 import { chips, servePage, waitForChip } from './lib/serve.mjs';
+import { waitForOverlayMark } from './lib/page.mjs';
 
 const PERSONAL = "Can't believe my ex showed up at my birthday party";
 const TOKEN = 'PLANTED-TOKEN-7f3a9c';
@@ -233,7 +234,7 @@ describe('accounts', () => {
     const page = await browser.open('https://old.reddit.com/submit');
     await page.click('#plain');
     await page.keyboard.type('my card is 4111 1111 1111 1111');
-    await page.waitForFunction(() => document.querySelector('postguard-marks'));
+    await waitForOverlayMark(page, '4111 1111 1111 1111');
     assert.deepEqual(await chips(page), []);
     await page.close();
   });

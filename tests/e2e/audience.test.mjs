@@ -134,6 +134,21 @@ describe('audience', () => {
       await waitForFinding(url, isPrivate, 'the private-message finding');
       await page.close();
     });
+
+    it('a Bluesky reply sends who it answers, from the post shown in the reply dialog', async () => {
+      const url = 'https://bsky.app/profile/lisa.bsky.social/post/3kx';
+      const page = await browser.open(url);
+      await waitForChip(page, /^Posting as @dana\.bsky\.social$/);
+      await type(page, '.ProseMirror', PLANS);
+      assert.equal((await lastCheck(PLANS, (m) => m.context.site === 'bsky.app' && m.context.replyTo)).context.replyTo, 'Lisa M');
+      await waitForFinding(url, isPrivate, 'the private-message finding');
+      await page.close();
+      // A new post on Bluesky answers no one.
+      const home = await browser.open('https://bsky.app/');
+      await type(home, '.ProseMirror', `${PLANS} ok`);
+      assert.equal((await lastCheck(`${PLANS} ok`)).context.replyTo, undefined);
+      await home.close();
+    });
   });
 
   // Each site's DM box and public box: [name, dm page, dm box, public page, public box, the chip's account].

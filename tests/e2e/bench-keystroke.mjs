@@ -4,8 +4,12 @@
 // asserts nothing, the numbers are for reading.
 //
 // - Keystroke to highlight, per editor, on a 280- and a 5,000-character
-//   draft: the key event's timeStamp is recorded in the page, which then
-//   looks for the new underline at every animation frame.
+//   draft, from the key event's timeStamp: "ready" when the underline is in
+//   the highlight registry (the page looks after every task, through a
+//   message loop, so to a fraction of a millisecond), "on screen" at the
+//   first animation frame after that, which is when the browser paints it.
+//   A frame is ~16.7 ms, so "on screen" is "ready" rounded up to the next
+//   frame the display happens to draw.
 // - Service-worker cold start: the worker is stopped through the DevTools
 //   protocol (ServiceWorker.stopAllWorkers), then a key is typed.
 // - A 100 KB paste: the page's longest task (PerformanceObserver
@@ -66,13 +70,11 @@ async function fill(page, editor, text) {
   );
 }
 
-// In the page: is `word` underlined (highlight registry or overlay)?
+// In the page: is `word` underlined (in an editor or a textarea overlay:
+// both are ranges in the one highlight registry)?
 const MARKED = (word) => {
   for (const name of ['postguard-high', 'postguard-medium', 'postguard-low']) {
     for (const range of CSS.highlights.get(name) ?? []) if (range.toString() === word) return true;
-  }
-  for (const host of document.querySelectorAll('postguard-marks')) {
-    for (const mark of host.shadowRoot.querySelectorAll('.mark')) if (mark.textContent === word) return true;
   }
   return false;
 };
@@ -87,9 +89,9 @@ async function open(browser, url) {
 }
 
 /**
- * Milliseconds from the keydown's timeStamp to the first frame showing
- * `word` underlined, for the key `press()` sends. The listener is in place
- * before the key goes out.
+ * {ready, painted}: milliseconds from the keydown's timeStamp until `word`
+ * is underlined in the registry, and until the frame that paints it, for the
+ * key `press()` sends. The listener is in place before the key goes out.
  */
 async function timeKey(page, word, press) {
   await page.evaluate((wanted) => {
@@ -99,13 +101,20 @@ async function timeKey(page, word, press) {
         'keydown',
         (event) => {
           const start = event.timeStamp;
-          const poll = () => {
-            if (window.__pgMarked(wanted)) {
-              clearTimeout(timeout);
-              resolve(performance.now() - start);
-            } else requestAnimationFrame(poll);
+          // A message to itself runs after whatever task is queued: the
+          // extension's answer is seen at the end of the task that drew it.
+          const loop = new MessageChannel();
+          loop.port1.onmessage = () => {
+            if (!window.__pgMarked(wanted)) {
+              loop.port2.postMessage(0);
+              return;
+            }
+            clearTimeout(timeout);
+            loop.port1.close();
+            const ready = performance.now() - start;
+            requestAnimationFrame(() => resolve({ ready, painted: performance.now() - start }));
           };
-          requestAnimationFrame(poll);
+          loop.port2.postMessage(0);
         },
         { once: true, capture: true },
       );
@@ -129,7 +138,7 @@ async function keystrokes(browser, editor, length) {
     await page.waitForTimeout(30);
   }
   await page.close();
-  return stats(times);
+  return { ready: stats(times.map((t) => t.ready)), painted: stats(times.map((t) => t.painted)) };
 }
 
 async function coldStart(browser) {
@@ -150,7 +159,7 @@ async function coldStart(browser) {
     if (state !== 'stopped') throw new Error('the service worker did not stop');
     await page.bringToFront();
     await page.keyboard.type(' what the fuc');
-    times.push(await timeKey(page, 'fuck', () => page.keyboard.press('k')));
+    times.push((await timeKey(page, 'fuck', () => page.keyboard.press('k'))).painted);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('warm up');
@@ -224,7 +233,9 @@ try {
     const short = await keystrokes(browser, editor, 280);
     const long = await keystrokes(browser, editor, 5000);
     rows.push([editor.name, short, long]);
-    console.error(`${editor.name}: 280 p50 ${ms(short.p50)} p95 ${ms(short.p95)}; 5,000 p50 ${ms(long.p50)} p95 ${ms(long.p95)}`);
+    for (const [size, r] of [['280', short], ['5,000', long]]) {
+      console.error(`${editor.name}, ${size}: ready p50 ${ms(r.ready.p50)} p95 ${ms(r.ready.p95)}; on screen p50 ${ms(r.painted.p50)} p95 ${ms(r.painted.p95)}`);
+    }
   }
   const cold = await coldStart(browser);
   console.error(`cold start: p50 ${ms(cold.p50)} p95 ${ms(cold.p95)}`);
@@ -236,9 +247,17 @@ try {
   }
 
   const out = [];
-  out.push(`Keystroke to highlight (${SAMPLES} keystrokes each; targets: p95 ≤ 16 ms at 280 characters, ≤ 50 ms at 5,000):`, '');
-  out.push('| editor | 280 chars p50 | 280 chars p95 | 5,000 chars p50 | 5,000 chars p95 |', '| --- | ---: | ---: | ---: | ---: |');
-  for (const [name, s, l] of rows) out.push(`| ${name} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(l.p50)} | ${ms(l.p95)} |`);
+  out.push(
+    `Keystroke to highlight (${SAMPLES} keystrokes each; targets: p95 ≤ 16 ms at 280 characters, ≤ 50 ms at 5,000). ` +
+      '"Ready": the underline is in place; "on screen": the next frame, which paints it.',
+    '',
+  );
+  out.push('| editor | draft | ready p50 | ready p95 | on screen p50 | on screen p95 |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, s, l] of rows) {
+    for (const [size, r] of [['280', s], ['5,000', l]]) {
+      out.push(`| ${name} | ${size} | ${ms(r.ready.p50)} | ${ms(r.ready.p95)} | ${ms(r.painted.p50)} | ${ms(r.painted.p95)} |`);
+    }
+  }
   out.push('', `Service-worker cold start to first highlight (${COLD_SAMPLES} stops; target ≤ 300 ms): p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}.`, '');
   out.push('100 KB paste (target: no PostGuard task over 50 ms):', '');
   out.push('| editor | pasted to underlined | longest task in the page | PostGuard: longest read | PostGuard: longest draw |', '| --- | ---: | ---: | ---: | ---: |');

@@ -41,6 +41,26 @@ export const SITE_CSP =
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
 /**
+ * Answers `route` with the built fixture `page`, or with the fixture NAME
+ * for `/__fixture__/NAME` (the pages' scripts and styles), under SITE_CSP.
+ */
+export async function serveFixture(route, page) {
+  const { pathname } = new URL(route.request().url());
+  const file = pathname.startsWith('/__fixture__/') ? pathname.slice('/__fixture__/'.length) : page;
+  if (file.includes('/') || file.includes('..')) return route.fulfill({ status: 404 });
+  try {
+    const body = await readFile(join(OUT, file));
+    return route.fulfill({
+      status: 200,
+      headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': SITE_CSP },
+      body,
+    });
+  } catch {
+    return route.fulfill({ status: 404 });
+  }
+}
+
+/**
  * Who made a request: the service worker, an extension page or a web page.
  * A navigation that opens a new window (the popup) has no frame yet, and
  * Playwright throws when asked for it: such a request is classed by the
@@ -101,18 +121,7 @@ export async function launch({ extension = true, headless = true, grantedSites =
     const url = new URL(route.request().url());
     const page = PAGES[url.hostname];
     if (!page) return route.abort('blockedbyclient');
-    const file = url.pathname.startsWith('/__fixture__/') ? url.pathname.slice('/__fixture__/'.length) : page;
-    if (file.includes('/') || file.includes('..')) return route.fulfill({ status: 404 });
-    try {
-      const body = await readFile(join(OUT, file));
-      return route.fulfill({
-        status: 200,
-        headers: { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': SITE_CSP },
-        body,
-      });
-    } catch {
-      return route.fulfill({ status: 404 });
-    }
+    return serveFixture(route, page);
   });
 
   let worker = null;

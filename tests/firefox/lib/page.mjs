@@ -1,46 +1,27 @@
-// Page-side helpers for the Firefox tests: PostGuard's highlights and overlay
-// marks as the page sees them (CSS.highlights is one registry shared by the
-// page and the content script's isolated world; the overlay's shadow root is
-// open), the card, and a look at the pixels under a word, to tell that
-// Firefox really paints what was registered.
+// Page-side helpers for the Firefox tests: PostGuard's marks as the page sees
+// them (through the in-page functions shared with the Chromium suite,
+// tests/lib/in-page.mjs), the card, and a look at the pixels under a word,
+// to tell that Firefox really paints what was registered.
 
 import { inflateSync } from 'node:zlib';
 
+import * as inPage from '../../lib/in-page.mjs';
+
 export const SEVERITIES = ['high', 'medium', 'low'];
 
-/** {high: [text...], medium: [...], low: [...]} from CSS.highlights. */
+/** {high: [text...], medium: [...], low: [...]}: the marks over editor text. */
 export function highlights(page) {
-  return page.evaluate((severities) => {
-    const out = {};
-    for (const s of severities) {
-      const h = CSS.highlights.get(`postguard-${s}`);
-      out[s] = h ? [...h].map((range) => range.toString()) : [];
-    }
-    return out;
-  }, SEVERITIES);
+  return page.evaluate(inPage.editorHighlights);
 }
 
-/** Waits until the `severity` highlight holds a range reading `text`. */
+/** Waits until the `severity` highlight holds a range of editor text reading `text`. */
 export async function waitForHighlight(page, severity, text, timeout = 5000) {
-  await page.waitForFunction(
-    (name, wanted) => {
-      const h = CSS.highlights.get(name);
-      return !!h && [...h].some((range) => range.toString() === wanted);
-    },
-    { timeout, polling: 50 },
-    `postguard-${severity}`,
-    text,
-  );
+  await page.waitForFunction(inPage.hasEditorHighlight, { timeout, polling: 50 }, [`postguard-${severity}`, text]);
 }
 
-/** Waits until no PostGuard highlight and no overlay mark is left. */
+/** Waits until PostGuard marks nothing, in editors or textarea overlays. */
 export async function waitForNoMarks(page, timeout = 5000) {
-  await page.waitForFunction(
-    () =>
-      ['high', 'medium', 'low'].every((s) => !CSS.highlights.get(`postguard-${s}`)?.size) &&
-      ![...document.querySelectorAll('postguard-marks')].some((h) => h.shadowRoot?.querySelector('.mark')),
-    { timeout, polling: 50 },
-  );
+  await page.waitForFunction(inPage.noMarks, { timeout, polling: 50 });
 }
 
 /**
@@ -74,24 +55,11 @@ export function highlightBox(page, text, root) {
 
 /** Overlay marks over textareas: [{text, severity, rects: [{left, top, right, bottom}]}]. */
 export function overlayMarks(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('postguard-marks')].flatMap((host) =>
-      [...host.shadowRoot.querySelectorAll('.mark')].map((mark) => ({
-        text: mark.textContent,
-        severity: [...mark.classList].find((c) => c !== 'mark'),
-        rects: [...mark.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
-      })),
-    ),
-  );
+  return page.evaluate(inPage.overlayMarks);
 }
 
 export async function waitForOverlayMark(page, text, timeout = 5000) {
-  await page.waitForFunction(
-    (wanted) =>
-      [...document.querySelectorAll('postguard-marks')].some((h) => [...h.shadowRoot.querySelectorAll('.mark')].some((m) => m.textContent === wanted)),
-    { timeout, polling: 50 },
-    text,
-  );
+  await page.waitForFunction(inPage.hasOverlayMark, { timeout, polling: 50 }, text);
 }
 
 /** The card's accessible name and buttons, or null when no card is open. */
@@ -131,7 +99,7 @@ export async function clickCardButton(page, label) {
 
 /** The text as the editor's own model has it (set up by each fixture). */
 export function modelText(page, which = 'composer') {
-  return page.evaluate((w) => window.fixtureText[w](), which);
+  return page.evaluate(inPage.modelText, which);
 }
 
 /**
