@@ -54,12 +54,7 @@
   let current = null; // {host, state, finding, mode}
   let hoverTimer = 0;
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  const el = PG.element;
 
   function close({ refocus = false } = {}) {
     clearTimeout(hoverTimer);

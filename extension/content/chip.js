@@ -25,12 +25,7 @@
   const KIND = { brand: 'Brand', personal: 'Personal' };
   const GAP = 4;
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  const el = PG.element;
 
   function ago(at) {
     const minutes = Math.round((Date.now() - at) / 60_000);

@@ -32,6 +32,7 @@
       this.frame = 0;
       this.sentThisFrame = false;
       this.walk = null;
+      this.asking = null; // audience and text of the check on its way
       this.schedule = this.schedule.bind(this);
       root.addEventListener('input', this.schedule);
       root.addEventListener('compositionend', this.schedule);
@@ -106,19 +107,28 @@
         this.draw(this.findings);
         return;
       }
+      // Editors that re-render after the browser's own edit (Slate, Draft.js)
+      // change nodes but not the text: the answer on its way covers it, and
+      // asking again would only make the underline wait for the second one.
+      const question = `${audience}\u0000${text}`;
+      if (!force && question === this.asking) return;
       this.audience = audience;
       const seq = ++this.seq;
+      this.asking = null;
       if (!text.trim()) {
         this.show(text, [], false);
         return;
       }
       const sent = text.slice(0, MAX_TEXT);
       let answer;
+      this.asking = question;
       try {
         answer = await send({ type: 'check', text: sent, context, fresh: force });
       } catch {
         if (seq === this.seq) this.show(text, [], false);
         return;
+      } finally {
+        if (seq === this.seq) this.asking = null;
       }
       if (seq !== this.seq || !enabled) return;
       // The user kept typing while the core worked: a newer check is due.

@@ -49,12 +49,7 @@
   let pending = false; // a check or the dialog is under way: no second post meanwhile
   const focusedAt = new WeakMap(); // editor root -> when it was last focused
 
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
+  const el = PG.element;
 
   function composerAt(node) {
     return composersNow().find((c) => c.root === node || c.root.contains(node)) ?? null;

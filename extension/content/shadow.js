@@ -1,5 +1,5 @@
-// Creates PostGuard's own UI hosts: an element outside any editor with an
-// open shadow root, so the page's CSS cannot restyle our UI and ours cannot
+// Creates PostGuard's own UI: hosts, each an element outside any editor with
+// an open shadow root, so the page's CSS cannot restyle our UI and ours cannot
 // leak into the page. Styles go in as a constructed stylesheet (not subject
 // to the page's CSP), with a <style> element where that is refused.
 'use strict';
@@ -29,5 +29,14 @@
     return { host, shadow };
   }
 
+  /** A `tag` element with an optional class and text, for inside a host. */
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   PG.shadowHost = shadowHost;
+  PG.element = element;
 })();

@@ -80,7 +80,8 @@ describe('sites added from the popup', () => {
     // Adding twice must not run a second copy (every mark would be drawn twice).
     await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'addSite', tabId: id }), tabId);
     await page.waitForTimeout(200);
-    assert.equal(await page.evaluate(() => document.querySelectorAll('postguard-marks').length), 1);
+    const overlays = await page.evaluate(() => ({ hosts: document.querySelectorAll('postguard-marks').length, fields: document.querySelectorAll('textarea').length }));
+    assert.equal(overlays.hosts, overlays.fields, 'one overlay per field');
 
     // The site switch works there like on any covered site.
     await toggle.click();

@@ -18,6 +18,7 @@
 //   isolated world.
 
 import { launch } from './lib/browser.mjs';
+import { pasteEvent } from '../lib/in-page.mjs';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 25);
 const COLD_SAMPLES = Number(process.env.BENCH_COLD_SAMPLES ?? 8);
@@ -59,15 +60,7 @@ async function fill(page, editor, text) {
     await page.keyboard.insertText(text);
     return;
   }
-  await page.$eval(
-    editor.root,
-    (root, value) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', value);
-      root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    text,
-  );
+  await page.evaluate(pasteEvent, [editor.root, text]);
 }
 
 // In the page: is `word` underlined (in an editor or a textarea overlay:

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { launch } from './lib/browser.mjs';
 import { servePage } from './lib/serve.mjs';
 import { random } from '../lib/random.mjs';
+import { pasteEvent } from '../lib/in-page.mjs';
 
 // `pasteEvent`: the editor takes pastes from its paste handler (else the
 // browser inserts the text). `settle`: how long an editor needs to take in a
@@ -68,16 +69,7 @@ async function paste(page, editor, text) {
     await page.keyboard.insertText(text);
     return;
   }
-  // A paste as the browser delivers it: a paste event with clipboard data.
-  await page.$eval(
-    editor.root,
-    (root, value) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', value);
-      root.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    text,
-  );
+  await page.evaluate(pasteEvent, [editor.root, text]);
 }
 
 /**

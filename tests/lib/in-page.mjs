@@ -68,3 +68,10 @@ export function overlayNotes() {
     .filter((note) => !note.hidden && note.getBoundingClientRect().height > 0)
     .map((note) => note.textContent);
 }
+
+/** A paste as the browser delivers it to the element `selector`: a paste event carrying `text`. */
+export function pasteEvent([selector, text]) {
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}
