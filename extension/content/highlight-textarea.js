@@ -196,12 +196,17 @@
     PG.editableHighlights.set(state.textarea, state.marks);
   }
 
+  // An overlay with nothing to show can lag behind its field: the next draw
+  // places it again.
+  const shows = (state) => state.marks.length > 0 || !state.note.hidden;
+
   // Fields move without telling anyone (a banner above, an autosizing
   // neighbour); a cheap rect comparison catches it.
   function watchLayout() {
     if (overlays.size && !timer) {
       timer = setInterval(() => {
         for (const state of overlays.values()) {
+          if (!shows(state)) continue;
           const rect = state.textarea.getBoundingClientRect();
           const old = state.rect;
           if (!old || rect.left !== old.left || rect.top !== old.top || rect.width !== old.width || rect.height !== old.height) {
@@ -216,7 +221,7 @@
   }
 
   const relayoutAll = () => {
-    for (const state of overlays.values()) layout(state);
+    for (const state of overlays.values()) if (shows(state)) layout(state);
   };
   let pending = 0;
   const relayoutSoon = () => {
