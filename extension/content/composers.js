@@ -16,6 +16,9 @@
   /** The editor root for an element: the textarea, or the outermost editable host. */
   function resolve(el) {
     if (!(el instanceof HTMLElement) || el.closest('[data-postguard-ui]')) return null;
+    // Hidden from people, so not typed in: react-textarea-autosize's
+    // measuring copy of the field, for one.
+    if (el.closest('[aria-hidden="true"]')) return null;
     if (el instanceof HTMLTextAreaElement) {
       return el.disabled || el.readOnly ? null : { root: el, kind: 'textarea' };
     }

@@ -172,6 +172,14 @@ describe('textarea overlay', () => {
     // The sixth line is the last one of the grown field.
     assert.ok(r.bottom <= field.bottom && r.top >= field.bottom - 3 * field.lineHeight, `mark on the last line (${r.top} in ${field.top}..${field.bottom})`);
     assert.equal(await modelText(page), 'one\ntwo\nthree\nfour\nfive\nwhat the fuck');
+    // react-textarea-autosize measures with a hidden copy of the field
+    // (aria-hidden): not a box anyone types in, so no overlay and no chip.
+    const ui = await page.evaluate(() => ({
+      fields: document.querySelectorAll('textarea').length,
+      overlays: document.querySelectorAll('postguard-marks').length,
+      chips: document.querySelectorAll('postguard-chip').length,
+    }));
+    assert.deepEqual(ui, { fields: 2, overlays: 1, chips: 1 });
 
     for (let i = 0; i < 4; i += 1) await page.keyboard.press('Backspace');
     await waitForNoMarks(page);
