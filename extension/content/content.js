@@ -32,7 +32,7 @@
       this.frame = 0;
       this.sentThisFrame = false;
       this.walk = null;
-      this.asking = null; // audience and text of the check on its way
+      this.asking = null; // {question, done}: the check on its way
       this.schedule = this.schedule.bind(this);
       root.addEventListener('input', this.schedule);
       root.addEventListener('compositionend', this.schedule);
@@ -110,8 +110,9 @@
       // Editors that re-render after the browser's own edit (Slate, Draft.js)
       // change nodes but not the text: the answer on its way covers it, and
       // asking again would only make the underline wait for the second one.
+      // Callers that wait for a fresh check (the gate) wait for that answer.
       const question = `${audience}\u0000${text}`;
-      if (!force && question === this.asking) return;
+      if (!force && question === this.asking?.question) return this.asking.done;
       this.audience = audience;
       const seq = ++this.seq;
       this.asking = null;
@@ -119,16 +120,20 @@
         this.show(text, [], false);
         return;
       }
-      const sent = text.slice(0, MAX_TEXT);
+      const done = this.ask(seq, text, context, force);
+      this.asking = { question, done };
+      await done;
+      if (this.asking?.done === done) this.asking = null;
+    }
+
+    /** Sends `text` to the core and shows the answer if it is still wanted. */
+    async ask(seq, text, context, force) {
       let answer;
-      this.asking = question;
       try {
-        answer = await send({ type: 'check', text: sent, context, fresh: force });
+        answer = await send({ type: 'check', text: text.slice(0, MAX_TEXT), context, fresh: force });
       } catch {
         if (seq === this.seq) this.show(text, [], false);
         return;
-      } finally {
-        if (seq === this.seq) this.asking = null;
       }
       if (seq !== this.seq || !enabled) return;
       // The user kept typing while the core worked: a newer check is due.

@@ -54,6 +54,32 @@ describe('contenteditable editors', () => {
     });
   }
 
+  it('every editor asks the core once per change of text, also those that re-render after the key', async () => {
+    // Every check the worker gets (installed again if the worker restarted).
+    const checks = () =>
+      browser.worker().evaluate(() => {
+        if (!globalThis.seenTexts) {
+          globalThis.seenTexts = [];
+          chrome.runtime.onMessage.addListener((m) => {
+            if (m?.type === 'check') globalThis.seenTexts.push(m.text);
+          });
+        }
+        return globalThis.seenTexts;
+      });
+    for (const editor of EDITORS) {
+      const page = await browser.open(editor.url);
+      await page.click(editor.root);
+      const before = (await checks()).length;
+      await page.keyboard.type('we shipped it, what the fuck', { delay: 30 });
+      await waitForHighlight(page, 'medium', 'fuck');
+      await page.waitForTimeout(200);
+      const asked = (await checks()).slice(before);
+      assert.ok(asked.length >= 5, `${editor.name}: checked while typing (${asked.length})`);
+      assert.deepEqual(asked.filter((text, i) => text === asked[i - 1]), [], `${editor.name}: no text asked twice`);
+      await page.close();
+    }
+  });
+
   it('Lexical: a box added after load is found (MutationObserver)', async () => {
     const page = await browser.open('https://www.facebook.com/');
     await page.evaluate(() => {
