@@ -51,7 +51,7 @@ impl Rule for ConfidentialMarker {
             }
             // "Just between us, Tom's going to propose": a secret, not a leak,
             // unless the draft is about business.
-            let business = input.scan.hits(List::Market).any(|h| h.tag == "event")
+            let business = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak")
                 || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
             let severity = if hit.tag == "soft" && !business { Severity::Low } else { Severity::High };
             if promise_sense(doc, hit) {
@@ -95,6 +95,7 @@ mod tests {
     #[test]
     fn catches_markers() {
         for text in [
+            "Strictly between us, the new CEO starts Monday",
             "Strictly confidential - do not forward: draft org chart for the reorg attached",
             "Under NDA so I can't say much, but our chip tapes out next month",
             "Leaked: the new phone will cost $1,299",

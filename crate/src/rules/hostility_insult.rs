@@ -62,7 +62,17 @@ fn mention_follows(doc: &Doc, at: usize) -> bool {
 
 /// A person is addressed or pointed at within the three tokens before.
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
-    near_word(doc, at, 3, 0, SECOND_PERSON) || near_word(doc, at, 3, 0, TARGETS) || mentioned_before(doc, at)
+    near_word(doc, at, 3, 0, SECOND_PERSON)
+        || near_word(doc, at, 3, 0, TARGETS)
+        || mentioned_before(doc, at)
+        || the_one_who(doc, at)
+}
+
+/// "the moron who keyed my car", "that idiot who cut me off".
+fn the_one_who(doc: &Doc, at: usize) -> bool {
+    let before = at.checked_sub(1).map(|j| doc.tokens[j].word.as_str());
+    let after = doc.tokens.get(at + 1).map(|t| t.word.as_str());
+    matches!(before, Some("the" | "that" | "this")) && after == Some("who") && doc.same_sentence(at, at + 1)
 }
 
 /// An @mention within the three tokens before, in the same sentence.
@@ -79,6 +89,7 @@ mod tests {
     #[test]
     fn catches_insults_aimed_at_someone() {
         for text in [
+            "To the moron who keyed my car, enjoy your karma",
             "You're an idiot if you believe that",
             "@critic_guy you clown",
             "what a bunch of f*cking amateurs",

@@ -97,7 +97,9 @@ impl Rule for IntoxicationDrinking {
                 "strong" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
-                "strong-ambiguous" | "drug-ambiguous" => continue,
+                // "last night's vodka ... head is pounding": the morning after.
+                "aftermath" if drinks > 0 => Severity::Medium,
+                "strong-ambiguous" | "drug-ambiguous" | "aftermath" => continue,
                 _ => Severity::Low,
             };
             let severity = if severity == Severity::Medium && input.ctx.is_brand() { Severity::High } else { severity };
@@ -110,6 +112,11 @@ impl Rule for IntoxicationDrinking {
             let mut f = self.finding(severity, span, message);
             f.action = Some(Action::Rephrase { hint: "Would you be happy to see this quoted in a year?" });
             out.push(f);
+        }
+        if let Some(hit) = input.scan.hits(List::Drinking).find(|h| h.tag.is_empty() && session(doc, h)) {
+            let span = hit_span(doc, hit);
+            let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+            out.push(self.finding(severity, span, format!("{} reads as a drinking session.", quoted(doc, span))));
         }
         if let Some(span) = drink_emoji_run(doc.text) {
             out.push(self.finding(Severity::Medium, span, "A row of drinks reads as a drinking session.".into()));
@@ -130,6 +137,30 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
     let sober_after = after.is_some_and(|t| t.is_number() || SOBER_AFTER.contains(&t.word.as_str()));
     before.is_some_and(|w| DRUNK_FRAME.contains(&w)) && !sober_after
+}
+
+const MANY: &[&str] = &["three", "four", "five", "six", "seven", "eight", "nine", "ten", "whole", "entire"];
+
+/// "four beers in", "6 pints deep", "a whole bottle of rum": a count of
+/// drinks that reads as a session, not a drink.
+fn session(doc: &Doc, hit: &Hit) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.word.as_str());
+    let many = |i: usize| {
+        MANY.contains(&word(i))
+            || doc.tokens[i].is_number() && word(i).parse::<u32>().is_ok_and(|n| (3..40).contains(&n))
+    };
+    let before = hit.first;
+    let after = hit.last + 1;
+    // "four beers in" ends there; "three beers in the fridge" goes on.
+    let ends = |i: usize| {
+        i + 1 >= doc.tokens.len()
+            || !doc.same_sentence(i, i + 1)
+            || doc.gap(i, i + 1).contains([',', ';', ':'])
+            || matches!(word(i + 1), "and" | "now" | "already" | "lol" | "rn")
+    };
+    let counted = before > 0 && many(before - 1) && matches!(word(after), "in" | "deep" | "down") && ends(after);
+    let bottle = before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(before - 3);
+    counted || bottle
 }
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
@@ -174,6 +205,9 @@ mod tests {
             "Three bottles of prosecco down and the night is young",
             "cheers 🍷🍷🍷",
             "rolled a fat joint before the all-hands",
+            "Watching the game and I'm four beers in",
+            "Finished a whole bottle of rum with the lads",
+            "last night's tequila situation, head is pounding",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -190,6 +224,9 @@ mod tests {
             "Drinking water all day during the heatwave",
             "High quality coffee, baked fresh daily",
             "Pairing a Pinot Noir with mushroom risotto",
+            "Three beers in the fridge and a pizza in the oven",
+            "Drank a whole bottle of water on the hike",
+            "Third migraine this week, head is pounding",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -3,7 +3,7 @@
 //! letters. The mildest words ("hell", "freaking") are a tip on personal
 //! accounts.
 
-use super::{hit_span, with_action, Input, Rule};
+use super::{hit_span, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -39,6 +39,19 @@ impl Rule for ProfaneWord {
             };
             out.push(with_action(self.finding(severity, hit_span(input.doc, hit), message), Action::Remove));
         }
+        // "clusterfuck", "absofuckinglutely": the word inside a longer one.
+        let doc = input.doc;
+        for (i, tok) in doc.tokens.iter().enumerate() {
+            let listed = input.scan.hits(List::Profanity).any(|h| h.first <= i && i <= h.last);
+            if !listed && tok.word.contains("fuck") {
+                let span = doc.token_span(i, i);
+                let severity = if brand { Severity::High } else { Severity::Medium };
+                out.push(with_action(
+                    self.finding(severity, span, format!("{} is swearing.", quoted(doc, span))),
+                    Action::Remove,
+                ));
+            }
+        }
     }
 }
 
@@ -53,6 +66,8 @@ mod tests {
     fn catches_evasive_spellings() {
         for text in [
             "what the fuck",
+            "what a clusterfuck of a launch",
+            "absofuckinglutely not",
             "f*ck this",
             "f**k this",
             "sh!t happens",

@@ -54,7 +54,8 @@ impl Rule for WorkplaceComplaint {
                 .iter()
                 .filter(move |n| {
                     // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
-                    let own = s.phrase.starts_with("my ");
+                    // So does handing in one's notice ("Hate this place. Two weeks notice tomorrow").
+                    let own = s.phrase.starts_with("my ") || s.phrase.ends_with("notice");
                     let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
                     n.first != s.first && near && (own || same_sentence(doc, s, n))
                 })
@@ -86,6 +87,7 @@ mod tests {
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
             "Gonna call in sick and go to the game, my boss will never know",
+            "Hate this place. Two weeks notice going in tomorrow",
             "the new VP is a total disaster",
             "my coworkers are clueless, every single day",
         ] {
@@ -97,6 +99,7 @@ mod tests {
     fn praise_and_neutral_work_talk_are_fine() {
         for text in [
             "I love my job and my team is amazing",
+            "Handed in my notice today, excited for the next chapter",
             "Thrilled to welcome 40 new apprentices to the team this September!",
             "Worst traffic ever this morning, but made it to work on time",
             "Our customers told us what they wanted, so we built it",
