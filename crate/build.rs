@@ -1,5 +1,7 @@
 //! Copies the word lists (`src/lexicon/*.txt`) into OUT_DIR without their
 //! comments and blank lines, so the shipped wasm carries only the phrases.
+//! A run of phrases with the same tag is written once under a `!tag` line
+//! (`!tag strong` then the bare phrases) instead of repeating ` | strong`.
 
 use std::path::Path;
 use std::{env, fs};
@@ -14,9 +16,22 @@ fn main() {
         if path.extension().is_some_and(|e| e == "txt") {
             println!("cargo:rerun-if-changed={}", path.display());
             let text = fs::read_to_string(&path).expect("read list");
-            let kept: Vec<&str> =
-                text.lines().map(|l| l.split("//").next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
-            fs::write(out.join(entry.file_name()), kept.join("\n") + "\n").expect("write list");
+            let kept = text.lines().map(|l| l.split("//").next().unwrap_or("").trim()).filter(|l| !l.is_empty());
+            let mut lines: Vec<String> = Vec::new();
+            let mut current = "";
+            for line in kept {
+                if line.starts_with('!') {
+                    lines.push(line.to_string());
+                    continue;
+                }
+                let (phrase, tag) = line.split_once(" | ").map_or((line, ""), |(p, t)| (p.trim(), t.trim()));
+                if tag != current {
+                    lines.push(format!("!tag {tag}").trim_end().to_string());
+                    current = tag;
+                }
+                lines.push(phrase.to_string());
+            }
+            fs::write(out.join(entry.file_name()), lines.join("\n") + "\n").expect("write list");
         }
     }
 }
