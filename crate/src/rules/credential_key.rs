@@ -79,7 +79,29 @@ impl Rule for CredentialKey {
                 ));
             }
         }
+        if let Some((start, end)) = url_password(text) {
+            let span = input.doc.utf16_span_of_bytes(start, end);
+            out.push(with_action(
+                self.finding(Severity::High, span, "This address carries a password.".into()),
+                Action::Mask,
+            ));
+        }
     }
+}
+
+/// `postgres://admin:S3cret@db:5432`: the password inside an address, as a
+/// byte range. Placeholders ("user:password@", "user:***@") stay quiet.
+fn url_password(text: &str) -> Option<(usize, usize)> {
+    text.match_indices("://").find_map(|(at, _)| {
+        let rest = &text[at + 3..];
+        let auth = &rest[..rest.find(|c: char| c.is_whitespace() || c == '/')?];
+        let (user, pass) = auth[..auth.rfind('@')?].split_once(':')?;
+        let placeholder = ["password", "pass", "pwd", "secret", "<password>"]
+            .contains(&pass.to_ascii_lowercase().as_str())
+            || pass.chars().all(|c| c == '*' || c == 'x');
+        let start = at + 3 + user.len() + 1;
+        (!user.is_empty() && pass.len() >= 3 && !placeholder).then_some((start, start + pass.len()))
+    })
 }
 
 /// The shortest word a key can be: its prefix and the rest's minimum length.
@@ -164,6 +186,11 @@ mod tests {
         let text = "oops -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY----- sorry";
         let found = fired(RULE, text, &personal());
         assert!(found[0].0.starts_with("-----BEGIN") && found[0].0.ends_with("KEY-----"));
+        let url = "Our staging DB: postgres://admin:S3cretPass@db.internal:5432/app won't connect";
+        assert!(flags(RULE, url, &personal()), "missed: {url}");
+        for text in ["connect with postgres://user:password@localhost/db", "see https://example.com/a:b@c"] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub struct HostilityInsult;
 const TARGETS: &[&str] = &[
     "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
     "driver", "drivers", "owner", "boss", "manager", "landlord", "ref", "referee", "anyone", "everyone", "whoever",
+    "total", "complete", "utter",
 ];
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
@@ -66,6 +67,17 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
         || near_word(doc, at, 3, 0, TARGETS)
         || mentioned_before(doc, at)
         || the_one_who(doc, at)
+        || who_clause_before(doc, at)
+}
+
+/// "Anyone who disagrees with me is a brainwashed sheep": the insult's
+/// target is a "who" clause earlier in the sentence.
+fn who_clause_before(doc: &Doc, at: usize) -> bool {
+    (at.saturating_sub(12)..at).any(|j| {
+        matches!(doc.tokens[j].word.as_str(), "anyone" | "everyone" | "people" | "anybody" | "everybody")
+            && doc.tokens.get(j + 1).is_some_and(|t| t.word == "who")
+            && doc.same_sentence(j, at)
+    })
 }
 
 /// "the moron who keyed my car", "that idiot who cut me off".
@@ -89,6 +101,8 @@ mod tests {
     #[test]
     fn catches_insults_aimed_at_someone() {
         for text in [
+            "Anyone who disagrees with me here is a brainwashed sheep",
+            "Your support team should all be fired, total idiots",
             "To the moron who keyed my car, enjoy your karma",
             "You're an idiot if you believe that",
             "@critic_guy you clown",

@@ -71,7 +71,7 @@ const DRUG_FRAME: &[&str] = &[
     "smoke", "smoking", "smoked", "roll", "rolling", "rolled", "popped", "pop", "popping", "took", "take", "taking",
     "ate", "eat", "eating", "high", "stoned", "hit", "puff", "gram", "grams", "dealer", "bag", "line", "lines",
     "snort", "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing",
-    "sorting", "mixing",
+    "sorting", "mixing", "money", "buy", "bought", "pay",
 ];
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
 
@@ -99,7 +99,8 @@ impl Rule for IntoxicationDrinking {
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
                 // "last night's vodka ... head is pounding": the morning after.
                 "aftermath" if drinks > 0 => Severity::Medium,
-                "strong-ambiguous" | "drug-ambiguous" | "aftermath" => continue,
+                "party-drug" if doc.tokens.iter().any(|t| PARTY.contains(&t.word.as_str())) => Severity::Medium,
+                "strong-ambiguous" | "drug-ambiguous" | "aftermath" | "party-drug" => continue,
                 _ => Severity::Low,
             };
             let severity = if severity == Severity::Medium && input.ctx.is_brand() { Severity::High } else { severity };
@@ -139,7 +140,15 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     before.is_some_and(|w| DRUNK_FRAME.contains(&w)) && !sober_after
 }
 
-const MANY: &[&str] = &["three", "four", "five", "six", "seven", "eight", "nine", "ten", "whole", "entire"];
+#[rustfmt::skip]
+const MANY: &[&str] = &[
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "whole", "entire", "third", "fourth", "fifth",
+    "sixth", "seventh", "eighth", "ninth", "tenth", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+];
+/// Words a few tokens before a count that say the drinks went down.
+const DRANK: &[&str] = &["had", "drank", "downed", "sank", "necked", "on", "smashed", "after"];
+/// Where pills are party drugs.
+const PARTY: &[&str] = &["festival", "rave", "club", "clubbing", "party", "gig", "afterparty", "dancefloor"];
 
 /// "four beers in", "6 pints deep", "a whole bottle of rum": a count of
 /// drinks that reads as a session, not a drink.
@@ -158,7 +167,10 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
             || doc.gap(i, i + 1).contains([',', ';', ':'])
             || matches!(word(i + 1), "and" | "now" | "already" | "lol" | "rn")
     };
-    let counted = before > 0 && many(before - 1) && matches!(word(after), "in" | "deep" | "down") && ends(after);
+    // "had like 8 shots", "on my fifth margarita".
+    let drank = before > 1 && (before.saturating_sub(4)..before - 1).any(|i| DRANK.contains(&word(i)));
+    let counted =
+        before > 0 && many(before - 1) && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
     let bottle = before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(before - 3);
     counted || bottle
 }
@@ -208,6 +220,9 @@ mod tests {
             "Watching the game and I'm four beers in",
             "Finished a whole bottle of rum with the lads",
             "last night's tequila situation, head is pounding",
+            "Currently on my fifth margarita",
+            "took a couple of pills at the festival",
+            "sending you the money for the weed tomorrow",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -227,6 +242,8 @@ mod tests {
             "Three beers in the fridge and a pizza in the oven",
             "Drank a whole bottle of water on the hike",
             "Third migraine this week, head is pounding",
+            "took two pills for my headache and went to bed",
+            "bought weed killer for the patio",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -5,6 +5,7 @@
 use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
+use crate::text::Doc;
 
 pub struct PermanenceDisclaimer;
 
@@ -35,6 +36,15 @@ impl Rule for PermanenceDisclaimer {
                 ));
             }
         }
+        if !input.scan.has(List::Permanence) {
+            if let Some((a, b)) = removal_promise(doc) {
+                out.push(self.finding(
+                    Severity::Medium,
+                    doc.token_span(a, b),
+                    "Taking it down later won't undo the post once people have seen it.".into(),
+                ));
+            }
+        }
         for hit in input.scan.hits(List::Permanence) {
             let span = hit_span(input.doc, hit);
             out.push(with_action(
@@ -52,6 +62,45 @@ impl Rule for PermanenceDisclaimer {
     }
 }
 
+const REMOVE: &[&str] =
+    &["delete", "deleting", "remove", "removing", "pull", "pulling", "take", "taking", "archive", "archiving"];
+const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
+const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to"];
+
+/// "gonna remove this later", "pulling this down in an hour", "will delete
+/// once the group chat sees it": a promise to take the post down. The time
+/// must follow the object ("remove it from the oven" is a recipe), and the
+/// writer must speak of their own plan (a future, or an opening "-ing").
+fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.word.as_str());
+    (0..doc.tokens.len()).find_map(|i| {
+        let verb = word(i);
+        if !REMOVE.contains(&verb) {
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(word(j), "this" | "it" | "that") {
+            j += 1;
+            if matches!(word(j), "post" | "tweet" | "pic" | "photo") {
+                j += 1;
+            }
+        } else if !verb.starts_with('d') {
+            return None;
+        }
+        if verb.starts_with('t') || verb.starts_with('p') {
+            if word(j) != "down" {
+                return None;
+            }
+            j += 1;
+        }
+        let timed = SOON.contains(&word(j)) && j < doc.tokens.len() && doc.same_sentence(i, j);
+        let opens = i == 0 || !doc.same_sentence(i - 1, i);
+        let planned = (opens && verb.ends_with("ing"))
+            || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)) && doc.same_sentence(k, i));
+        (timed && planned).then_some((i, j))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
@@ -61,6 +110,10 @@ mod tests {
     #[test]
     fn catches_disclaimers() {
         for text in [
+            "Posting for 24h only 🙊 my honest review",
+            "Gonna remove this later but look at this",
+            "pulling this down in an hour, just needed to say it",
+            "Will delete once the group chat sees it",
             "Lol jk, I'd never actually say that out loud",
             "Deleting this in 5 minutes but the new VP is a disaster",
             "I'll delete this later but here goes",
@@ -74,6 +127,9 @@ mod tests {
     #[test]
     fn descriptions_are_fine() {
         for text in [
+            "Remove it from the oven after 20 minutes",
+            "Never delete your backups before you test the restore",
+            "Taking the kids down to the beach later",
             "We were just kidding around at the offsite, great team",
             "Deleted scenes from the film are on the blu-ray",
             "How to delete your account: Settings > Privacy",

@@ -39,11 +39,12 @@ impl Rule for ProfaneWord {
             };
             out.push(with_action(self.finding(severity, hit_span(input.doc, hit), message), Action::Remove));
         }
-        // "clusterfuck", "absofuckinglutely": the word inside a longer one.
+        // "clusterfuck", "absofuckinglutely": the word inside a longer one; "f***".
         let doc = input.doc;
         for (i, tok) in doc.tokens.iter().enumerate() {
             let listed = input.scan.hits(List::Profanity).any(|h| h.first <= i && i <= h.last);
-            if !listed && tok.word.contains("fuck") {
+            let f_stars = tok.raw.len() >= 3 && tok.raw.starts_with('f') && tok.raw[1..].bytes().all(|b| b == b'*');
+            if !listed && (tok.word.contains("fuck") || f_stars) {
                 let span = doc.token_span(i, i);
                 let severity = if brand { Severity::High } else { Severity::Medium };
                 out.push(with_action(
@@ -68,6 +69,7 @@ mod tests {
             "what the fuck",
             "what a clusterfuck of a launch",
             "absofuckinglutely not",
+            "who the f*** schedules a meeting at 7am",
             "f*ck this",
             "f**k this",
             "sh!t happens",

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::text::Doc;
 
 pub struct Secret;
 
@@ -220,7 +221,40 @@ impl Rule for Secret {
                 out.push(with_action(f, Action::Mask));
             }
         }
+        // "password reset didn't work, current one is Winter!2025", "login: x pass
+        // Tulip2020": a password-shaped word in a sentence about a password.
+        if taken.is_empty() {
+            if let Some((v0, v1)) = password_shaped(doc) {
+                let f = self.finding(Severity::High, doc.span(v0, v1), "This looks like a password.".into());
+                out.push(with_action(f, Action::Mask));
+            }
+        }
     }
+}
+
+/// A word shaped like the passwords people pick ("Winter!2025", "Tulip2020":
+/// a capitalised word, then three or more digits or a symbol and digits) in
+/// the same sentence as "password", "pass", "pw" or "login". Folded byte range.
+fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
+    let talks_of_password = |i: usize| {
+        doc.tokens[..i].iter().enumerate().any(|(j, t)| {
+            matches!(t.word.as_str(), "password" | "pass" | "pw" | "pwd" | "login") && doc.same_sentence(j, i)
+        })
+    };
+    doc.tokens.iter().enumerate().find_map(|(i, t)| {
+        let original = doc.original(doc.token_span(i, i).0, doc.token_span(i, i).1);
+        let letters = original.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let rest = &original[letters..];
+        let digits = rest.bytes().filter(u8::is_ascii_digit).count();
+        let symbols = rest.len() - digits;
+        let shaped = letters >= 3
+            && original.starts_with(|c: char| c.is_ascii_uppercase())
+            && original[1..letters].bytes().all(|b| b.is_ascii_lowercase())
+            && rest.bytes().all(|b| b.is_ascii_digit() || b"!@#$%&*?".contains(&b))
+            && symbols <= 2
+            && (digits >= 3 || digits >= 2 && symbols >= 1);
+        (shaped && !t.hashtag && !t.mention && talks_of_password(i)).then_some((t.start, t.end))
+    })
 }
 
 /// `KEYWORDS`, longer phrases first: "wifi password" before "password".
@@ -592,6 +626,15 @@ mod tests {
             ("Security question: first pet? Easy. It's Biscuit, lol", "Biscuit"),
         ] {
             assert_eq!(one(text, &personal()), (value.to_string(), Severity::High), "{text}");
+        }
+        for text in [
+            "@ITdesk password reset didn't work, current one is Winter!2025, locked out again",
+            "Spotify family plan login: mum@smithfamily.co.uk pass Tulip2020",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+        for text in ["Our Summer2024 collection is here, no login needed", "password managers beat Post-its"] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
     }
 

@@ -10,6 +10,8 @@ use crate::lexicon::{Hit, List};
 
 pub struct WorkplaceComplaint;
 
+const WORK: &[&str] = &["zoom", "calls", "meeting", "meetings", "standup", "shift", "desk", "office", "work", "boss"];
+
 impl Rule for WorkplaceComplaint {
     fn id(&self) -> &'static str {
         "workplace.complaint"
@@ -27,12 +29,15 @@ impl Rule for WorkplaceComplaint {
         let doc = input.doc;
         let hits: Vec<_> = input.scan.hits(List::Workplace).collect();
         let hint = Action::Rephrase { hint: "Raise it with the person, or vent offline." };
-        for skip in hits.iter().filter(|h| h.tag == "skip" || h.tag == "complaint") {
+        // "nobody's noticed" is skipping work only where work is the subject.
+        let at_work = doc.tokens.iter().any(|t| WORK.contains(&t.word.as_str()));
+        let unnoticed = hits.iter().filter(|h| h.tag == "unnoticed" && at_work);
+        for skip in hits.iter().filter(|h| h.tag == "skip" || h.tag == "complaint").chain(unnoticed) {
             out.push(with_action(
                 self.finding(
                     Severity::Medium,
                     hit_span(doc, skip),
-                    if skip.tag == "skip" {
+                    if skip.tag != "complaint" {
                         "This says you are skipping or faking work."
                     } else {
                         "This complains about work in public."
@@ -42,12 +47,14 @@ impl Rule for WorkplaceComplaint {
                 hint.clone(),
             ));
         }
-        // Swearing at work ("F U C K this company") is a complaint too.
+        // Swearing at work ("F U C K this company") and insults ("my supervisor
+        // is a clown") are complaints too.
         let negatives: Vec<&Hit> = hits
             .iter()
             .copied()
             .filter(|h| h.tag == "negative")
             .chain(input.scan.hits(List::Profanity).filter(|h| h.tag != "mild"))
+            .chain(input.scan.hits(List::Insults))
             .collect();
         let complaint = hits.iter().filter(|h| h.tag == "subject").flat_map(|s| {
             negatives
@@ -55,7 +62,9 @@ impl Rule for WorkplaceComplaint {
                 .filter(move |n| {
                     // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
                     // So does handing in one's notice ("Hate this place. Two weeks notice tomorrow").
-                    let own = s.phrase.starts_with("my ") || s.phrase.ends_with("notice");
+                    // "Boss just ...": the writer's own boss, unnamed.
+                    let own =
+                        s.phrase.starts_with("my ") || s.phrase.ends_with("notice") || s.phrase.ends_with(" just");
                     let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
                     n.first != s.first && near && (own || same_sentence(doc, s, n))
                 })
@@ -88,6 +97,10 @@ mod tests {
             "My boss just took credit for my project again.",
             "Gonna call in sick and go to the game, my boss will never know",
             "Hate this place. Two weeks notice going in tomorrow",
+            "my supervisor is a total muppet",
+            "Boss just booked an all-day event on a Saturday. Unpaid, obviously",
+            "I sleep through half my Zoom calls with the camera off, nobody's noticed yet",
+            "Got the offer... the salary is insulting",
             "the new VP is a total disaster",
             "my coworkers are clueless, every single day",
         ] {
@@ -100,6 +113,7 @@ mod tests {
         for text in [
             "I love my job and my team is amazing",
             "Handed in my notice today, excited for the next chapter",
+            "Dyed my hair blue and nobody's noticed",
             "Thrilled to welcome 40 new apprentices to the team this September!",
             "Worst traffic ever this morning, but made it to work on time",
             "Our customers told us what they wanted, so we built it",
