@@ -1,7 +1,9 @@
 //! Copies the word lists (`src/lexicon/*.txt`) into OUT_DIR without their
 //! comments and blank lines, so the shipped wasm carries only the phrases.
-//! A run of phrases with the same tag is written once under a `!tag` line
-//! (`!tag strong` then the bare phrases) instead of repeating ` | strong`.
+//! Phrases are grouped by tag, each group written once under a `!tag` line
+//! (`!tag strong` then the bare phrases) instead of repeating ` | strong`;
+//! directives (`!evasive`, `!except ...`) come first. Matching does not
+//! depend on the order of phrases within a list.
 
 use std::path::Path;
 use std::{env, fs};
@@ -17,14 +19,13 @@ fn main() {
             println!("cargo:rerun-if-changed={}", path.display());
             let text = fs::read_to_string(&path).expect("read list");
             let kept = text.lines().map(|l| l.split("//").next().unwrap_or("").trim()).filter(|l| !l.is_empty());
-            let mut lines: Vec<String> = Vec::new();
+            let (directives, phrases): (Vec<&str>, Vec<&str>) = kept.partition(|l| l.starts_with('!'));
+            let mut tagged: Vec<(&str, &str)> =
+                phrases.iter().map(|l| l.split_once(" | ").map_or((*l, ""), |(p, t)| (p.trim(), t.trim()))).collect();
+            tagged.sort_by_key(|&(_, tag)| tag); // stable: phrases keep their order within a tag
+            let mut lines: Vec<String> = directives.iter().map(|l| l.to_string()).collect();
             let mut current = "";
-            for line in kept {
-                if line.starts_with('!') {
-                    lines.push(line.to_string());
-                    continue;
-                }
-                let (phrase, tag) = line.split_once(" | ").map_or((line, ""), |(p, t)| (p.trim(), t.trim()));
+            for (phrase, tag) in tagged {
                 if tag != current {
                     lines.push(format!("!tag {tag}").trim_end().to_string());
                     current = tag;

@@ -92,16 +92,23 @@ impl Rule for CredentialKey {
 /// `postgres://admin:S3cret@db:5432`: the password inside an address, as a
 /// byte range. Placeholders ("user:password@", "user:***@") stay quiet.
 fn url_password(text: &str) -> Option<(usize, usize)> {
-    text.match_indices("://").find_map(|(at, _)| {
-        let rest = &text[at + 3..];
-        let auth = &rest[..rest.find(|c: char| c.is_whitespace() || c == '/')?];
-        let (user, pass) = auth[..auth.rfind('@')?].split_once(':')?;
-        let placeholder = ["password", "pass", "pwd", "secret", "<password>"]
-            .contains(&pass.to_ascii_lowercase().as_str())
-            || pass.chars().all(|c| c == '*' || c == 'x');
-        let start = at + 3 + user.len() + 1;
-        (!user.is_empty() && pass.len() >= 3 && !placeholder).then_some((start, start + pass.len()))
-    })
+    let b = text.as_bytes();
+    let user = text.find("://")? + 3;
+    let (mut colon, mut i) = (0, user);
+    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'/' {
+        match b[i] {
+            b':' if colon == 0 => colon = i,
+            b'@' if colon > user + 1 => {
+                let pass = &text[colon + 1..i];
+                let placeholder =
+                    matches!(pass, "password" | "pass" | "pwd" | "secret") || pass.bytes().all(|c| c == b'*');
+                return (pass.len() >= 3 && !placeholder).then_some((colon + 1, i));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The shortest word a key can be: its prefix and the rest's minimum length.

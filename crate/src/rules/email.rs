@@ -70,7 +70,7 @@ impl Rule for Email {
             let personal = addr.webmail && !addr.role;
             // "my email is", "login: x@y.com": the writer's own account.
             let self_disclosed =
-                ["my", "me", "login", "username"].iter().any(|w| words_before(s, addr.start, 4).contains(w));
+                words_before(s, addr.start, 4).iter().any(|w| matches!(*w, "my" | "me" | "login" | "username"));
             let soft_dm = ctx.is_dm() && !other_personal_data;
             let severity = if soft_dm || addr.example {
                 Severity::Low

@@ -117,7 +117,7 @@ impl Rule for IntoxicationDrinking {
         if let Some(hit) = input.scan.hits(List::Drinking).find(|h| h.tag.is_empty() && session(doc, h)) {
             let span = hit_span(doc, hit);
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
-            out.push(self.finding(severity, span, format!("{} reads as a drinking session.", quoted(doc, span))));
+            out.push(self.finding(severity, span, "This reads as a drinking session.".into()));
         }
         if let Some(span) = drink_emoji_run(doc.text) {
             out.push(self.finding(Severity::Medium, span, "A row of drinks reads as a drinking session.".into()));
@@ -150,14 +150,19 @@ const DRANK: &[&str] = &["had", "drank", "downed", "sank", "necked", "on", "smas
 /// Where pills are party drugs.
 const PARTY: &[&str] = &["festival", "rave", "club", "clubbing", "party", "gig", "afterparty", "dancefloor"];
 
+/// A number from 3 to 99, or a word for many.
+#[inline(never)]
+fn many(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let w = t.word.as_str();
+    MANY.contains(&w) || t.is_number() && w.len() <= 2 && !matches!(w, "0" | "1" | "2") && !w.starts_with('0')
+}
+
 /// "four beers in", "6 pints deep", "a whole bottle of rum": a count of
 /// drinks that reads as a session, not a drink.
 fn session(doc: &Doc, hit: &Hit) -> bool {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.word.as_str());
-    let many = |i: usize| {
-        MANY.contains(&word(i))
-            || doc.tokens[i].is_number() && word(i).parse::<u32>().is_ok_and(|n| (3..40).contains(&n))
-    };
+    // A number from 3 to 99, or a word for many.
     let before = hit.first;
     let after = hit.last + 1;
     // "four beers in" ends there; "three beers in the fridge" goes on.
@@ -170,8 +175,9 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
     // "had like 8 shots", "on my fifth margarita".
     let drank = before > 1 && (before.saturating_sub(4)..before - 1).any(|i| DRANK.contains(&word(i)));
     let counted =
-        before > 0 && many(before - 1) && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
-    let bottle = before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(before - 3);
+        before > 0 && many(doc, before - 1) && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
+    let bottle =
+        before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(doc, before - 3);
     counted || bottle
 }
 

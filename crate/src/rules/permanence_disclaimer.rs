@@ -72,33 +72,33 @@ const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probab
 /// must follow the object ("remove it from the oven" is a recipe), and the
 /// writer must speak of their own plan (a future, or an opening "-ing").
 fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
-    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.word.as_str());
-    (0..doc.tokens.len()).find_map(|i| {
+    let t = &doc.tokens;
+    let word = |i: usize| t.get(i).map_or("", |t| t.word.as_str());
+    for i in 0..t.len() {
         let verb = word(i);
         if !REMOVE.contains(&verb) {
-            return None;
+            continue;
         }
         let mut j = i + 1;
         if matches!(word(j), "this" | "it" | "that") {
-            j += 1;
-            if matches!(word(j), "post" | "tweet" | "pic" | "photo") {
-                j += 1;
-            }
+            j += 1 + usize::from(matches!(word(j + 1), "post" | "tweet" | "pic" | "photo"));
         } else if !verb.starts_with('d') {
-            return None;
+            continue;
         }
-        if verb.starts_with('t') || verb.starts_with('p') {
+        // "take it down", "pulling this down".
+        if verb.starts_with(['t', 'p']) {
             if word(j) != "down" {
-                return None;
+                continue;
             }
             j += 1;
         }
-        let timed = SOON.contains(&word(j)) && j < doc.tokens.len() && doc.same_sentence(i, j);
         let opens = i == 0 || !doc.same_sentence(i - 1, i);
-        let planned = (opens && verb.ends_with("ing"))
-            || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)) && doc.same_sentence(k, i));
-        (timed && planned).then_some((i, j))
-    })
+        let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
+        if planned && SOON.contains(&word(j)) && doc.same_sentence(i, j) {
+            return Some((i, j));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! letters. The mildest words ("hell", "freaking") are a tip on personal
 //! accounts.
 
-use super::{hit_span, quoted, with_action, Input, Rule};
+use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -38,20 +38,6 @@ impl Rule for ProfaneWord {
                 format!("\u{201c}{word}\u{201d} is swearing.")
             };
             out.push(with_action(self.finding(severity, hit_span(input.doc, hit), message), Action::Remove));
-        }
-        // "clusterfuck", "absofuckinglutely": the word inside a longer one; "f***".
-        let doc = input.doc;
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            let listed = input.scan.hits(List::Profanity).any(|h| h.first <= i && i <= h.last);
-            let f_stars = tok.raw.len() >= 3 && tok.raw.starts_with('f') && tok.raw[1..].bytes().all(|b| b == b'*');
-            if !listed && (tok.word.contains("fuck") || f_stars) {
-                let span = doc.token_span(i, i);
-                let severity = if brand { Severity::High } else { Severity::Medium };
-                out.push(with_action(
-                    self.finding(severity, span, format!("{} is swearing.", quoted(doc, span))),
-                    Action::Remove,
-                ));
-            }
         }
     }
 }

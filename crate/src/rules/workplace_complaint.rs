@@ -10,8 +10,6 @@ use crate::lexicon::{Hit, List};
 
 pub struct WorkplaceComplaint;
 
-const WORK: &[&str] = &["zoom", "calls", "meeting", "meetings", "standup", "shift", "desk", "office", "work", "boss"];
-
 impl Rule for WorkplaceComplaint {
     fn id(&self) -> &'static str {
         "workplace.complaint"
@@ -29,15 +27,12 @@ impl Rule for WorkplaceComplaint {
         let doc = input.doc;
         let hits: Vec<_> = input.scan.hits(List::Workplace).collect();
         let hint = Action::Rephrase { hint: "Raise it with the person, or vent offline." };
-        // "nobody's noticed" is skipping work only where work is the subject.
-        let at_work = doc.tokens.iter().any(|t| WORK.contains(&t.word.as_str()));
-        let unnoticed = hits.iter().filter(|h| h.tag == "unnoticed" && at_work);
-        for skip in hits.iter().filter(|h| h.tag == "skip" || h.tag == "complaint").chain(unnoticed) {
+        for skip in hits.iter().filter(|h| h.tag == "skip" || h.tag == "complaint") {
             out.push(with_action(
                 self.finding(
                     Severity::Medium,
                     hit_span(doc, skip),
-                    if skip.tag != "complaint" {
+                    if skip.tag == "skip" {
                         "This says you are skipping or faking work."
                     } else {
                         "This complains about work in public."

@@ -8,7 +8,7 @@
 
 use super::{hit_span, same_sentence, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
-use crate::lexicon::{Hit, List};
+use crate::lexicon::List;
 
 pub struct WrongAccount;
 
@@ -42,17 +42,14 @@ impl Rule for WrongAccount {
             _ => false,
         });
         // "Can't stand the new mayor": an office holder run down in the same sentence.
-        let negative: Vec<&Hit> = input
-            .scan
-            .hits(List::Insults)
-            .chain(input.scan.hits(List::Workplace).filter(|h| h.tag == "negative"))
-            .collect();
+        let negative =
+            || input.scan.hits(List::Insults).chain(input.scan.hits(List::Workplace).filter(|h| h.tag == "negative"));
         let span = from_findings.map(|f| (f.start, f.end)).or_else(|| {
             input
                 .scan
                 .hits(List::Register)
                 .find(|h| match h.tag {
-                    "office" => negative.iter().any(|n| same_sentence(doc, h, n)),
+                    "office" => negative().any(|n| same_sentence(doc, h, n)),
                     tag => tag == "politics" || tag == "life-strong" || first_person,
                 })
                 .map(|h| hit_span(doc, h))
