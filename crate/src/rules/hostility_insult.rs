@@ -13,7 +13,7 @@ pub struct HostilityInsult;
 const TARGETS: &[&str] = &[
     "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
     "driver", "drivers", "owner", "boss", "manager", "landlord", "ref", "referee", "anyone", "everyone", "whoever",
-    "total", "complete", "utter",
+    "total", "complete", "utter", "absolute",
 ];
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
@@ -103,6 +103,7 @@ mod tests {
         for text in [
             "Anyone who disagrees with me here is a brainwashed sheep",
             "Your support team should all be fired, total idiots",
+            "Whoever runs this page should be ashamed, absolute cowards",
             "To the moron who keyed my car, enjoy your karma",
             "You're an idiot if you believe that",
             "@critic_guy you clown",

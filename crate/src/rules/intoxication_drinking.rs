@@ -114,7 +114,12 @@ impl Rule for IntoxicationDrinking {
             f.action = Some(Action::Rephrase { hint: "Would you be happy to see this quoted in a year?" });
             out.push(f);
         }
-        if let Some(hit) = input.scan.hits(List::Drinking).find(|h| h.tag.is_empty() && session(doc, h)) {
+        // "Pints at lunch, pints after work, pints now": three drinks named on a
+        // personal account are a session (a bar's menu on a brand is not).
+        let many_drinks = drinks >= 3 && !input.ctx.is_brand();
+        if let Some(hit) =
+            input.scan.hits(List::Drinking).find(|h| h.tag.is_empty() && (many_drinks || session(doc, h)))
+        {
             let span = hit_span(doc, hit);
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
             out.push(self.finding(severity, span, "This reads as a drinking session.".into()));
@@ -229,6 +234,7 @@ mod tests {
             "Currently on my fifth margarita",
             "took a couple of pills at the festival",
             "sending you the money for the weed tomorrow",
+            "Pints at lunch, pints after work, pints now. Send help",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

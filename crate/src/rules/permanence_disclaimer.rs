@@ -62,10 +62,13 @@ impl Rule for PermanenceDisclaimer {
     }
 }
 
-const REMOVE: &[&str] =
-    &["delete", "deleting", "remove", "removing", "pull", "pulling", "take", "taking", "archive", "archiving"];
+#[rustfmt::skip]
+const REMOVE: &[&str] = &[
+    "delete", "deleting", "remove", "removing", "pull", "pulling", "take", "taking", "archive", "archiving", "nuke",
+    "nuking", "wipe", "wiping",
+];
 const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
-const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to"];
+const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to", "before"];
 
 /// "gonna remove this later", "pulling this down in an hour", "will delete
 /// once the group chat sees it": a promise to take the post down. The time
@@ -79,6 +82,8 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
         if !REMOVE.contains(&verb) {
             continue;
         }
+        // "before I take this post down" carries its own time.
+        let before = (i.saturating_sub(3)..i).any(|k| word(k) == "before");
         let mut j = i + 1;
         if matches!(word(j), "this" | "it" | "that") {
             j += 1 + usize::from(matches!(word(j + 1), "post" | "tweet" | "pic" | "photo"));
@@ -94,7 +99,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
         }
         let opens = i == 0 || !doc.same_sentence(i - 1, i);
         let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
-        if planned && SOON.contains(&word(j)) && doc.same_sentence(i, j) {
+        if planned && (before || SOON.contains(&word(j)) && doc.same_sentence(i, j)) {
             return Some((i, j));
         }
     }
@@ -114,6 +119,8 @@ mod tests {
             "Gonna remove this later but look at this",
             "pulling this down in an hour, just needed to say it",
             "Will delete once the group chat sees it",
+            "Gonna nuke this tweet in an hour, but here goes",
+            "Quick vent before I take this post down: the wedding was awful",
             "Lol jk, I'd never actually say that out loud",
             "Deleting this in 5 minutes but the new VP is a disaster",
             "I'll delete this later but here goes",
