@@ -99,7 +99,9 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
         }
         let opens = i == 0 || !doc.same_sentence(i - 1, i);
         let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
-        if planned && (before || SOON.contains(&word(j)) && doc.same_sentence(i, j)) {
+        // "before I take this down to the tip" is about something else.
+        let ends = j >= t.len() || !doc.same_sentence(j - 1, j) || doc.gap(j - 1, j).contains([':', ',']);
+        if planned && (before && ends || SOON.contains(&word(j)) && doc.same_sentence(i, j)) {
             return Some((i, j));
         }
     }
@@ -134,6 +136,8 @@ mod tests {
     #[test]
     fn descriptions_are_fine() {
         for text in [
+            "Before I take this down to the tip, does anyone want a free sofa?",
+            "Taking it down a notch this week",
             "Remove it from the oven after 20 minutes",
             "Never delete your backups before you test the restore",
             "Taking the kids down to the beach later",

@@ -244,6 +244,13 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
         if !keyword.is_some_and(|k| doc.same_sentence(k, i)) {
             continue;
         }
+        // Said to be the password: "... is Winter!2025", "pass Tulip2020".
+        let said = (i.saturating_sub(2)..i)
+            .any(|j| matches!(doc.tokens[j].word.as_str(), "is" | "was" | "pass" | "pw"))
+            || doc.gap(i - 1, i).contains(':');
+        if !said {
+            continue;
+        }
         let (a, z) = doc.token_span(i, i);
         let w = doc.original(a, z).as_bytes();
         let letters = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -630,10 +637,15 @@ mod tests {
         for text in [
             "@ITdesk password reset didn't work, current one is Winter!2025, locked out again",
             "Spotify family plan login: mum@smithfamily.co.uk pass Tulip2020",
+            "My bank password is the same as my email password, lol: Pepper2024",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
-        for text in ["Our Summer2024 collection is here, no login needed", "password managers beat Post-its"] {
+        for text in [
+            "Our Summer2024 collection is here, no login needed",
+            "password managers beat Post-its",
+            "Password reset emails from Winter2025 promo are a scam",
+        ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
     }
