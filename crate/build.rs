@@ -1,5 +1,9 @@
 //! Copies the word lists (`src/lexicon/*.txt`) into OUT_DIR without their
 //! comments and blank lines, so the shipped wasm carries only the phrases.
+//! Phrases are grouped by tag, each group written once under a `!tag` line
+//! (`!tag strong` then the bare phrases) instead of repeating ` | strong`;
+//! directives (`!evasive`, `!except ...`) come first. Matching does not
+//! depend on the order of phrases within a list.
 
 use std::path::Path;
 use std::{env, fs};
@@ -14,9 +18,21 @@ fn main() {
         if path.extension().is_some_and(|e| e == "txt") {
             println!("cargo:rerun-if-changed={}", path.display());
             let text = fs::read_to_string(&path).expect("read list");
-            let kept: Vec<&str> =
-                text.lines().map(|l| l.split("//").next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
-            fs::write(out.join(entry.file_name()), kept.join("\n") + "\n").expect("write list");
+            let kept = text.lines().map(|l| l.split("//").next().unwrap_or("").trim()).filter(|l| !l.is_empty());
+            let (directives, phrases): (Vec<&str>, Vec<&str>) = kept.partition(|l| l.starts_with('!'));
+            let mut tagged: Vec<(&str, &str)> =
+                phrases.iter().map(|l| l.split_once(" | ").map_or((*l, ""), |(p, t)| (p.trim(), t.trim()))).collect();
+            tagged.sort_by_key(|&(_, tag)| tag); // stable: phrases keep their order within a tag
+            let mut lines: Vec<String> = directives.iter().map(|l| l.to_string()).collect();
+            let mut current = "";
+            for (phrase, tag) in tagged {
+                if tag != current {
+                    lines.push(format!("!tag {tag}").trim_end().to_string());
+                    current = tag;
+                }
+                lines.push(phrase.to_string());
+            }
+            fs::write(out.join(entry.file_name()), lines.join("\n") + "\n").expect("write list");
         }
     }
 }

@@ -9,6 +9,7 @@
 //! - `word~` matches `word` and its inflections (-s, -es, -ed, -ing, -er, -y…);
 //! - `?` inside a phrase matches any one token;
 //! - `phrase | tag` attaches a tag the rule can read.
+//!   (build.rs writes a run of phrases with one tag under a `!tag tag` line.)
 //!
 //! A list whose first line is `!evasive` is also matched through masks
 //! (`f*ck`), stretched letters (`fuuuck`) and spelled-out words (`f u c k`).
@@ -154,6 +155,8 @@ impl Lexicon {
         };
         for &list in List::ALL {
             let mut evasive = false;
+            // build.rs writes a run of same-tagged phrases under one `!tag` line.
+            let mut run_tag = "";
             for line in list.source().lines() {
                 let line = line.split("//").next().unwrap_or("").trim();
                 if line == "!evasive" {
@@ -163,13 +166,17 @@ impl Lexicon {
                 if line.is_empty() {
                     continue;
                 }
+                if let Some(tag) = line.strip_prefix("!tag") {
+                    run_tag = tag.trim();
+                    continue;
+                }
                 let (line, except) = match line.strip_prefix("!except ") {
                     Some(rest) => (rest, true),
                     None => (line, false),
                 };
                 let (text, tag) = match line.split_once(" | ") {
                     Some((t, tag)) => (t.trim(), tag.trim()),
-                    None => (line, ""),
+                    None => (line, if except { "" } else { run_tag }),
                 };
                 lex.add(list, text, tag, evasive && !except, except);
             }

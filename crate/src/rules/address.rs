@@ -45,7 +45,7 @@ const NOT_HOUSE: &[&str] = &[
     "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform", "exit",
     "room", "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step", "day", "week",
     "year", "no", "number", "size", "rank", "ranked", "issue", "act", "scene", "verse", "grade",
-    "aged", "age", "under", "over", "about", "around", "only", "just", "first", "last", "for",
+    "aged", "age", "under", "over", "about", "around", "only", "just", "first", "last",
     "with", "than", "of", "in", "since", "interstate", "highway", "channel", "track", "pier",
     "terminal", "hole", "lane", "row", "seat", "table",
 ];
@@ -306,6 +306,7 @@ mod tests {
                 "500 N. Main Ave, Springfield, IL 62701-1234",
             ),
             ("come over to 9 Rose Lane tonight", "9 Rose Lane"),
+            ("my parcel was meant for 42 Oak Road, why is it in Glasgow", "42 Oak Road"),
             ("my address is 14 Kings Road, London SW3 4UT", "14 Kings Road, London SW3 4UT"),
             ("we moved to 77 West 81st St #4B", "77 West 81st St #4B"),
             ("１２ Ｏａｋ Ｓｔｒｅｅｔ", "１２ Ｏａｋ Ｓｔｒｅｅｔ"),

@@ -69,7 +69,9 @@ impl Rule for Birthdate {
                     .iter()
                     .chain(words_after(s, after, 12).iter())
                     .any(|w| PEOPLE.contains(w));
-                if needs_person && !person_near {
+                // A post that opens with "Born 12 March 1987" speaks of its writer.
+                let opens_post = s[..start].trim().is_empty();
+                if needs_person && !person_near && !opens_post {
                     continue;
                 }
                 let Some((d0, d1)) = date_after(s, after) else {
@@ -203,6 +205,7 @@ mod tests {
             ("My birthday is the 4th of March 1990!", "4th of March 1990"),
             ("our son was born 12.05.2019.", "12.05.2019"),
             ("d.o.b. 4 Mar 1990", "4 Mar 1990"),
+            ("born 12 March 1987, still waiting on that renewal", "12 March 1987"),
             ("bday: 3/4/90", "3/4/90"),
             ("ＤＯＢ ０４／０３／１９９０", "０４／０３／１９９０"),
         ] {

@@ -45,15 +45,20 @@ impl Rule for ConfidentialMarker {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        // Two hints of secrecy ("a little birdie told me ... you didn't hear it
+        // from me") make a leak, business or not.
+        // ("just between us" also holds "between us": count where hints end.)
+        let mut ends = input.scan.hits(List::Confidential).filter(|h| h.tag == "soft").map(|h| h.last);
+        let hushed = ends.next().is_some_and(|first| ends.any(|e| e != first));
         for hit in input.scan.hits(List::Confidential) {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
             }
             // "Just between us, Tom's going to propose": a secret, not a leak,
             // unless the draft is about business.
-            let business = input.scan.hits(List::Market).any(|h| h.tag == "event")
+            let business = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak")
                 || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
-            let severity = if hit.tag == "soft" && !business { Severity::Low } else { Severity::High };
+            let severity = if hit.tag == "soft" && !business && !hushed { Severity::Low } else { Severity::High };
             if promise_sense(doc, hit) {
                 continue;
             }
@@ -95,6 +100,7 @@ mod tests {
     #[test]
     fn catches_markers() {
         for text in [
+            "Strictly between us, the new CEO starts Monday",
             "Strictly confidential - do not forward: draft org chart for the reorg attached",
             "Under NDA so I can't say much, but our chip tapes out next month",
             "Leaked: the new phone will cost $1,299",
@@ -110,6 +116,12 @@ mod tests {
     fn personal_secrets_are_only_a_tip() {
         assert!(!flags(RULE, "just between us, I think Tom's going to propose this weekend", &personal()));
         assert!(flags(RULE, "just between us, the layoffs start Monday", &personal()));
+        assert!(flags(
+            RULE,
+            "A little birdie told me the redesign ships soon. You didn't hear it from me",
+            &personal()
+        ));
+        assert!(flags(RULE, "Prototype pics, nobody outside engineering has seen this yet", &personal()));
     }
 
     #[test]

@@ -79,7 +79,36 @@ impl Rule for CredentialKey {
                 ));
             }
         }
+        if let Some((start, end)) = url_password(text) {
+            let span = input.doc.utf16_span_of_bytes(start, end);
+            out.push(with_action(
+                self.finding(Severity::High, span, "This address carries a password.".into()),
+                Action::Mask,
+            ));
+        }
     }
+}
+
+/// `postgres://admin:S3cret@db:5432`: the password inside an address, as a
+/// byte range. Placeholders ("user:password@", "user:***@") stay quiet.
+fn url_password(text: &str) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let user = text.find("://")? + 3;
+    let (mut colon, mut i) = (0, user);
+    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'/' {
+        match b[i] {
+            b':' if colon == 0 => colon = i,
+            b'@' if colon > user + 1 => {
+                let pass = &text[colon + 1..i];
+                let placeholder =
+                    matches!(pass, "password" | "pass" | "pwd" | "secret") || pass.bytes().all(|c| c == b'*');
+                return (pass.len() >= 3 && !placeholder).then_some((colon + 1, i));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 /// The shortest word a key can be: its prefix and the rest's minimum length.
@@ -164,6 +193,11 @@ mod tests {
         let text = "oops -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY----- sorry";
         let found = fired(RULE, text, &personal());
         assert!(found[0].0.starts_with("-----BEGIN") && found[0].0.ends_with("KEY-----"));
+        let url = "Our staging DB: postgres://admin:S3cretPass@db.internal:5432/app won't connect";
+        assert!(flags(RULE, url, &personal()), "missed: {url}");
+        for text in ["connect with postgres://user:password@localhost/db", "see https://example.com/a:b@c"] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
     }
 
     #[test]

@@ -68,7 +68,9 @@ impl Rule for Email {
         let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
         for addr in addresses(doc) {
             let personal = addr.webmail && !addr.role;
-            let self_disclosed = ["my", "me"].iter().any(|w| words_before(s, addr.start, 4).contains(w));
+            // "my email is", "login: x@y.com": the writer's own account.
+            let self_disclosed =
+                words_before(s, addr.start, 4).iter().any(|w| matches!(*w, "my" | "me" | "login" | "username"));
             let soft_dm = ctx.is_dm() && !other_personal_data;
             let severity = if soft_dm || addr.example {
                 Severity::Low
@@ -248,6 +250,7 @@ mod tests {
             ("janedoe [at] gmail [dot] com", "janedoe [at] gmail [dot] com"),
             ("janedoe at gmail dot com", "janedoe at gmail dot com"),
             ("my email is jane@janedoe.net", "jane@janedoe.net"),
+            ("family plan login: mum@smithfamily.co.uk", "mum@smithfamily.co.uk"),
         ] {
             assert_eq!(fired(RULE, text, &personal()), vec![(addr.to_string(), Severity::Medium)], "{text}");
         }

@@ -13,6 +13,7 @@ pub struct HostilityInsult;
 const TARGETS: &[&str] = &[
     "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
     "driver", "drivers", "owner", "boss", "manager", "landlord", "ref", "referee", "anyone", "everyone", "whoever",
+    "total", "complete", "utter", "absolute",
 ];
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
@@ -62,7 +63,28 @@ fn mention_follows(doc: &Doc, at: usize) -> bool {
 
 /// A person is addressed or pointed at within the three tokens before.
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
-    near_word(doc, at, 3, 0, SECOND_PERSON) || near_word(doc, at, 3, 0, TARGETS) || mentioned_before(doc, at)
+    near_word(doc, at, 3, 0, SECOND_PERSON)
+        || near_word(doc, at, 3, 0, TARGETS)
+        || mentioned_before(doc, at)
+        || the_one_who(doc, at)
+        || who_clause_before(doc, at)
+}
+
+/// "Anyone who disagrees with me is a brainwashed sheep": the insult's
+/// target is a "who" clause earlier in the sentence.
+fn who_clause_before(doc: &Doc, at: usize) -> bool {
+    (at.saturating_sub(12)..at).any(|j| {
+        matches!(doc.tokens[j].word.as_str(), "anyone" | "everyone" | "people" | "anybody" | "everybody")
+            && doc.tokens.get(j + 1).is_some_and(|t| t.word == "who")
+            && doc.same_sentence(j, at)
+    })
+}
+
+/// "the moron who keyed my car", "that idiot who cut me off".
+fn the_one_who(doc: &Doc, at: usize) -> bool {
+    let before = at.checked_sub(1).map(|j| doc.tokens[j].word.as_str());
+    let after = doc.tokens.get(at + 1).map(|t| t.word.as_str());
+    matches!(before, Some("the" | "that" | "this")) && after == Some("who") && doc.same_sentence(at, at + 1)
 }
 
 /// An @mention within the three tokens before, in the same sentence.
@@ -79,6 +101,10 @@ mod tests {
     #[test]
     fn catches_insults_aimed_at_someone() {
         for text in [
+            "Anyone who disagrees with me here is a brainwashed sheep",
+            "Your support team should all be fired, total idiots",
+            "Whoever runs this page should be ashamed, absolute cowards",
+            "To the moron who keyed my car, enjoy your karma",
             "You're an idiot if you believe that",
             "@critic_guy you clown",
             "what a bunch of f*cking amateurs",

@@ -71,7 +71,7 @@ const DRUG_FRAME: &[&str] = &[
     "smoke", "smoking", "smoked", "roll", "rolling", "rolled", "popped", "pop", "popping", "took", "take", "taking",
     "ate", "eat", "eating", "high", "stoned", "hit", "puff", "gram", "grams", "dealer", "bag", "line", "lines",
     "snort", "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing",
-    "sorting", "mixing",
+    "sorting", "mixing", "money", "buy", "bought", "pay",
 ];
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
 
@@ -97,7 +97,10 @@ impl Rule for IntoxicationDrinking {
                 "strong" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
-                "strong-ambiguous" | "drug-ambiguous" => continue,
+                // "last night's vodka ... head is pounding": the morning after.
+                "aftermath" if drinks > 0 => Severity::Medium,
+                "party-drug" if doc.tokens.iter().any(|t| PARTY.contains(&t.word.as_str())) => Severity::Medium,
+                "strong-ambiguous" | "drug-ambiguous" | "aftermath" | "party-drug" => continue,
                 _ => Severity::Low,
             };
             let severity = if severity == Severity::Medium && input.ctx.is_brand() { Severity::High } else { severity };
@@ -110,6 +113,16 @@ impl Rule for IntoxicationDrinking {
             let mut f = self.finding(severity, span, message);
             f.action = Some(Action::Rephrase { hint: "Would you be happy to see this quoted in a year?" });
             out.push(f);
+        }
+        // "Pints at lunch, pints after work, pints now": three drinks named on a
+        // personal account are a session (a bar's menu on a brand is not).
+        let many_drinks = drinks >= 3 && !input.ctx.is_brand();
+        if let Some(hit) =
+            input.scan.hits(List::Drinking).find(|h| h.tag.is_empty() && (many_drinks || session(doc, h)))
+        {
+            let span = hit_span(doc, hit);
+            let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
+            out.push(self.finding(severity, span, "This reads as a drinking session.".into()));
         }
         if let Some(span) = drink_emoji_run(doc.text) {
             out.push(self.finding(Severity::Medium, span, "A row of drinks reads as a drinking session.".into()));
@@ -130,6 +143,47 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
     let sober_after = after.is_some_and(|t| t.is_number() || SOBER_AFTER.contains(&t.word.as_str()));
     before.is_some_and(|w| DRUNK_FRAME.contains(&w)) && !sober_after
+}
+
+#[rustfmt::skip]
+const MANY: &[&str] = &[
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "whole", "entire", "third", "fourth", "fifth",
+    "sixth", "seventh", "eighth", "ninth", "tenth", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th",
+];
+/// Words a few tokens before a count that say the drinks went down.
+const DRANK: &[&str] = &["had", "drank", "downed", "sank", "necked", "on", "smashed", "after"];
+/// Where pills are party drugs.
+const PARTY: &[&str] = &["festival", "rave", "club", "clubbing", "party", "gig", "afterparty", "dancefloor"];
+
+/// A number from 3 to 99, or a word for many.
+#[inline(never)]
+fn many(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let w = t.word.as_str();
+    MANY.contains(&w) || t.is_number() && w.len() <= 2 && !matches!(w, "0" | "1" | "2") && !w.starts_with('0')
+}
+
+/// "four beers in", "6 pints deep", "a whole bottle of rum": a count of
+/// drinks that reads as a session, not a drink.
+fn session(doc: &Doc, hit: &Hit) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.word.as_str());
+    // A number from 3 to 99, or a word for many.
+    let before = hit.first;
+    let after = hit.last + 1;
+    // "four beers in" ends there; "three beers in the fridge" goes on.
+    let ends = |i: usize| {
+        i + 1 >= doc.tokens.len()
+            || !doc.same_sentence(i, i + 1)
+            || doc.gap(i, i + 1).contains([',', ';', ':'])
+            || matches!(word(i + 1), "and" | "now" | "already" | "lol" | "rn")
+    };
+    // "had like 8 shots", "on my fifth margarita".
+    let drank = before > 1 && (before.saturating_sub(4)..before - 1).any(|i| DRANK.contains(&word(i)));
+    let counted =
+        before > 0 && many(doc, before - 1) && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
+    let bottle =
+        before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(doc, before - 3);
+    counted || bottle
 }
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
@@ -174,6 +228,13 @@ mod tests {
             "Three bottles of prosecco down and the night is young",
             "cheers 🍷🍷🍷",
             "rolled a fat joint before the all-hands",
+            "Watching the game and I'm four beers in",
+            "Finished a whole bottle of rum with the lads",
+            "last night's tequila situation, head is pounding",
+            "Currently on my fifth margarita",
+            "took a couple of pills at the festival",
+            "sending you the money for the weed tomorrow",
+            "Pints at lunch, pints after work, pints now. Send help",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -190,6 +251,11 @@ mod tests {
             "Drinking water all day during the heatwave",
             "High quality coffee, baked fresh daily",
             "Pairing a Pinot Noir with mushroom risotto",
+            "Three beers in the fridge and a pizza in the oven",
+            "Drank a whole bottle of water on the hike",
+            "Third migraine this week, head is pounding",
+            "took two pills for my headache and went to bed",
+            "bought weed killer for the patio",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -9,6 +9,7 @@
 use super::{hit_span, quoted, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
+use crate::text::Doc;
 
 pub struct MarketMoving;
 
@@ -32,17 +33,19 @@ impl Rule for MarketMoving {
         let market: Vec<&Hit> = input.scan.hits(List::Market).collect();
         let insider = market.iter().find(|h| h.tag == "insider");
         let trade = market.iter().find(|h| h.tag == "trade");
-        // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
-        let leak = insider.is_some() || trade.is_some();
-        let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
         let official = market.iter().any(|h| h.tag == "official");
+        // "announcement Thursday", "can't announce until April": not out yet.
+        let pending = !official && announcement_pending(doc);
+        // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
+        let leak = insider.is_some() || trade.is_some() || pending;
+        let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
         let insider_voice = doc
             .tokens
             .iter()
             .any(|t| WE.contains(&t.word.as_str()) || FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
-            let severity = if trade.is_some() || insider.is_some() {
+            let severity = if leak {
                 Severity::High
             } else if official {
                 continue;
@@ -67,6 +70,42 @@ impl Rule for MarketMoving {
     }
 }
 
+/// Days and months that date an announcement still to come.
+const WHEN: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "tomorrow",
+    "next",
+    "until",
+    "till",
+    "soon",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "announcement Thursday", "can't officially announce until April",
+/// "announcing it next week": an announcement that has not happened yet.
+fn announcement_pending(doc: &Doc) -> bool {
+    doc.tokens.iter().enumerate().any(|(i, t)| {
+        t.word.starts_with("announc")
+            && t.word != "announced"
+            && (i + 1..doc.tokens.len().min(i + 5))
+                .any(|j| WHEN.contains(&doc.tokens[j].word.as_str()) && doc.same_sentence(i, j))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
@@ -81,6 +120,8 @@ mod tests {
             "The layoffs start Monday, 200 people, HR hasn't told anyone yet",
             "Between you and me, the FDA approval came through this morning. Buy before the press release!",
             "We're taking the company private next month",
+            "Board just approved the buyout, $42 a share. Announcement Thursday",
+            "Merger talks with a rival are basically done, we announce next week",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -36,8 +36,14 @@ impl Rule for OffensiveGeneralization {
         for group in input.scan.hits(List::Groups) {
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
                 let after = cue.first > group.last && cue.first - group.last <= 6;
+                // "some Indian guy reading a script. Can't understand a word": the
+                // cue opens the very next sentence.
+                let next = cue.first > group.last
+                    && cue.first - group.last <= 8
+                    && !doc.same_sentence(cue.first - 1, cue.first)
+                    && doc.same_sentence(group.last, cue.first - 1);
                 let before = cue.tag == "either" && cue.last < group.first && group.first - cue.last <= 4;
-                (after || before) && same_sentence(doc, group, cue)
+                ((after || before) && same_sentence(doc, group, cue)) || next
             });
             if let Some(cue) = cue {
                 let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
@@ -69,6 +75,9 @@ mod tests {
             "He throws like a girl lmao",
             "hope I don't catch something from the locals",
             "women are just lazy, always have been",
+            "some Indian guy reading a script. Can't understand a word",
+            "Refugees are a drain on the system",
+            "the elderly really shouldn't have smartphones",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -82,6 +91,9 @@ mod tests {
             "Old people's homes need more volunteers, sign up below",
             "Our Muslim colleagues are fasting this month; lunch meetings move to 4pm",
             "Locals love this bakery",
+            "Our Muslim colleagues are fasting. Lunch moves to 4pm",
+            "The elderly shouldn't have to choose between heating and eating",
+            "Women in drama school get half the roles",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

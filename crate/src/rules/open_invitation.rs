@@ -13,7 +13,7 @@ pub struct OpenInvitation;
 
 /// Hashtag endings that ask the public for stories.
 const STORY_TAGS: &[&str] =
-    &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions"];
+    &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions", "tales"];
 /// Words before a hashtag that ask people to use it.
 const USE_IT: &[&str] = &["use", "using", "tag", "hashtag", "reply", "tweet", "post", "share"];
 
@@ -76,6 +76,7 @@ impl Rule for OpenInvitation {
 fn is_open_hashtag(tok: &Token) -> bool {
     let w = tok.raw.as_str();
     (w.len() > 4 && w.starts_with("ask") && !w.starts_with("asking"))
+        || (w.len() > 6 && (w.starts_with("tellus") || w.starts_with("tellthe")))
         || STORY_TAGS.iter().any(|s| w.len() > s.len() + 1 && w.ends_with(s))
 }
 
@@ -88,6 +89,9 @@ mod tests {
     #[test]
     fn catches_brand_invitations() {
         for text in [
+            "What was your worst day with us? #TellTheBank",
+            "Nothing is off the table: our R&D team answers at 3pm",
+            "Share your best trip with our trains! #TrainTales",
             "Meet some of the farmers who supply our potatoes #McDStories",
             "Tell us your worst experience with our trains! Use #MyRailStory",
             "Who wants to ask our founder a question? Reply with #AskHenry",

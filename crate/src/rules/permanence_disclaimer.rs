@@ -5,6 +5,7 @@
 use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
+use crate::text::Doc;
 
 pub struct PermanenceDisclaimer;
 
@@ -35,6 +36,15 @@ impl Rule for PermanenceDisclaimer {
                 ));
             }
         }
+        if !input.scan.has(List::Permanence) {
+            if let Some((a, b)) = removal_promise(doc) {
+                out.push(self.finding(
+                    Severity::Medium,
+                    doc.token_span(a, b),
+                    "Taking it down later won't undo the post once people have seen it.".into(),
+                ));
+            }
+        }
         for hit in input.scan.hits(List::Permanence) {
             let span = hit_span(input.doc, hit);
             out.push(with_action(
@@ -52,6 +62,52 @@ impl Rule for PermanenceDisclaimer {
     }
 }
 
+#[rustfmt::skip]
+const REMOVE: &[&str] = &[
+    "delete", "deleting", "remove", "removing", "pull", "pulling", "take", "taking", "archive", "archiving", "nuke",
+    "nuking", "wipe", "wiping",
+];
+const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
+const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to", "before"];
+
+/// "gonna remove this later", "pulling this down in an hour", "will delete
+/// once the group chat sees it": a promise to take the post down. The time
+/// must follow the object ("remove it from the oven" is a recipe), and the
+/// writer must speak of their own plan (a future, or an opening "-ing").
+fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
+    let t = &doc.tokens;
+    let word = |i: usize| t.get(i).map_or("", |t| t.word.as_str());
+    for i in 0..t.len() {
+        let verb = word(i);
+        if !REMOVE.contains(&verb) {
+            continue;
+        }
+        // "before I take this post down" carries its own time.
+        let before = (i.saturating_sub(3)..i).any(|k| word(k) == "before");
+        let mut j = i + 1;
+        if matches!(word(j), "this" | "it" | "that") {
+            j += 1 + usize::from(matches!(word(j + 1), "post" | "tweet" | "pic" | "photo"));
+        } else if !verb.starts_with('d') {
+            continue;
+        }
+        // "take it down", "pulling this down".
+        if verb.starts_with(['t', 'p']) {
+            if word(j) != "down" {
+                continue;
+            }
+            j += 1;
+        }
+        let opens = i == 0 || !doc.same_sentence(i - 1, i);
+        let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
+        // "before I take this down to the tip" is about something else.
+        let ends = j >= t.len() || !doc.same_sentence(j - 1, j) || doc.gap(j - 1, j).contains([':', ',']);
+        if planned && (before && ends || SOON.contains(&word(j)) && doc.same_sentence(i, j)) {
+            return Some((i, j));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
@@ -61,6 +117,12 @@ mod tests {
     #[test]
     fn catches_disclaimers() {
         for text in [
+            "Posting for 24h only 🙊 my honest review",
+            "Gonna remove this later but look at this",
+            "pulling this down in an hour, just needed to say it",
+            "Will delete once the group chat sees it",
+            "Gonna nuke this tweet in an hour, but here goes",
+            "Quick vent before I take this post down: the wedding was awful",
             "Lol jk, I'd never actually say that out loud",
             "Deleting this in 5 minutes but the new VP is a disaster",
             "I'll delete this later but here goes",
@@ -74,6 +136,11 @@ mod tests {
     #[test]
     fn descriptions_are_fine() {
         for text in [
+            "Before I take this down to the tip, does anyone want a free sofa?",
+            "Taking it down a notch this week",
+            "Remove it from the oven after 20 minutes",
+            "Never delete your backups before you test the restore",
+            "Taking the kids down to the beach later",
             "We were just kidding around at the offsite, great team",
             "Deleted scenes from the film are on the blu-ray",
             "How to delete your account: Settings > Privacy",

@@ -38,9 +38,11 @@ impl Rule for PrivateMessage {
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate") || doc.text.contains(INTIMATE_EMOJI);
         let plans = cues.iter().filter(|c| c.tag == "plans").count();
+        // "keep this quiet", "she still thinks I was at work": a secret shared with one person.
+        let hush = cues.iter().any(|c| c.tag == "hush");
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
-        } else if (addressed && (intimate || plans >= 2)) || (intimate && plans >= 1) {
+        } else if (addressed && (intimate || hush || plans >= 2)) || ((intimate || hush) && plans >= 1) {
             cues.first().map(|c| hit_span(doc, c))
         } else if addressed && out.iter().any(|f| f.category == Category::PersonalData) {
             out.iter().find(|f| f.category == Category::PersonalData).map(|f| (f.start, f.end))
@@ -79,6 +81,8 @@ mod tests {
     #[test]
     fn catches_messages_meant_for_one_person() {
         for text in [
+            "@ben_w keep this quiet but I'm interviewing at your place next week",
+            "@ollie cheers for covering for me, she still thinks I was at work",
             "@lisa_m only you can see this right? meet me at my place after 11, wife's away",
             "@dan_p sending you my home address so you can drop it off: 12 Elm Street",
             "Sexy time tonight, can't wait to get you naked",

@@ -53,6 +53,9 @@ mod tests {
     fn catches_evasive_spellings() {
         for text in [
             "what the fuck",
+            "what a clusterfuck of a launch",
+            "absofuckinglutely not",
+            "who the f*** schedules a meeting at 7am",
             "f*ck this",
             "f**k this",
             "sh!t happens",

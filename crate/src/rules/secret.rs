@@ -7,11 +7,10 @@
 //! common password is...") or other codes ("zip code", "dress code") stay
 //! quiet.
 
-use std::sync::OnceLock;
-
 use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::text::Doc;
 
 pub struct Secret;
 
@@ -36,54 +35,55 @@ enum Kind {
     CodeList,
 }
 
+/// Longer phrases first ("wifi password" before "password"); a test keeps it so.
 const KEYWORDS: &[(&str, Kind, &str)] = &[
-    ("password", Kind::Password, "a password"),
-    ("passwd", Kind::Password, "a password"),
-    ("pwd", Kind::Password, "a password"),
-    ("pw", Kind::Password, "a password"),
-    ("pword", Kind::Password, "a password"),
-    ("passcode", Kind::Password, "a passcode"),
-    ("passphrase", Kind::Password, "a passphrase"),
-    ("wifi password", Kind::Password, "a Wi-Fi password"),
+    ("authentication code", Kind::Code, "a login code"),
+    ("verification code", Kind::Code, "a verification code"),
+    ("confirmation code", Kind::Code, "a confirmation code"),
+    ("first pet's name", Kind::Answer, "a security answer"),
+    ("security answer", Kind::Answer, "a security answer"),
     ("wi-fi password", Kind::Password, "a Wi-Fi password"),
-    ("wifi pw", Kind::Password, "a Wi-Fi password"),
-    ("wifi key", Kind::Password, "a Wi-Fi password"),
-    ("pass", Kind::WeakPassword, "a password"),
-    ("wifi", Kind::WeakPassword, "a Wi-Fi password"),
-    ("pin", Kind::Code, "a PIN"),
-    ("otp", Kind::Code, "a one-time code"),
+    ("recovery codes", Kind::CodeList, "recovery codes"),
+    ("wifi password", Kind::Password, "a Wi-Fi password"),
     ("one-time code", Kind::Code, "a one-time code"),
     ("one time code", Kind::Code, "a one-time code"),
-    ("verification code", Kind::Code, "a verification code"),
     ("security code", Kind::Code, "a security code"),
-    ("auth code", Kind::Code, "a login code"),
-    ("authentication code", Kind::Code, "a login code"),
-    ("2fa code", Kind::Code, "a login code"),
-    ("2fa", Kind::Code, "a login code"),
-    ("login code", Kind::Code, "a login code"),
-    ("confirmation code", Kind::Code, "a confirmation code"),
+    ("login details", Kind::Login, "a password"),
+    ("recovery code", Kind::CodeList, "a recovery code"),
+    ("backup codes", Kind::CodeList, "backup codes"),
     ("access code", Kind::Code, "an access code"),
+    ("garage code", Kind::Code, "a door code"),
+    ("credentials", Kind::Login, "a password"),
+    ("backup code", Kind::CodeList, "a backup code"),
+    ("maiden name", Kind::Answer, "a security answer"),
+    ("passphrase", Kind::Password, "a passphrase"),
+    ("login code", Kind::Code, "a login code"),
+    ("alarm code", Kind::Code, "an alarm code"),
+    ("auth code", Kind::Code, "a login code"),
     ("door code", Kind::Code, "a door code"),
     ("gate code", Kind::Code, "a gate code"),
-    ("alarm code", Kind::Code, "an alarm code"),
     ("lock code", Kind::Code, "a lock code"),
-    ("garage code", Kind::Code, "a door code"),
+    ("first pet", Kind::Answer, "a security answer"),
+    ("password", Kind::Password, "a password"),
+    ("passcode", Kind::Password, "a passcode"),
+    ("wifi key", Kind::Password, "a Wi-Fi password"),
+    ("2fa code", Kind::Code, "a login code"),
+    ("wifi pw", Kind::Password, "a Wi-Fi password"),
+    ("passwd", Kind::Password, "a password"),
+    ("log-in", Kind::Login, "a password"),
+    ("pword", Kind::Password, "a password"),
+    ("login", Kind::Login, "a password"),
+    ("creds", Kind::Login, "a password"),
+    ("pass", Kind::WeakPassword, "a password"),
+    ("wifi", Kind::WeakPassword, "a Wi-Fi password"),
+    ("code", Kind::BareCode, "a code"),
+    ("pwd", Kind::Password, "a password"),
+    ("pin", Kind::Code, "a PIN"),
+    ("otp", Kind::Code, "a one-time code"),
+    ("2fa", Kind::Code, "a login code"),
     ("cvv", Kind::Code, "a card security code"),
     ("cvc", Kind::Code, "a card security code"),
-    ("code", Kind::BareCode, "a code"),
-    ("login", Kind::Login, "a password"),
-    ("log-in", Kind::Login, "a password"),
-    ("login details", Kind::Login, "a password"),
-    ("credentials", Kind::Login, "a password"),
-    ("creds", Kind::Login, "a password"),
-    ("backup codes", Kind::CodeList, "backup codes"),
-    ("backup code", Kind::CodeList, "a backup code"),
-    ("recovery codes", Kind::CodeList, "recovery codes"),
-    ("recovery code", Kind::CodeList, "a recovery code"),
-    ("maiden name", Kind::Answer, "a security answer"),
-    ("security answer", Kind::Answer, "a security answer"),
-    ("first pet's name", Kind::Answer, "a security answer"),
-    ("first pet", Kind::Answer, "a security answer"),
+    ("pw", Kind::Password, "a password"),
 ];
 
 /// Words right before a keyword that make it an example or advice.
@@ -167,7 +167,7 @@ impl Rule for Secret {
             return;
         }
         let mut taken: Vec<usize> = Vec::new();
-        for &(keyword, kind, what) in longest_first() {
+        for &(keyword, kind, what) in KEYWORDS {
             for &start in &starts {
                 let Some(end) = phrase_at(s, start, keyword) else {
                     continue;
@@ -220,17 +220,53 @@ impl Rule for Secret {
                 out.push(with_action(f, Action::Mask));
             }
         }
+        // "password reset didn't work, current one is Winter!2025", "login: x pass
+        // Tulip2020": a password-shaped word in a sentence about a password.
+        if taken.is_empty() {
+            if let Some((v0, v1)) = password_shaped(doc) {
+                let f = self.finding(Severity::High, doc.span(v0, v1), "This looks like a password.".into());
+                out.push(with_action(f, Action::Mask));
+            }
+        }
     }
 }
 
-/// `KEYWORDS`, longer phrases first: "wifi password" before "password".
-fn longest_first() -> &'static [(&'static str, Kind, &'static str)] {
-    static SORTED: OnceLock<Vec<(&str, Kind, &str)>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut keywords = KEYWORDS.to_vec();
-        keywords.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
-        keywords
-    })
+/// A word shaped like the passwords people pick ("Winter!2025", "Tulip2020":
+/// a capitalised word, then three or more digits or a symbol and digits) in
+/// the same sentence as "password", "pass", "pw" or "login". Folded byte range.
+fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
+    let mut keyword = None;
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if matches!(t.word.as_str(), "password" | "pass" | "pw" | "pwd" | "login") {
+            keyword = Some(i);
+            continue;
+        }
+        if !keyword.is_some_and(|k| doc.same_sentence(k, i)) {
+            continue;
+        }
+        // Said to be the password: "... is Winter!2025", "pass Tulip2020".
+        let said = (i.saturating_sub(2)..i)
+            .any(|j| matches!(doc.tokens[j].word.as_str(), "is" | "was" | "pass" | "pw"))
+            || doc.gap(i - 1, i).contains(':');
+        if !said {
+            continue;
+        }
+        let (a, z) = doc.token_span(i, i);
+        let w = doc.original(a, z).as_bytes();
+        let letters = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+        let symbols = w.len() - letters - digits;
+        if letters >= 3
+            && w[0].is_ascii_uppercase()
+            && w[1..letters].iter().all(u8::is_ascii_lowercase)
+            && w[letters..].iter().all(|c| c.is_ascii_digit() || b"!@#$%&*?".contains(c))
+            && symbols <= 2
+            && (digits >= 3 || digits >= 2 && symbols >= 1)
+        {
+            return Some((t.start, t.end));
+        }
+    }
+    None
 }
 
 /// Whether the keyword at `start` is about the writer's actual secret.
@@ -568,6 +604,11 @@ mod tests {
     }
 
     #[test]
+    fn keywords_are_longest_first() {
+        assert!(super::KEYWORDS.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+    }
+
+    #[test]
     fn finds_stated_secrets() {
         for (text, value) in [
             ("my password is hunter2 lol", "hunter2"),
@@ -592,6 +633,20 @@ mod tests {
             ("Security question: first pet? Easy. It's Biscuit, lol", "Biscuit"),
         ] {
             assert_eq!(one(text, &personal()), (value.to_string(), Severity::High), "{text}");
+        }
+        for text in [
+            "@ITdesk password reset didn't work, current one is Winter!2025, locked out again",
+            "Spotify family plan login: mum@smithfamily.co.uk pass Tulip2020",
+            "My bank password is the same as my email password, lol: Pepper2024",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+        for text in [
+            "Our Summer2024 collection is here, no login needed",
+            "password managers beat Post-its",
+            "Password reset emails from Winter2025 promo are a scam",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
     }
 

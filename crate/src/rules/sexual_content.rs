@@ -8,6 +8,8 @@ use crate::lexicon::List;
 
 pub struct SexualContent;
 
+const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅'];
+
 impl Rule for SexualContent {
     fn id(&self) -> &'static str {
         "sexual.content"
@@ -23,7 +25,14 @@ impl Rule for SexualContent {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let severity = medium_or_high_for_brand(input.ctx);
+        // "steamy ... in the bedroom", "roleplay ideas ... handcuffs", "in the shower 😏":
+        // a suggestive word counts with a second one or a suggestive emoji.
+        let hints = input.scan.hits(List::Sexual).filter(|h| h.tag == "suggestive" || h.phrase == "handcuffs").count()
+            + usize::from(input.doc.text.contains(SUGGESTIVE_EMOJI));
         for hit in input.scan.hits(List::Sexual) {
+            if hit.tag == "suggestive" && hints < 2 {
+                continue;
+            }
             let severity = if hit.tag == "mild" { Severity::Low } else { severity };
             let span = hit_span(input.doc, hit);
             out.push(with_action(
@@ -42,7 +51,14 @@ mod tests {
 
     #[test]
     fn catches_sexual_content() {
-        for text in ["Sexy time tonight, can't wait to get you naked", "send nudes", "so h0rny", "p0rn stash"] {
+        for text in [
+            "Roleplay ideas for tonight? handcuffs already bought",
+            "steamy nights in the bedroom 😏",
+            "Sexy time tonight, can't wait to get you naked",
+            "send nudes",
+            "so h0rny",
+            "p0rn stash",
+        ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
@@ -56,6 +72,8 @@ mod tests {
             "The Naked Chef is on tonight",
             "Check out this food porn from our kitchen",
             "Cocktail hour at Cockburn's",
+            "Steamy bathroom after a hot shower, need a better fan",
+            "Naughty but nice: our sticky toffee pudding is back",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

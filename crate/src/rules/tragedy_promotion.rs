@@ -26,7 +26,7 @@ impl Rule for TragedyPromotion {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
-        let selling = input.scan.has(List::Promo) || percent_off(doc) || quotes_a_price(doc.text);
+        let selling = input.scan.has(List::Promo) || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         let joking = input.scan.has(List::Jokes);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
@@ -51,6 +51,13 @@ fn percent_off(doc: &Doc) -> bool {
         .any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
 }
 
+/// "code FLOOD10": a discount code in capitals after "code".
+fn promo_code(doc: &Doc) -> bool {
+    doc.tokens.windows(2).any(|w| {
+        w[0].word == "code" && w[1].shouted && w[1].raw.len() >= 4 && w[1].raw.bytes().any(|b| b.is_ascii_digit())
+    })
+}
+
 /// "just $9.11", "only £20": a price offered, not an amount reported.
 fn quotes_a_price(text: &str) -> bool {
     const OFFER: &[&str] = &["just", "only", "for", "from", "now", "at"];
@@ -71,6 +78,8 @@ mod tests {
     #[test]
     fn catches_promotion_and_jokes_on_tragedy() {
         for text in [
+            "Flood victims need dry socks 😉 code FLOOD10",
+            "Earthquake got you shook? Our shakes are 2 for 1 today",
             "Hurricane season is here! Stock up on our bestsellers before the storm hits, 25% off",
             "Our hearts go out to the victims of the shooting. Don't forget our weekend sale ends Sunday!",
             "Still reeling after the tsunami. Stay strong everyone - and grab our survival kits while stocks last",
@@ -84,6 +93,7 @@ mod tests {
     #[test]
     fn condolences_and_safety_advice_are_fine() {
         for text in [
+            "Flood relief: donate with code 70070 by text, every pound goes to the victims",
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
             "Our report on wildfire recovery funding for rural communities is published today",
             "Our photographers will be shooting the finals tomorrow",

@@ -42,19 +42,24 @@ impl Rule for WorkplaceComplaint {
                 hint.clone(),
             ));
         }
-        // Swearing at work ("F U C K this company") is a complaint too.
+        // Swearing at work ("F U C K this company") and insults ("my supervisor
+        // is a clown") are complaints too.
         let negatives: Vec<&Hit> = hits
             .iter()
             .copied()
             .filter(|h| h.tag == "negative")
             .chain(input.scan.hits(List::Profanity).filter(|h| h.tag != "mild"))
+            .chain(input.scan.hits(List::Insults))
             .collect();
         let complaint = hits.iter().filter(|h| h.tag == "subject").flat_map(|s| {
             negatives
                 .iter()
                 .filter(move |n| {
                     // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
-                    let own = s.phrase.starts_with("my ");
+                    // So does handing in one's notice ("Hate this place. Two weeks notice tomorrow").
+                    // "Boss just ...": the writer's own boss, unnamed.
+                    let own =
+                        s.phrase.starts_with("my ") || s.phrase.ends_with("notice") || s.phrase.ends_with(" just");
                     let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
                     n.first != s.first && near && (own || same_sentence(doc, s, n))
                 })
@@ -86,6 +91,11 @@ mod tests {
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
             "Gonna call in sick and go to the game, my boss will never know",
+            "Hate this place. Two weeks notice going in tomorrow",
+            "my supervisor is a total muppet",
+            "Boss just booked an all-day event on a Saturday. Unpaid, obviously",
+            "I sleep through half my Zoom calls with the camera off, nobody's noticed yet",
+            "Got the offer... the salary is insulting",
             "the new VP is a total disaster",
             "my coworkers are clueless, every single day",
         ] {
@@ -97,6 +107,8 @@ mod tests {
     fn praise_and_neutral_work_talk_are_fine() {
         for text in [
             "I love my job and my team is amazing",
+            "Handed in my notice today, excited for the next chapter",
+            "Dyed my hair blue and nobody's noticed",
             "Thrilled to welcome 40 new apprentices to the team this September!",
             "Worst traffic ever this morning, but made it to work on time",
             "Our customers told us what they wanted, so we built it",

@@ -6,7 +6,7 @@
 //! After a recent account switch (`Context::previous_account`), a risky
 //! draft also gets a reminder naming both accounts.
 
-use super::{hit_span, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
+use super::{hit_span, same_sentence, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -41,11 +41,17 @@ impl Rule for WrongAccount {
             Category::Hostility | Category::Permanence => first_person && f.severity >= Severity::Medium,
             _ => false,
         });
+        // "Can't stand the new mayor": an office holder run down in the same sentence.
+        let negative =
+            || input.scan.hits(List::Insults).chain(input.scan.hits(List::Workplace).filter(|h| h.tag == "negative"));
         let span = from_findings.map(|f| (f.start, f.end)).or_else(|| {
             input
                 .scan
                 .hits(List::Register)
-                .find(|h| h.tag == "politics" || h.tag == "life-strong" || first_person)
+                .find(|h| match h.tag {
+                    "office" => negative().any(|n| same_sentence(doc, h, n)),
+                    tag => tag == "politics" || tag == "life-strong" || first_person,
+                })
                 .map(|h| hit_span(doc, h))
         });
         let Some(span) = span else { return };
@@ -103,6 +109,7 @@ mod tests {
     fn personal_content_on_a_brand_account() {
         for text in [
             "Three bottles of prosecco down and the night is young #drunk",
+            "Can't stand the new mayor, worst decision this city ever made",
             "Can't believe my ex showed up at my birthday party, so awkward",
             "Vote them all out in November, this government is a joke",
             "Damn, the demo crashed on stage. Classic.",
@@ -117,6 +124,7 @@ mod tests {
     fn business_as_usual_and_personal_accounts_are_fine() {
         for text in [
             "Our new IPA is on tap from Friday, come try a pint",
+            "Congratulations to the new mayor on her first day in office",
             "Wishing everyone a restful holiday with family and friends",
             "Vote for your favourite flavour in our poll!",
         ] {
