@@ -2,6 +2,10 @@
 //! recall may never fall below the floors in `tests/corpus/floors.json`, and
 //! no benign post may get a finding of medium or high severity. Raise a
 //! floor when recall improves; never lower one to make a change pass.
+//!
+//! `tests/corpus/heldout-g7.jsonl` is a batch of fresh posts scored on first
+//! sight (44.3% recall) and fixed once; its known misses would break the
+//! per-category floors above, so it keeps one overall floor of its own.
 
 use std::collections::BTreeMap;
 
@@ -29,13 +33,17 @@ fn corpus_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus")
 }
 
-fn load() -> Vec<Post> {
-    let text = std::fs::read_to_string(corpus_dir().join("posts.jsonl")).expect("tests/corpus/posts.jsonl");
+fn load_file(name: &str) -> Vec<Post> {
+    let text = std::fs::read_to_string(corpus_dir().join(name)).unwrap_or_else(|e| panic!("tests/corpus/{name}: {e}"));
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(n, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("posts.jsonl line {}: {e}", n + 1)))
+        .map(|(n, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{name} line {}: {e}", n + 1)))
         .collect()
+}
+
+fn load() -> Vec<Post> {
+    load_file("posts.jsonl")
 }
 
 /// Categories found at medium or high severity.
@@ -92,4 +100,31 @@ fn recall_stays_at_or_above_the_floors() {
     assert!(hits.values().all(|&(_, total)| total >= 10), "every category needs at least 10 risky posts");
     assert_eq!(hits.len(), 15, "every category must be in the corpus");
     assert!(regressions.is_empty(), "recall fell below the floor:\n{}", regressions.join("\n"));
+}
+
+/// Recall over every expected label of the held-out batch (measured 145/158).
+const HELDOUT_FLOOR: f64 = 145.0 / 158.0;
+
+#[test]
+fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {
+    let posts = load_file("heldout-g7.jsonl");
+    let (mut hit, mut total) = (0, 0);
+    let mut flagged = Vec::new();
+    for post in &posts {
+        let found = strong_categories(post);
+        if post.expect.is_empty() && !found.is_empty() {
+            flagged.push(format!("{} flagged {found:?}: {}", post.id, post.text));
+        }
+        total += post.expect.len();
+        hit += post.expect.iter().filter(|want| found.contains(&want.as_str())).count();
+    }
+    let recall = hit as f64 / total as f64;
+    println!("held-out batch: {hit}/{total} = {:.1}%", recall * 100.0);
+    assert!(flagged.is_empty(), "benign posts flagged:\n{}", flagged.join("\n"));
+    assert!(
+        recall + 1e-9 >= HELDOUT_FLOOR,
+        "held-out recall {:.1}% < floor {:.1}%",
+        recall * 100.0,
+        HELDOUT_FLOOR * 100.0
+    );
 }
