@@ -247,7 +247,7 @@ impl Lexicon {
             if tok.masked {
                 self.match_masked(doc, i, tok, &mut hits);
             }
-            if let Some(squeezed) = squeeze(&tok.word) {
+            if let Some(squeezed) = squeeze(doc.word(tok)) {
                 for cand in squeezed {
                     for id in self.candidates(&cand) {
                         let p = &self.phrases[id as usize];
@@ -261,9 +261,10 @@ impl Lexicon {
         for joined in &doc.spaced {
             let first = doc.token_at_or_after(joined.start);
             let last = doc.token_at_or_after(joined.end).saturating_sub(1);
-            for id in self.candidates(&joined.word) {
+            let word = doc.word(joined);
+            for id in self.candidates(word) {
                 let p = &self.phrases[id as usize];
-                if p.evasive && p.words.len() == 1 && p.words[0].matches(&joined.word) {
+                if p.evasive && p.words.len() == 1 && p.words[0].matches(word) {
                     hits.push(self.hit(id, first, last, joined.start, joined.end, true));
                 }
             }
@@ -282,7 +283,8 @@ impl Lexicon {
     }
 
     fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
-        let spellings: &[&str] = if tok.raw != tok.word { &[&tok.word, &tok.raw] } else { &[&tok.word] };
+        let (word, raw) = (doc.word(tok), doc.raw(tok));
+        let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
         for (n, spelling) in spellings.iter().enumerate() {
             for id in self.candidates(spelling) {
                 let p = &self.phrases[id as usize];
@@ -293,7 +295,7 @@ impl Lexicon {
                     continue;
                 };
                 // A leetspeak reading of a word counts only for evasive lists.
-                let leet = n == 0 && tok.raw != tok.word;
+                let leet = n == 0 && raw != word;
                 if leet && !p.evasive {
                     continue;
                 }
@@ -307,8 +309,8 @@ impl Lexicon {
         for pat in rest {
             at += 1;
             let tok = doc.tokens.get(at)?;
-            let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(&tok.raw, w));
-            if !(pat.matches(&tok.word) || pat.matches(&tok.raw) || masked) || !doc.same_sentence(at - 1, at) {
+            let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(doc.raw(tok), w));
+            if !(pat.matches(doc.word(tok)) || pat.matches(doc.raw(tok)) || masked) || !doc.same_sentence(at - 1, at) {
                 return None;
             }
         }
@@ -316,9 +318,8 @@ impl Lexicon {
     }
 
     fn match_masked(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
-        let _ = doc;
         for (form, id) in &self.masked_forms {
-            if mask_matches(&tok.raw, form) {
+            if mask_matches(doc.raw(tok), form) {
                 hits.push(self.hit(*id, i, i, tok.start, tok.end, true));
             }
         }
@@ -454,7 +455,9 @@ mod tests {
                 .map(|w| w.trim_start_matches('#').trim_end_matches(['*', '~']))
                 .filter(|w| *w != "?")
                 .collect();
-            let words: Vec<String> = Doc::new(&plain.join(" ")).tokens.iter().map(|t| t.raw.clone()).collect();
+            let joined = plain.join(" ");
+            let doc = Doc::new(&joined);
+            let words: Vec<&str> = doc.tokens.iter().map(|t| doc.raw(t)).collect();
             if words != plain {
                 wrong.push(format!("{:?}: '{}' reads as {words:?}", p.list, p.text));
             }

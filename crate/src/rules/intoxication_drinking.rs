@@ -123,12 +123,12 @@ const NIGHT_AFTER: &[&str] = &["at", "again", "tonight", "last", "after", "befor
 fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
     let next = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
-    if opens && next.is_some_and(|t| NIGHT_AFTER.contains(&t.word.as_str())) {
+    if opens && next.is_some_and(|t| NIGHT_AFTER.contains(&doc.word(t))) {
         return true;
     }
-    let before = hit.first.checked_sub(1).map(|i| doc.tokens[i].word.as_str());
+    let before = hit.first.checked_sub(1).map(|i| doc.word(&doc.tokens[i]));
     let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
-    let sober_after = after.is_some_and(|t| t.is_number() || SOBER_AFTER.contains(&t.word.as_str()));
+    let sober_after = after.is_some_and(|t| doc.is_number(t) || SOBER_AFTER.contains(&doc.word(t)));
     before.is_some_and(|w| DRUNK_FRAME.contains(&w)) && !sober_after
 }
 

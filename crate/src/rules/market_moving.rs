@@ -36,10 +36,8 @@ impl Rule for MarketMoving {
         let leak = insider.is_some() || trade.is_some();
         let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
         let official = market.iter().any(|h| h.tag == "official");
-        let insider_voice = doc
-            .tokens
-            .iter()
-            .any(|t| WE.contains(&t.word.as_str()) || FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let insider_voice =
+            doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
             let severity = if trade.is_some() || insider.is_some() {

@@ -122,14 +122,14 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str
     let to = (i + after).min(doc.tokens.len().saturating_sub(1));
     (from..=to).any(|j| {
         j != i
-            && words.contains(&doc.tokens[j].word.as_str())
+            && words.contains(&doc.word(&doc.tokens[j]))
             && (if j < i { doc.same_sentence(j, i) } else { doc.same_sentence(i, j) })
     })
 }
 
 /// Whether the draft speaks in the first person singular anywhere.
 pub fn speaks_as_self(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()))
+    doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
 }
 
 /// The two hits are in the same sentence.

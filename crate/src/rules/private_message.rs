@@ -34,7 +34,7 @@ impl Rule for PrivateMessage {
         let cues: Vec<_> = input.scan.hits(List::PrivateCues).collect();
         let addressed = addressed_to_one(doc) || input.ctx.reply_to.is_some();
         let sexual_to_you =
-            input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
+            input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t)));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate") || doc.text.contains(INTIMATE_EMOJI);
         let plans = cues.iter().filter(|c| c.tag == "plans").count();

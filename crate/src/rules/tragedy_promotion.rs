@@ -48,7 +48,7 @@ impl Rule for TragedyPromotion {
 fn percent_off(doc: &Doc) -> bool {
     doc.tokens
         .windows(2)
-        .any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
+        .any(|w| doc.is_number(&w[0]) && doc.word(&w[1]) == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
 }
 
 /// "just $9.11", "only £20": a price offered, not an amount reported.
