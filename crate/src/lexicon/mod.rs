@@ -128,12 +128,28 @@ struct Phrase {
     evasive: bool,
 }
 
+/// The phrases that start with one exact word.
+#[derive(Default)]
+struct FirstWord {
+    /// Phrases tried whatever follows: one word, a second word that is not
+    /// exact, or an evasive list (whose second word may be masked).
+    ids: Vec<u32>,
+    /// Whether `Lexicon::pairs` holds phrases starting with this word.
+    paired: bool,
+}
+
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    exact: HashMap<&'static str, Vec<u32>>,
-    /// Keyed by stem; verified with the phrase's first pattern.
+    exact: HashMap<&'static str, FirstWord>,
+    /// Phrases by their two exact first words, so a common first word
+    /// ("my", "the") tries only the phrases its next word can continue.
+    pairs: HashMap<(&'static str, &'static str), Vec<u32>>,
+    /// Keyed by stem; verified with the phrase's first pattern. Every
+    /// prefix of a stem (down to the shortest stem) is a key too, with no
+    /// phrases when it is not a stem itself, so a lookup can stop at the
+    /// first prefix of a word that is not a key.
     stems: HashMap<&'static str, Vec<u32>>,
-    stem_lens: Vec<usize>,
+    shortest_stem: usize,
     /// Single-word forms of evasive lists, for matching masked tokens.
     masked_forms: Vec<(String, u32)>,
 }
@@ -148,8 +164,9 @@ impl Lexicon {
         let mut lex = Lexicon {
             phrases: Vec::new(),
             exact: HashMap::default(),
+            pairs: HashMap::default(),
             stems: HashMap::default(),
-            stem_lens: Vec::new(),
+            shortest_stem: usize::MAX,
             masked_forms: Vec::new(),
         };
         for &list in List::ALL {
@@ -174,8 +191,13 @@ impl Lexicon {
                 lex.add(list, text, tag, evasive && !except, except);
             }
         }
-        lex.stem_lens.sort_unstable();
-        lex.stem_lens.dedup();
+        let stems: Vec<&'static str> = lex.stems.keys().copied().collect();
+        for stem in stems {
+            let boundaries = stem.char_indices().map(|(i, _)| i).filter(|&i| i >= lex.shortest_stem);
+            for n in boundaries {
+                lex.stems.entry(&stem[..n]).or_default();
+            }
+        }
         lex
     }
 
@@ -197,7 +219,13 @@ impl Lexicon {
             .collect();
         let id = self.phrases.len() as u32;
         match words.first() {
-            Some(WordPat::Exact(w)) => self.exact.entry(w).or_default().push(id),
+            Some(WordPat::Exact(w)) => match words.get(1) {
+                Some(WordPat::Exact(second)) if !evasive => {
+                    self.exact.entry(w).or_default().paired = true;
+                    self.pairs.entry((w, second)).or_default().push(id);
+                }
+                _ => self.exact.entry(w).or_default().ids.push(id),
+            },
             Some(WordPat::Prefix(s)) | Some(WordPat::Inflected(s)) => {
                 let mut keys = vec![*s];
                 if matches!(words[0], WordPat::Inflected(_)) {
@@ -206,7 +234,7 @@ impl Lexicon {
                 }
                 for k in keys {
                     self.stems.entry(k).or_default().push(id);
-                    self.stem_lens.push(k.len());
+                    self.shortest_stem = self.shortest_stem.min(k.len());
                 }
             }
             _ => return,
@@ -226,24 +254,46 @@ impl Lexicon {
         self.phrases.push(Phrase { list, except, text, tag, words, evasive });
     }
 
-    /// Phrase ids whose first word may match `word`.
+    /// Ids of the one-word phrases (and some longer ones) whose first word
+    /// may match `word`, in id order, then those keyed by stem.
     fn candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
-        let exact = self.exact.get(word).into_iter().flatten().copied();
-        let stems = self
-            .stem_lens
-            .iter()
-            .take_while(move |&&n| n <= word.len())
-            .filter_map(move |&n| word.get(..n).and_then(|p| self.stems.get(p)))
+        let exact = self.exact.get(word).into_iter().flat_map(|f| &f.ids).copied();
+        exact.chain(self.stem_candidates(word))
+    }
+
+    /// Ids of the phrases whose first word may match `word` when the words
+    /// `next` (decoded and raw) follow it: into `ids`, in the order
+    /// `candidates` gives, less the phrases `next` cannot continue.
+    fn candidates_before(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>) {
+        ids.clear();
+        if let Some(first) = self.exact.get(word) {
+            ids.extend(&first.ids);
+            if let (true, Some((decoded, raw))) = (first.paired, next) {
+                ids.extend(self.pairs.get(&(word, decoded)).into_iter().flatten());
+                if raw != decoded {
+                    ids.extend(self.pairs.get(&(word, raw)).into_iter().flatten());
+                }
+                ids.sort_unstable();
+            }
+        }
+        ids.extend(self.stem_candidates(word));
+    }
+
+    /// Ids of the phrases keyed by a stem that starts `word`, shortest stem first.
+    fn stem_candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
+        (self.shortest_stem..=word.len())
+            .filter(move |&n| word.is_char_boundary(n))
+            .map_while(move |n| self.stems.get(&word[..n]))
             .flatten()
-            .copied();
-        exact.chain(stems)
+            .copied()
     }
 
     /// Every hit of every list in the draft, in text order.
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let mut ids = Vec::new();
         for (i, tok) in doc.tokens.iter().enumerate() {
-            self.match_at(doc, i, tok, &mut hits);
+            self.match_at(doc, i, tok, &mut hits, &mut ids);
             if tok.masked {
                 self.match_masked(doc, i, tok, &mut hits);
             }
@@ -282,11 +332,13 @@ impl Lexicon {
         Hit { list: p.list, except: p.except, phrase: p.text, tag: p.tag, first, last, start, end, evasion }
     }
 
-    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
+    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, ids: &mut Vec<u32>) {
         let (word, raw) = (doc.word(tok), doc.raw(tok));
         let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
+        let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t)));
         for (n, spelling) in spellings.iter().enumerate() {
-            for id in self.candidates(spelling) {
+            self.candidates_before(spelling, next, ids);
+            for &id in ids.iter() {
                 let p = &self.phrases[id as usize];
                 if !p.words[0].matches(spelling) {
                     continue;
