@@ -128,22 +128,18 @@ struct Phrase {
     evasive: bool,
 }
 
-/// The phrases that start with one exact word.
-#[derive(Default)]
-struct FirstWord {
-    /// Phrases tried whatever follows: one word, a second word that is not
-    /// exact, or an evasive list (whose second word may be masked).
-    ids: Vec<u32>,
-    /// Whether `Lexicon::pairs` holds phrases starting with this word.
-    paired: bool,
-}
-
 pub struct Lexicon {
     phrases: Vec<Phrase>,
-    exact: HashMap<&'static str, FirstWord>,
-    /// Phrases by their two exact first words, so a common first word
-    /// ("my", "the") tries only the phrases its next word can continue.
-    pairs: HashMap<(&'static str, &'static str), Vec<u32>>,
+    /// Keyed by the first word when it is exact: the phrases to try
+    /// whatever follows (one word, a second word that is not exact, or an
+    /// evasive list, whose second word may be masked).
+    exact: HashMap<&'static str, Vec<u32>>,
+    /// The other phrases with two exact first words, keyed by both ("my
+    /// address"), so a common first word ("my", "the") tries only the
+    /// phrases its next word can continue. Their first word is a key of
+    /// `exact` too, with or without phrases. (Same map type as the others:
+    /// each new one costs kilobytes of wasm.)
+    pairs: HashMap<&'static str, Vec<u32>>,
     /// Keyed by stem; verified with the phrase's first pattern. Every
     /// prefix of a stem (down to the shortest stem) is a key too, with no
     /// phrases when it is not a stem itself, so a lookup can stop at the
@@ -219,13 +215,16 @@ impl Lexicon {
             .collect();
         let id = self.phrases.len() as u32;
         match words.first() {
-            Some(WordPat::Exact(w)) => match words.get(1) {
-                Some(WordPat::Exact(second)) if !evasive => {
-                    self.exact.entry(w).or_default().paired = true;
-                    self.pairs.entry((w, second)).or_default().push(id);
+            Some(WordPat::Exact(w)) => {
+                let ids = self.exact.entry(w).or_default();
+                match (&words.get(1), evasive) {
+                    (Some(WordPat::Exact(second)), false) => match pair_key(text, w, second) {
+                        Some(key) => self.pairs.entry(key).or_default().push(id),
+                        None => ids.push(id),
+                    },
+                    _ => ids.push(id),
                 }
-                _ => self.exact.entry(w).or_default().ids.push(id),
-            },
+            }
             Some(WordPat::Prefix(s)) | Some(WordPat::Inflected(s)) => {
                 let mut keys = vec![*s];
                 if matches!(words[0], WordPat::Inflected(_)) {
@@ -257,23 +256,31 @@ impl Lexicon {
     /// Ids of the one-word phrases (and some longer ones) whose first word
     /// may match `word`, in id order, then those keyed by stem.
     fn candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
-        let exact = self.exact.get(word).into_iter().flat_map(|f| &f.ids).copied();
+        let exact = self.exact.get(word).into_iter().flatten().copied();
         exact.chain(self.stem_candidates(word))
     }
 
     /// Ids of the phrases whose first word may match `word` when the words
     /// `next` (decoded and raw) follow it: into `ids`, in the order
     /// `candidates` gives, less the phrases `next` cannot continue.
-    fn candidates_before(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>) {
+    /// `key` is scratch space for the pair keys.
+    fn candidates_before(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>, key: &mut String) {
         ids.clear();
         if let Some(first) = self.exact.get(word) {
-            ids.extend(&first.ids);
-            if let (true, Some((decoded, raw))) = (first.paired, next) {
-                ids.extend(self.pairs.get(&(word, decoded)).into_iter().flatten());
-                if raw != decoded {
-                    ids.extend(self.pairs.get(&(word, raw)).into_iter().flatten());
+            ids.extend(first);
+            if let Some((decoded, raw)) = next {
+                let mut paired = false;
+                for second in [decoded, raw].into_iter().take(if raw == decoded { 1 } else { 2 }) {
+                    key.clear();
+                    key.extend([word, " ", second]);
+                    if let Some(pair) = self.pairs.get(key.as_str()) {
+                        ids.extend(pair);
+                        paired = true;
+                    }
                 }
-                ids.sort_unstable();
+                if paired {
+                    sort_short(ids);
+                }
             }
         }
         ids.extend(self.stem_candidates(word));
@@ -291,9 +298,9 @@ impl Lexicon {
     /// Every hit of every list in the draft, in text order.
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut ids = Vec::new();
+        let (mut ids, mut key) = (Vec::new(), String::new());
         for (i, tok) in doc.tokens.iter().enumerate() {
-            self.match_at(doc, i, tok, &mut hits, &mut ids);
+            self.match_at(doc, i, tok, &mut hits, (&mut ids, &mut key));
             if tok.masked {
                 self.match_masked(doc, i, tok, &mut hits);
             }
@@ -332,12 +339,14 @@ impl Lexicon {
         Hit { list: p.list, except: p.except, phrase: p.text, tag: p.tag, first, last, start, end, evasion }
     }
 
-    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, ids: &mut Vec<u32>) {
+    /// `scratch`: reused buffers for `candidates_before`.
+    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, scratch: (&mut Vec<u32>, &mut String)) {
+        let (ids, key) = scratch;
         let (word, raw) = (doc.word(tok), doc.raw(tok));
         let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
         let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t)));
         for (n, spelling) in spellings.iter().enumerate() {
-            self.candidates_before(spelling, next, ids);
+            self.candidates_before(spelling, next, ids, key);
             for &id in ids.iter() {
                 let p = &self.phrases[id as usize];
                 if !p.words[0].matches(spelling) {
@@ -376,6 +385,25 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// Insertion sort: the lists are a few ids long, and a library sort would
+/// add kilobytes to the wasm.
+fn sort_short(ids: &mut [u32]) {
+    for k in 1..ids.len() {
+        let mut j = k;
+        while j > 0 && ids[j - 1] > ids[j] {
+            ids.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// "w1 w2" when the phrase `text` starts with its first two words `w1` and
+/// `w2` written that way, as a key of `Lexicon::pairs`.
+fn pair_key(text: &'static str, w1: &str, w2: &str) -> Option<&'static str> {
+    let key = text.get(..w1.len() + 1 + w2.len())?;
+    (key.split_once(' ') == Some((w1, w2))).then_some(key)
 }
 
 /// `masked` ("f*ck", "f**k", "sh!t", "f@ck") spells `word`: same first
