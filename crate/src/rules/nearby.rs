@@ -171,11 +171,13 @@ pub fn has_keyword(s: &str, starts: &[usize], phrases: &[&str]) -> bool {
 }
 
 /// Whether byte `pos` of `s` starts a word (nothing alphanumeric before it).
+#[inline]
 pub fn starts_word(s: &str, pos: usize) -> bool {
     pos == 0 || !s.as_bytes()[pos - 1].is_ascii_alphanumeric()
 }
 
 /// Whether byte `pos` of `s` ends a word (nothing alphanumeric at it).
+#[inline]
 pub fn ends_word(s: &str, pos: usize) -> bool {
     s.as_bytes().get(pos).map_or(true, |c| !c.is_ascii_alphanumeric())
 }

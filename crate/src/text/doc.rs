@@ -158,16 +158,19 @@ impl<'a> Doc<'a> {
     }
 }
 
+#[inline]
 fn is_core(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Characters that may sit inside a word as leetspeak or a mask.
+#[inline]
 fn is_inner(c: char) -> bool {
     matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡' | '\u{2013}' | '\u{2014}')
 }
 
 /// The character at byte `i` of `f` and its length, ASCII without decoding.
+#[inline]
 fn char_at(f: &str, i: usize) -> (char, usize) {
     let b = f.as_bytes()[i];
     if b.is_ascii() {
@@ -309,6 +312,7 @@ fn make_token(f: &str, upper: &[bool], spellings: &mut String, start: usize, end
 }
 
 /// The letter a leetspeak character stands for (other characters as they are).
+#[inline]
 fn leet_letter(c: char) -> char {
     match c {
         '0' => 'o',
