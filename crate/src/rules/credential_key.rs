@@ -99,10 +99,12 @@ const SHORTEST_KEY: usize = {
 /// Maximal runs of characters keys are made of, with their byte offsets;
 /// only the runs long enough to hold a key.
 fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '=');
+    // Key characters are ASCII, so bytes will do: no other character's
+    // bytes are ASCII.
+    let is_key_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=');
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
         match (is_key_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {

@@ -44,6 +44,10 @@ impl Rule for HostilityShouting {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        // Cheap first: shouted words are counted among the worded ones below.
+        if doc.tokens.iter().filter(|t| t.shouted && !t.hashtag).count() < 4 {
+            return;
+        }
         let worded: Vec<usize> = (0..doc.tokens.len())
             .filter(|&i| doc.raw(&doc.tokens[i]).chars().filter(|c| c.is_alphabetic()).count() >= 2)
             .collect();

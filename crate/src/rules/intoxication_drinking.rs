@@ -4,7 +4,7 @@
 //! sober meaning count only in a drinking frame: "getting wasted" but not
 //! "wasted an hour", "rolled a joint" but not "joint venture".
 
-use super::{hit_span, near_word, quoted, Input, Rule};
+use super::{contains_emoji, hit_span, near_word, quoted, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
@@ -73,6 +73,7 @@ const DRUG_FRAME: &[&str] = &[
     "snort", "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing",
     "sorting", "mixing",
 ];
+/// Drinks (`contains_emoji` needs them outside the BMP).
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
 
 impl Rule for IntoxicationDrinking {
@@ -134,6 +135,9 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
 fn drink_emoji_run(text: &str) -> Option<(u32, u32)> {
+    if !contains_emoji(text, DRINK_EMOJI) {
+        return None;
+    }
     let mut at = 0u32;
     let mut run: Option<(u32, u32, usize)> = None;
     for c in text.chars() {
@@ -161,6 +165,11 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "intoxication.drinking";
+
+    #[test]
+    fn drink_emoji_are_outside_the_bmp_as_contains_emoji_needs() {
+        assert!(super::DRINK_EMOJI.iter().all(|c| c.len_utf8() == 4));
+    }
 
     #[test]
     fn catches_being_drunk_or_high() {

@@ -127,6 +127,14 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str
     })
 }
 
+/// Whether `text` holds one of `emoji`, characters outside the Basic
+/// Multilingual Plane: only the characters that start with a four-byte
+/// lead byte are decoded, so a draft without emoji costs one byte scan.
+pub fn contains_emoji(text: &str, emoji: &[char]) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).filter(|&i| b[i] >= 0xF0).any(|i| text[i..].chars().next().is_some_and(|c| emoji.contains(&c)))
+}
+
 /// Whether the draft speaks in the first person singular anywhere.
 pub fn speaks_as_self(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)))

@@ -146,7 +146,8 @@ pub fn any_before(s: &str, pos: usize, n: usize, words: &[&str]) -> bool {
 pub fn keyword_starts(doc: &Doc, scan: &Scan, tag: &str) -> Vec<usize> {
     let b = doc.folded.as_bytes();
     let mut starts: Vec<usize> = scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start).collect();
-    for t in doc.tokens.iter().filter(|t| !doc.raw(t).bytes().all(|c| c.is_ascii_alphanumeric())) {
+    // A token's raw spelling is its range of the folded text.
+    for t in doc.tokens.iter().filter(|t| !b[t.start..t.end].iter().all(u8::is_ascii_alphanumeric)) {
         starts.extend(
             (t.start + 1..t.end).filter(|&p| b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric()),
         );
