@@ -113,7 +113,7 @@ impl Rule for Address {
             return;
         }
         let s = doc.folded.as_str();
-        let starts = keyword_starts(doc, input.scan, "address");
+        let starts = keyword_starts(input, "address");
         let private = has_keyword(s, &starts, PRIVATE_PHRASES);
         // A business word ("store", "open", "hours", "venue"...) or phrase.
         let business = input.scan.hits(List::PiiContext).any(|h| h.tag == "business-word")

@@ -102,19 +102,21 @@ fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     // Key characters are ASCII, so bytes will do: no other character's
     // bytes are ASCII.
     let is_key_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=');
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.bytes().enumerate().chain(std::iter::once((text.len(), b' '))) {
-        match (is_key_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = text[s..i].trim_end_matches(['.', '-', '/']);
-                if word.len() >= SHORTEST_KEY {
-                    out.push((s, word));
-                }
-                start = None;
-            }
-            _ => {}
+    let mut i = 0;
+    while i < b.len() {
+        if !is_key_char(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_key_char(b[i]) {
+            i += 1;
+        }
+        let word = text[start..i].trim_end_matches(['.', '-', '/']);
+        if word.len() >= SHORTEST_KEY {
+            out.push((start, word));
         }
     }
     out.into_iter()

@@ -46,6 +46,15 @@ pub struct Input<'a> {
     pub doc: &'a Doc<'a>,
     pub scan: &'a Scan,
     pub ctx: &'a Context,
+    /// Word starts glued inside tokens (`nearby::glued_word_starts`), found
+    /// once for the rules that look for keywords there.
+    glued: Vec<usize>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(doc: &'a Doc<'a>, scan: &'a Scan, ctx: &'a Context) -> Input<'a> {
+        Input { doc, scan, ctx, glued: nearby::glued_word_starts(doc) }
+    }
 }
 
 pub trait Rule: Sync {

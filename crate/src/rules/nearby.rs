@@ -3,7 +3,8 @@
 //! `pii_context` word list and the context word lists several rules agree
 //! on. Not a rule itself.
 
-use crate::lexicon::{List, Scan};
+use super::Input;
+use crate::lexicon::List;
 use crate::text::Doc;
 
 /// Words that say a number is a reference, not a phone or an id of a person.
@@ -139,21 +140,29 @@ pub fn any_before(s: &str, pos: usize, n: usize, words: &[&str]) -> bool {
 
 /// Where the rules' keywords may start, in text order: the folded byte
 /// offsets of the `PiiContext` hits tagged `tag` (the list holds each
-/// keyword's first word or words, the last as a prefix), and every word
-/// start inside a token that glues words together ("db_password",
-/// "**pin**", "密码password"), which the lexicon cannot see. `phrase_at`
-/// then tells which keyword, if any, is written there.
-pub fn keyword_starts(doc: &Doc, scan: &Scan, tag: &str) -> Vec<usize> {
+/// keyword's first word or words, the last as a prefix), and the word
+/// starts glued inside tokens (`Input::glued`). `phrase_at` then tells
+/// which keyword, if any, is written there.
+pub fn keyword_starts(input: &Input, tag: &str) -> Vec<usize> {
+    let hits = input.scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start);
+    let mut starts: Vec<usize> = hits.chain(input.glued.iter().copied()).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// Every word start inside a token that glues words together
+/// ("db_password", "**pin**", "密码password"), which the lexicon cannot
+/// see, in text order.
+pub fn glued_word_starts(doc: &Doc) -> Vec<usize> {
     let b = doc.folded.as_bytes();
-    let mut starts: Vec<usize> = scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start).collect();
+    let mut starts = Vec::new();
     // A token's raw spelling is its range of the folded text.
     for t in doc.tokens.iter().filter(|t| !b[t.start..t.end].iter().all(u8::is_ascii_alphanumeric)) {
         starts.extend(
             (t.start + 1..t.end).filter(|&p| b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric()),
         );
     }
-    starts.sort_unstable();
-    starts.dedup();
     starts
 }
 

@@ -162,7 +162,7 @@ impl Rule for Secret {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
-        let starts = keyword_starts(doc, input.scan, "secret");
+        let starts = keyword_starts(input, "secret");
         if starts.is_empty() {
             return;
         }
