@@ -144,9 +144,16 @@ pub fn any_before(s: &str, pos: usize, n: usize, words: &[&str]) -> bool {
 /// starts glued inside tokens (`Input::glued`). `phrase_at` then tells
 /// which keyword, if any, is written there.
 pub fn keyword_starts(input: &Input, tag: &str) -> Vec<usize> {
-    let hits = input.scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start);
-    let mut starts: Vec<usize> = hits.chain(input.glued.iter().copied()).collect();
-    starts.sort_unstable();
+    let mut hits = input.scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start).peekable();
+    // Both are in text order: merged, not sorted (a sort costs kilobytes of wasm).
+    let mut starts = Vec::new();
+    for &glued in &input.glued {
+        while let Some(hit) = hits.next_if(|&hit| hit <= glued) {
+            starts.push(hit);
+        }
+        starts.push(glued);
+    }
+    starts.extend(hits);
     starts.dedup();
     starts
 }

@@ -7,8 +7,6 @@
 //! common password is...") or other codes ("zip code", "dress code") stay
 //! quiet.
 
-use std::sync::OnceLock;
-
 use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
@@ -36,54 +34,56 @@ enum Kind {
     CodeList,
 }
 
+/// Longer phrases first ("wifi password" before "password"): the first
+/// keyword that takes a value wins it.
 const KEYWORDS: &[(&str, Kind, &str)] = &[
-    ("password", Kind::Password, "a password"),
-    ("passwd", Kind::Password, "a password"),
-    ("pwd", Kind::Password, "a password"),
-    ("pw", Kind::Password, "a password"),
-    ("pword", Kind::Password, "a password"),
-    ("passcode", Kind::Password, "a passcode"),
-    ("passphrase", Kind::Password, "a passphrase"),
-    ("wifi password", Kind::Password, "a Wi-Fi password"),
+    ("authentication code", Kind::Code, "a login code"),
+    ("verification code", Kind::Code, "a verification code"),
+    ("confirmation code", Kind::Code, "a confirmation code"),
+    ("first pet's name", Kind::Answer, "a security answer"),
+    ("security answer", Kind::Answer, "a security answer"),
     ("wi-fi password", Kind::Password, "a Wi-Fi password"),
-    ("wifi pw", Kind::Password, "a Wi-Fi password"),
-    ("wifi key", Kind::Password, "a Wi-Fi password"),
-    ("pass", Kind::WeakPassword, "a password"),
-    ("wifi", Kind::WeakPassword, "a Wi-Fi password"),
-    ("pin", Kind::Code, "a PIN"),
-    ("otp", Kind::Code, "a one-time code"),
+    ("recovery codes", Kind::CodeList, "recovery codes"),
+    ("wifi password", Kind::Password, "a Wi-Fi password"),
     ("one-time code", Kind::Code, "a one-time code"),
     ("one time code", Kind::Code, "a one-time code"),
-    ("verification code", Kind::Code, "a verification code"),
     ("security code", Kind::Code, "a security code"),
-    ("auth code", Kind::Code, "a login code"),
-    ("authentication code", Kind::Code, "a login code"),
-    ("2fa code", Kind::Code, "a login code"),
-    ("2fa", Kind::Code, "a login code"),
-    ("login code", Kind::Code, "a login code"),
-    ("confirmation code", Kind::Code, "a confirmation code"),
+    ("login details", Kind::Login, "a password"),
+    ("recovery code", Kind::CodeList, "a recovery code"),
+    ("backup codes", Kind::CodeList, "backup codes"),
     ("access code", Kind::Code, "an access code"),
+    ("garage code", Kind::Code, "a door code"),
+    ("credentials", Kind::Login, "a password"),
+    ("backup code", Kind::CodeList, "a backup code"),
+    ("maiden name", Kind::Answer, "a security answer"),
+    ("passphrase", Kind::Password, "a passphrase"),
+    ("login code", Kind::Code, "a login code"),
+    ("alarm code", Kind::Code, "an alarm code"),
+    ("auth code", Kind::Code, "a login code"),
     ("door code", Kind::Code, "a door code"),
     ("gate code", Kind::Code, "a gate code"),
-    ("alarm code", Kind::Code, "an alarm code"),
     ("lock code", Kind::Code, "a lock code"),
-    ("garage code", Kind::Code, "a door code"),
+    ("first pet", Kind::Answer, "a security answer"),
+    ("password", Kind::Password, "a password"),
+    ("passcode", Kind::Password, "a passcode"),
+    ("wifi key", Kind::Password, "a Wi-Fi password"),
+    ("2fa code", Kind::Code, "a login code"),
+    ("wifi pw", Kind::Password, "a Wi-Fi password"),
+    ("passwd", Kind::Password, "a password"),
+    ("log-in", Kind::Login, "a password"),
+    ("pword", Kind::Password, "a password"),
+    ("login", Kind::Login, "a password"),
+    ("creds", Kind::Login, "a password"),
+    ("pass", Kind::WeakPassword, "a password"),
+    ("wifi", Kind::WeakPassword, "a Wi-Fi password"),
+    ("code", Kind::BareCode, "a code"),
+    ("pwd", Kind::Password, "a password"),
+    ("pin", Kind::Code, "a PIN"),
+    ("otp", Kind::Code, "a one-time code"),
+    ("2fa", Kind::Code, "a login code"),
     ("cvv", Kind::Code, "a card security code"),
     ("cvc", Kind::Code, "a card security code"),
-    ("code", Kind::BareCode, "a code"),
-    ("login", Kind::Login, "a password"),
-    ("log-in", Kind::Login, "a password"),
-    ("login details", Kind::Login, "a password"),
-    ("credentials", Kind::Login, "a password"),
-    ("creds", Kind::Login, "a password"),
-    ("backup codes", Kind::CodeList, "backup codes"),
-    ("backup code", Kind::CodeList, "a backup code"),
-    ("recovery codes", Kind::CodeList, "recovery codes"),
-    ("recovery code", Kind::CodeList, "a recovery code"),
-    ("maiden name", Kind::Answer, "a security answer"),
-    ("security answer", Kind::Answer, "a security answer"),
-    ("first pet's name", Kind::Answer, "a security answer"),
-    ("first pet", Kind::Answer, "a security answer"),
+    ("pw", Kind::Password, "a password"),
 ];
 
 /// Words right before a keyword that make it an example or advice.
@@ -167,7 +167,7 @@ impl Rule for Secret {
             return;
         }
         let mut taken: Vec<usize> = Vec::new();
-        for &(keyword, kind, what) in longest_first() {
+        for &(keyword, kind, what) in KEYWORDS {
             for &start in &starts {
                 let Some(end) = phrase_at(s, start, keyword) else {
                     continue;
@@ -221,16 +221,6 @@ impl Rule for Secret {
             }
         }
     }
-}
-
-/// `KEYWORDS`, longer phrases first: "wifi password" before "password".
-fn longest_first() -> &'static [(&'static str, Kind, &'static str)] {
-    static SORTED: OnceLock<Vec<(&str, Kind, &str)>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut keywords = KEYWORDS.to_vec();
-        keywords.sort_by_key(|k| std::cmp::Reverse(k.0.len()));
-        keywords
-    })
 }
 
 /// Whether the keyword at `start` is about the writer's actual secret.
@@ -560,6 +550,11 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "credentials.secret";
+
+    #[test]
+    fn keywords_are_longest_first() {
+        assert!(KEYWORDS.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+    }
 
     fn one(text: &str, ctx: &crate::Context) -> (String, Severity) {
         let found = fired(RULE, text, ctx);
