@@ -4,6 +4,7 @@
 //! with a minimum length and a character-variety floor so prose that
 //! happens to start the same way stays quiet.
 
+use super::nearby::long_runs;
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -102,19 +103,9 @@ fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     // Key characters are ASCII, so bytes will do: no other character's
     // bytes are ASCII.
     let is_key_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=');
-    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if !is_key_char(b[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && is_key_char(b[i]) {
-            i += 1;
-        }
-        let word = text[start..i].trim_end_matches(['.', '-', '/']);
+    for (start, end) in long_runs(text.as_bytes(), SHORTEST_KEY, is_key_char) {
+        let word = text[start..end].trim_end_matches(['.', '-', '/']);
         if word.len() >= SHORTEST_KEY {
             out.push((start, word));
         }

@@ -4,7 +4,7 @@
 //! prefix are `credentials.key`'s; commit hashes, UUIDs in bug reports,
 //! URLs, e-mail addresses and hashtags stay quiet.
 
-use super::nearby::words_before;
+use super::nearby::{long_runs, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -72,6 +72,11 @@ impl Rule for Entropy {
 /// leaving out the ones inside URLs, e-mail addresses, hashtags and mentions.
 fn secret_like_words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
+    // A chunk that long lies in a run that long of bytes that are not ASCII
+    // spaces; most drafts have none.
+    if long_runs(text.as_bytes(), MIN_LEN, |c| !c.is_ascii_whitespace()).next().is_none() {
+        return out;
+    }
     // Only a chunk that long can hold a run that long.
     for (chunk_start, chunk) in chunks(text).filter(|(_, c)| c.len() >= MIN_LEN) {
         let url = chunk.contains("://") || chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));

@@ -187,6 +187,40 @@ pub fn has_keyword(s: &str, starts: &[usize], phrases: &[&str]) -> bool {
     starts.iter().any(|&at| phrases.iter().any(|p| phrase_at(s, at, p).is_some()))
 }
 
+/// The maximal runs of `member` bytes in `b` at least `min` (> 0) long, as
+/// (start, end), in order. Where no run is that long it reads about one
+/// byte in `min`: a run that long must cover the byte `min - 1` ahead.
+pub fn long_runs<'a>(
+    b: &'a [u8],
+    min: usize,
+    member: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    // No run reaches `i` from before it.
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + min <= b.len() {
+            let probe = i + min - 1;
+            if !member(b[probe]) {
+                i = probe + 1;
+                continue;
+            }
+            let mut start = probe;
+            while start > i && member(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < b.len() && member(b[end]) {
+                end += 1;
+            }
+            i = end + 1;
+            if end - start >= min {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
 /// Whether byte `pos` of `s` starts a word (nothing alphanumeric before it).
 #[inline]
 pub fn starts_word(s: &str, pos: usize) -> bool {
@@ -208,6 +242,32 @@ mod tests {
         let s = "done. call my tel. no. 555";
         assert_eq!(words_before(s, s.len() - 3, 9), vec!["no", "tel", "my", "call"]);
         assert_eq!(words_after("is 42 now. next", 2, 9), vec!["42", "now"]);
+    }
+
+    #[test]
+    fn long_runs_are_the_maximal_runs_that_long() {
+        let digits = |s: &str, min| long_runs(s.as_bytes(), min, |c| c.is_ascii_digit()).collect::<Vec<_>>();
+        assert_eq!(digits("12 345 6789 1234567", 4), vec![(7, 11), (12, 19)]);
+        assert_eq!(digits("1234", 4), vec![(0, 4)]);
+        assert_eq!(digits("123 4567", 5), vec![]);
+        for text in ["", "a1b22c333d4444e55555f", "999999999 9 99 999", "12345678901234567890"] {
+            for min in 1..6 {
+                let mut expected = Vec::new();
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    let start = i;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    if i - start >= min {
+                        expected.push((start, i));
+                    }
+                    i += 1;
+                }
+                assert_eq!(digits(text, min), expected, "{text} {min}");
+            }
+        }
     }
 
     #[test]
