@@ -253,28 +253,24 @@ impl Lexicon {
         self.phrases.push(Phrase { list, except, text, tag, words, evasive });
     }
 
-    /// Ids of the one-word phrases (and some longer ones) whose first word
-    /// may match `word`, in id order, then those keyed by stem.
-    fn candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
-        let exact = self.exact.get(word).into_iter().flatten().copied();
-        exact.chain(self.stem_candidates(word))
-    }
-
     /// Ids of the phrases whose first word may match `word` when the words
-    /// `next` (decoded and raw) follow it: into `ids`, in the order
-    /// `candidates` gives, less the phrases `next` cannot continue.
-    /// `key` is scratch space for the pair keys.
-    fn candidates_before(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>, key: &mut String) {
+    /// `next` (decoded and raw) follow it, into `ids`: those keyed by the
+    /// exact word, in id order, then those keyed by a stem that starts it,
+    /// shortest stem first. Without `next`, only the phrases that need no
+    /// second word are sure to be there. `scratch` holds the pair keys.
+    fn candidates(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>, scratch: &mut String) {
         ids.clear();
         if let Some(first) = self.exact.get(word) {
-            ids.extend(first);
+            ids.extend_from_slice(first);
             if let Some((decoded, raw)) = next {
                 let mut paired = false;
                 for second in [decoded, raw].into_iter().take(if raw == decoded { 1 } else { 2 }) {
-                    key.clear();
-                    key.extend([word, " ", second]);
-                    if let Some(pair) = self.pairs.get(key.as_str()) {
-                        ids.extend(pair);
+                    scratch.clear();
+                    scratch.push_str(word);
+                    scratch.push(' ');
+                    scratch.push_str(second);
+                    if let Some(pair) = self.pairs.get(scratch.as_str()) {
+                        ids.extend_from_slice(pair);
                         paired = true;
                     }
                 }
@@ -283,30 +279,28 @@ impl Lexicon {
                 }
             }
         }
-        ids.extend(self.stem_candidates(word));
-    }
-
-    /// Ids of the phrases keyed by a stem that starts `word`, shortest stem first.
-    fn stem_candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
-        (self.shortest_stem..=word.len())
-            .filter(move |&n| word.is_char_boundary(n))
-            .map_while(move |n| self.stems.get(&word[..n]))
-            .flatten()
-            .copied()
+        for n in self.shortest_stem..=word.len() {
+            if !word.is_char_boundary(n) {
+                continue;
+            }
+            let Some(stemmed) = self.stems.get(&word[..n]) else { break };
+            ids.extend_from_slice(stemmed);
+        }
     }
 
     /// Every hit of every list in the draft, in text order.
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let (mut ids, mut key) = (Vec::new(), String::new());
+        let (mut ids, mut scratch) = (Vec::new(), String::new());
         for (i, tok) in doc.tokens.iter().enumerate() {
-            self.match_at(doc, i, tok, &mut hits, (&mut ids, &mut key));
+            self.match_at(doc, i, tok, &mut hits, (&mut ids, &mut scratch));
             if tok.masked {
                 self.match_masked(doc, i, tok, &mut hits);
             }
             if let Some(squeezed) = squeeze(doc.word(tok)) {
                 for cand in squeezed {
-                    for id in self.candidates(&cand) {
+                    self.candidates(&cand, None, &mut ids, &mut scratch);
+                    for &id in &ids {
                         let p = &self.phrases[id as usize];
                         if p.evasive && p.words.len() == 1 && p.words[0].matches(&cand) {
                             hits.push(self.hit(id, i, i, tok.start, tok.end, true));
@@ -319,7 +313,8 @@ impl Lexicon {
             let first = doc.token_at_or_after(joined.start);
             let last = doc.token_at_or_after(joined.end).saturating_sub(1);
             let word = doc.word(joined);
-            for id in self.candidates(word) {
+            self.candidates(word, None, &mut ids, &mut scratch);
+            for &id in &ids {
                 let p = &self.phrases[id as usize];
                 if p.evasive && p.words.len() == 1 && p.words[0].matches(word) {
                     hits.push(self.hit(id, first, last, joined.start, joined.end, true));
@@ -339,14 +334,14 @@ impl Lexicon {
         Hit { list: p.list, except: p.except, phrase: p.text, tag: p.tag, first, last, start, end, evasion }
     }
 
-    /// `scratch`: reused buffers for `candidates_before`.
-    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, scratch: (&mut Vec<u32>, &mut String)) {
-        let (ids, key) = scratch;
+    /// `buffers`: reused by `candidates`.
+    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, buffers: (&mut Vec<u32>, &mut String)) {
+        let (ids, scratch) = buffers;
         let (word, raw) = (doc.word(tok), doc.raw(tok));
         let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
         let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t)));
         for (n, spelling) in spellings.iter().enumerate() {
-            self.candidates_before(spelling, next, ids, key);
+            self.candidates(spelling, next, ids, scratch);
             for &id in ids.iter() {
                 let p = &self.phrases[id as usize];
                 if !p.words[0].matches(spelling) {

@@ -197,7 +197,11 @@ fn tokenize(f: &str, upper: &[bool], spellings: &mut String) -> Vec<Token> {
             }
             i += len;
         }
-        split_run(f, start, i, |s, e| tokens.extend(make_token(f, upper, spellings, s, e)));
+        split_run(f, start, i, |s, e| {
+            if let Some(token) = make_token(f, upper, spellings, s, e) {
+                tokens.push(token);
+            }
+        });
     }
     tokens
 }
@@ -331,7 +335,10 @@ fn leet_letter(c: char) -> char {
 /// by single spaces, dots, dashes or underscores become one joined token.
 fn join_spelled_out(f: &str, toks: &[Token], spellings: &mut String) -> Vec<Token> {
     let mut out = Vec::new();
-    let one_char = |t: &Token, spellings: &str| spellings[t.word.0 as usize..t.word.1 as usize].chars().count() == 1;
+    let one_char = |t: &Token, spellings: &str| {
+        let mut chars = spellings[t.word.0 as usize..t.word.1 as usize].chars();
+        chars.next().is_some() && chars.next().is_none()
+    };
     let mut i = 0;
     while i < toks.len() {
         let mut j = i;
