@@ -146,6 +146,9 @@ pub struct Lexicon {
     /// first prefix of a word that is not a key.
     stems: HashMap<&'static str, Vec<u32>>,
     shortest_stem: usize,
+    /// One bit per pair of bytes: whether a stem starts with them. Most
+    /// words start with a pair no stem does and need no stem lookup.
+    stem_starts: Vec<u64>,
     /// Single-word forms of evasive lists, for matching masked tokens.
     masked_forms: Vec<(String, u32)>,
 }
@@ -163,6 +166,7 @@ impl Lexicon {
             pairs: HashMap::default(),
             stems: HashMap::default(),
             shortest_stem: usize::MAX,
+            stem_starts: vec![0; (1 << 16) / 64],
             masked_forms: Vec::new(),
         };
         for &list in List::ALL {
@@ -189,6 +193,10 @@ impl Lexicon {
         }
         let stems: Vec<&'static str> = lex.stems.keys().copied().collect();
         for stem in stems {
+            if let [a, b, ..] = *stem.as_bytes() {
+                let (at, bit) = byte_pair_bit(a, b);
+                lex.stem_starts[at] |= bit;
+            }
             let boundaries = stem.char_indices().map(|(i, _)| i).filter(|&i| i >= lex.shortest_stem);
             for n in boundaries {
                 lex.stems.entry(&stem[..n]).or_default();
@@ -278,6 +286,16 @@ impl Lexicon {
                     sort_short(ids);
                 }
             }
+        }
+        let may_stem = match *word.as_bytes() {
+            [a, b, ..] if self.shortest_stem >= 2 => {
+                let (at, bit) = byte_pair_bit(a, b);
+                self.stem_starts[at] & bit != 0
+            }
+            _ => true,
+        };
+        if !may_stem {
+            return;
         }
         for n in self.shortest_stem..=word.len() {
             if !word.is_char_boundary(n) {
@@ -380,6 +398,12 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// Where `Lexicon::stem_starts` keeps the bit of a pair of bytes.
+fn byte_pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let pair = usize::from(a) << 8 | usize::from(b);
+    (pair / 64, 1 << (pair % 64))
 }
 
 /// Insertion sort: the lists are a few ids long, and a library sort would

@@ -164,11 +164,14 @@ pub fn keyword_starts(input: &Input, tag: &str) -> Vec<usize> {
 pub fn glued_word_starts(doc: &Doc) -> Vec<usize> {
     let b = doc.folded.as_bytes();
     let mut starts = Vec::new();
-    // A token's raw spelling is its range of the folded text.
-    for t in doc.tokens.iter().filter(|t| !b[t.start..t.end].iter().all(u8::is_ascii_alphanumeric)) {
-        starts.extend(
-            (t.start + 1..t.end).filter(|&p| b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric()),
-        );
+    // A token's raw spelling is its range of the folded text. Plain loops:
+    // this runs over every token, and the wasm build keeps closures as calls.
+    for t in &doc.tokens {
+        for p in t.start + 1..t.end {
+            if b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric() {
+                starts.push(p);
+            }
+        }
     }
     starts
 }
@@ -177,7 +180,9 @@ pub fn glued_word_starts(doc: &Doc) -> Vec<usize> {
 /// words (`start` must start a word).
 pub fn phrase_at(s: &str, start: usize, phrase: &str) -> Option<usize> {
     let end = start + phrase.len();
-    let written = s.as_bytes().get(start..end) == Some(phrase.as_bytes());
+    // The first byte rules out most places before a full comparison.
+    let b = s.as_bytes();
+    let written = b.get(start) == phrase.as_bytes().first() && b.get(start..end) == Some(phrase.as_bytes());
     let word_end = !phrase.as_bytes()[phrase.len() - 1].is_ascii_alphanumeric() || ends_word(s, end);
     (written && word_end).then_some(end)
 }
