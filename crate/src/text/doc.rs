@@ -158,15 +158,61 @@ impl<'a> Doc<'a> {
     }
 }
 
-#[inline]
-fn is_core(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && c.is_alphanumeric())
+/// What a character is to the tokenizer, as bits: see `classes_of`.
+const CORE: u8 = 1;
+const INNER: u8 = 2;
+const STAR: u8 = 4;
+const MASK: u8 = 8;
+const LEET: u8 = 16;
+const LETTER: u8 = 32;
+
+/// The classes of `c`, given whether it is alphanumeric and alphabetic:
+/// `CORE`, a letter, digit or `_`; `INNER`, may sit inside a word as
+/// leetspeak or a mask; `STAR`, `*`; `MASK`, stands for a hidden letter
+/// ("f*ck", "sh!t"); `LEET`, reads as another letter ("sh1t"); `LETTER`.
+const fn classes_of(c: char, alphanumeric: bool, alphabetic: bool) -> u8 {
+    let mut k = 0;
+    if alphanumeric || c == '_' {
+        k |= CORE;
+    }
+    if matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡' | '\u{2013}' | '\u{2014}') {
+        k |= INNER;
+    }
+    if c == '*' {
+        k |= STAR;
+    }
+    if matches!(c, '*' | '%' | '#' | '@' | '$' | '!' | '\u{2013}' | '\u{2014}') {
+        k |= MASK;
+    }
+    if leet_letter(c) as u32 != c as u32 {
+        k |= LEET;
+    }
+    if alphabetic {
+        k |= LETTER;
+    }
+    k
 }
 
-/// Characters that may sit inside a word as leetspeak or a mask.
+/// The classes of the ASCII characters, looked up rather than worked out:
+/// the tokenizer asks for every character.
+static ASCII_CLASSES: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        table[b] = classes_of(c, c.is_ascii_alphanumeric(), c.is_ascii_alphabetic());
+        b += 1;
+    }
+    table
+};
+
 #[inline]
-fn is_inner(c: char) -> bool {
-    matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡' | '\u{2013}' | '\u{2014}')
+fn classes(c: char) -> u8 {
+    if c.is_ascii() {
+        ASCII_CLASSES[c as usize]
+    } else {
+        classes_of(c, c.is_alphanumeric(), c.is_alphabetic())
+    }
 }
 
 /// The character at byte `i` of `f` and its length, ASCII without decoding.
@@ -186,13 +232,13 @@ fn tokenize(f: &str, upper: &[bool], spellings: &mut String) -> Vec<Token> {
     while i < f.len() {
         let (c, len) = char_at(f, i);
         i += len;
-        if !(is_core(c) || is_inner(c)) {
+        if classes(c) & (CORE | INNER) == 0 {
             continue;
         }
         let start = i - len;
         while i < f.len() {
             let (n, len) = char_at(f, i);
-            if !(is_core(n) || is_inner(n)) {
+            if classes(n) & (CORE | INNER) == 0 {
                 break;
             }
             i += len;
@@ -283,25 +329,24 @@ fn make_token(f: &str, upper: &[bool], spellings: &mut String, start: usize, end
     }
     let text = &f[s..end];
     // One pass over the token for everything the flags below need.
-    let (mut core, mut star, mut mask, mut leet) = (false, false, false, false);
+    let mut seen = 0;
     let (mut letters, mut upper_letters, mut first_upper) = (0, 0, None);
     for (i, c) in text.char_indices() {
-        core |= is_core(c);
-        star |= c == '*';
-        mask |= matches!(c, '*' | '%' | '#' | '@' | '$' | '!' | '\u{2013}' | '\u{2014}');
-        leet |= leet_letter(c) != c;
-        if c.is_alphabetic() {
+        let k = classes(c);
+        seen |= k;
+        if k & LETTER != 0 {
             let u = upper[s + i];
             letters += 1;
             upper_letters += usize::from(u);
             first_upper.get_or_insert(u);
         }
     }
-    if !core && !star {
+    if seen & (CORE | STAR) == 0 {
         return None;
     }
     let has_letter = letters > 0;
-    let masked = has_letter && mask;
+    let masked = has_letter && seen & MASK != 0;
+    let leet = seen & LEET != 0;
     let raw = (s as u32, end as u32);
     let word = if has_letter && !mention && leet {
         let at = spellings.len() as u32;
@@ -317,7 +362,7 @@ fn make_token(f: &str, upper: &[bool], spellings: &mut String, start: usize, end
 
 /// The letter a leetspeak character stands for (other characters as they are).
 #[inline]
-fn leet_letter(c: char) -> char {
+const fn leet_letter(c: char) -> char {
     match c {
         '0' => 'o',
         '1' | '!' | '|' | '¡' => 'i',
@@ -406,6 +451,13 @@ mod tests {
                 ("day", true, false)
             ]
         );
+    }
+
+    #[test]
+    fn ascii_classes_are_the_unicode_ones() {
+        for c in (0..128u8).map(char::from) {
+            assert_eq!(classes(c), classes_of(c, c.is_alphanumeric(), c.is_alphabetic()), "{c:?}");
+        }
     }
 
     #[test]
