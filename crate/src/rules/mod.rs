@@ -141,7 +141,14 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str
 /// lead byte are decoded, so a draft without emoji costs one byte scan.
 pub fn contains_emoji(text: &str, emoji: &[char]) -> bool {
     let b = text.as_bytes();
-    (0..b.len()).filter(|&i| b[i] >= 0xF0).any(|i| text[i..].chars().next().is_some_and(|c| emoji.contains(&c)))
+    let mut from = 0;
+    while let Some(at) = b[from..].iter().position(|&x| x >= 0xF0) {
+        if text[from + at..].chars().next().is_some_and(|c| emoji.contains(&c)) {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
 }
 
 /// Whether the draft speaks in the first person singular anywhere.
