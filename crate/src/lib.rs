@@ -27,7 +27,7 @@ use text::Doc;
 pub fn check(text: &str, ctx: &Context) -> Vec<Finding> {
     let doc = Doc::new(text);
     let scan = Scan::new(&doc);
-    let input = Input { doc: &doc, scan: &scan, ctx };
+    let input = Input::new(&doc, &scan, ctx);
     let mut found = Vec::new();
     for rule in rules::ALL {
         if !ctx.settings.disabled_categories.contains(&rule.category()) {

@@ -131,10 +131,25 @@ struct Phrase {
 
 pub struct Lexicon {
     phrases: Vec<Phrase>,
+    /// Keyed by the first word when it is exact: the phrases to try
+    /// whatever follows (one word, a second word that is not exact, or an
+    /// evasive list, whose second word may be masked).
     exact: HashMap<&'static str, Vec<u32>>,
-    /// Keyed by stem; verified with the phrase's first pattern.
+    /// The other phrases with two exact first words, keyed by both ("my
+    /// address"), so a common first word ("my", "the") tries only the
+    /// phrases its next word can continue. Their first word is a key of
+    /// `exact` too, with or without phrases. (Same map type as the others:
+    /// each new one costs kilobytes of wasm.)
+    pairs: HashMap<&'static str, Vec<u32>>,
+    /// Keyed by stem; verified with the phrase's first pattern. Every
+    /// prefix of a stem (down to the shortest stem) is a key too, with no
+    /// phrases when it is not a stem itself, so a lookup can stop at the
+    /// first prefix of a word that is not a key.
     stems: HashMap<&'static str, Vec<u32>>,
-    stem_lens: Vec<usize>,
+    shortest_stem: usize,
+    /// One bit per pair of bytes: whether a stem starts with them. Most
+    /// words start with a pair no stem does and need no stem lookup.
+    stem_starts: Vec<u64>,
     /// Single-word forms of evasive lists, for matching masked tokens.
     masked_forms: Vec<(String, u32)>,
 }
@@ -149,8 +164,10 @@ impl Lexicon {
         let mut lex = Lexicon {
             phrases: Vec::new(),
             exact: HashMap::default(),
+            pairs: HashMap::default(),
             stems: HashMap::default(),
-            stem_lens: Vec::new(),
+            shortest_stem: usize::MAX,
+            stem_starts: vec![0; (1 << 16) / 64],
             masked_forms: Vec::new(),
         };
         for &list in List::ALL {
@@ -181,8 +198,17 @@ impl Lexicon {
                 lex.add(list, text, tag, evasive && !except, except);
             }
         }
-        lex.stem_lens.sort_unstable();
-        lex.stem_lens.dedup();
+        let stems: Vec<&'static str> = lex.stems.keys().copied().collect();
+        for stem in stems {
+            if let [a, b, ..] = *stem.as_bytes() {
+                let (at, bit) = byte_pair_bit(a, b);
+                lex.stem_starts[at] |= bit;
+            }
+            let boundaries = stem.char_indices().map(|(i, _)| i).filter(|&i| i >= lex.shortest_stem);
+            for n in boundaries {
+                lex.stems.entry(&stem[..n]).or_default();
+            }
+        }
         lex
     }
 
@@ -204,7 +230,16 @@ impl Lexicon {
             .collect();
         let id = self.phrases.len() as u32;
         match words.first() {
-            Some(WordPat::Exact(w)) => self.exact.entry(w).or_default().push(id),
+            Some(WordPat::Exact(w)) => {
+                let ids = self.exact.entry(w).or_default();
+                match (&words.get(1), evasive) {
+                    (Some(WordPat::Exact(second)), false) => match pair_key(text, w, second) {
+                        Some(key) => self.pairs.entry(key).or_default().push(id),
+                        None => ids.push(id),
+                    },
+                    _ => ids.push(id),
+                }
+            }
             Some(WordPat::Prefix(s)) | Some(WordPat::Inflected(s)) => {
                 let mut keys = vec![*s];
                 if matches!(words[0], WordPat::Inflected(_)) {
@@ -213,7 +248,7 @@ impl Lexicon {
                 }
                 for k in keys {
                     self.stems.entry(k).or_default().push(id);
-                    self.stem_lens.push(k.len());
+                    self.shortest_stem = self.shortest_stem.min(k.len());
                 }
             }
             _ => return,
@@ -233,30 +268,64 @@ impl Lexicon {
         self.phrases.push(Phrase { list, except, text, tag, words, evasive });
     }
 
-    /// Phrase ids whose first word may match `word`.
-    fn candidates<'s>(&'s self, word: &'s str) -> impl Iterator<Item = u32> + 's {
-        let exact = self.exact.get(word).into_iter().flatten().copied();
-        let stems = self
-            .stem_lens
-            .iter()
-            .take_while(move |&&n| n <= word.len())
-            .filter_map(move |&n| word.get(..n).and_then(|p| self.stems.get(p)))
-            .flatten()
-            .copied();
-        exact.chain(stems)
+    /// Ids of the phrases whose first word may match `word` when the words
+    /// `next` (decoded and raw) follow it, into `ids`: those keyed by the
+    /// exact word, in id order, then those keyed by a stem that starts it,
+    /// shortest stem first. Without `next`, only the phrases that need no
+    /// second word are sure to be there. `scratch` holds the pair keys.
+    fn candidates(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>, scratch: &mut String) {
+        ids.clear();
+        if let Some(first) = self.exact.get(word) {
+            ids.extend_from_slice(first);
+            if let Some((decoded, raw)) = next {
+                let mut paired = false;
+                for second in [decoded, raw].into_iter().take(if raw == decoded { 1 } else { 2 }) {
+                    scratch.clear();
+                    scratch.push_str(word);
+                    scratch.push(' ');
+                    scratch.push_str(second);
+                    if let Some(pair) = self.pairs.get(scratch.as_str()) {
+                        ids.extend_from_slice(pair);
+                        paired = true;
+                    }
+                }
+                if paired {
+                    sort_short(ids);
+                }
+            }
+        }
+        let may_stem = match *word.as_bytes() {
+            [a, b, ..] if self.shortest_stem >= 2 => {
+                let (at, bit) = byte_pair_bit(a, b);
+                self.stem_starts[at] & bit != 0
+            }
+            _ => true,
+        };
+        if !may_stem {
+            return;
+        }
+        for n in self.shortest_stem..=word.len() {
+            if !word.is_char_boundary(n) {
+                continue;
+            }
+            let Some(stemmed) = self.stems.get(&word[..n]) else { break };
+            ids.extend_from_slice(stemmed);
+        }
     }
 
     /// Every hit of every list in the draft, in text order.
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let (mut ids, mut scratch) = (Vec::new(), String::new());
         for (i, tok) in doc.tokens.iter().enumerate() {
-            self.match_at(doc, i, tok, &mut hits);
+            self.match_at(doc, i, tok, &mut hits, (&mut ids, &mut scratch));
             if tok.masked {
                 self.match_masked(doc, i, tok, &mut hits);
             }
-            if let Some(squeezed) = squeeze(&tok.word) {
+            if let Some(squeezed) = squeeze(doc.word(tok)) {
                 for cand in squeezed {
-                    for id in self.candidates(&cand) {
+                    self.candidates(&cand, None, &mut ids, &mut scratch);
+                    for &id in &ids {
                         let p = &self.phrases[id as usize];
                         if p.evasive && p.words.len() == 1 && p.words[0].matches(&cand) {
                             hits.push(self.hit(id, i, i, tok.start, tok.end, true));
@@ -268,9 +337,11 @@ impl Lexicon {
         for joined in &doc.spaced {
             let first = doc.token_at_or_after(joined.start);
             let last = doc.token_at_or_after(joined.end).saturating_sub(1);
-            for id in self.candidates(&joined.word) {
+            let word = doc.word(joined);
+            self.candidates(word, None, &mut ids, &mut scratch);
+            for &id in &ids {
                 let p = &self.phrases[id as usize];
-                if p.evasive && p.words.len() == 1 && p.words[0].matches(&joined.word) {
+                if p.evasive && p.words.len() == 1 && p.words[0].matches(word) {
                     hits.push(self.hit(id, first, last, joined.start, joined.end, true));
                 }
             }
@@ -288,10 +359,15 @@ impl Lexicon {
         Hit { list: p.list, except: p.except, phrase: p.text, tag: p.tag, first, last, start, end, evasion }
     }
 
-    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
-        let spellings: &[&str] = if tok.raw != tok.word { &[&tok.word, &tok.raw] } else { &[&tok.word] };
+    /// `buffers`: reused by `candidates`.
+    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, buffers: (&mut Vec<u32>, &mut String)) {
+        let (ids, scratch) = buffers;
+        let (word, raw) = (doc.word(tok), doc.raw(tok));
+        let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
+        let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t)));
         for (n, spelling) in spellings.iter().enumerate() {
-            for id in self.candidates(spelling) {
+            self.candidates(spelling, next, ids, scratch);
+            for &id in ids.iter() {
                 let p = &self.phrases[id as usize];
                 if !p.words[0].matches(spelling) {
                     continue;
@@ -300,7 +376,7 @@ impl Lexicon {
                     continue;
                 };
                 // A leetspeak reading of a word counts only for evasive lists.
-                let leet = n == 0 && tok.raw != tok.word;
+                let leet = n == 0 && raw != word;
                 if leet && !p.evasive {
                     continue;
                 }
@@ -314,8 +390,8 @@ impl Lexicon {
         for pat in rest {
             at += 1;
             let tok = doc.tokens.get(at)?;
-            let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(&tok.raw, w));
-            if !(pat.matches(&tok.word) || pat.matches(&tok.raw) || masked) || !doc.same_sentence(at - 1, at) {
+            let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(doc.raw(tok), w));
+            if !(pat.matches(doc.word(tok)) || pat.matches(doc.raw(tok)) || masked) || !doc.same_sentence(at - 1, at) {
                 return None;
             }
         }
@@ -323,13 +399,37 @@ impl Lexicon {
     }
 
     fn match_masked(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
-        let _ = doc;
         for (form, id) in &self.masked_forms {
-            if mask_matches(&tok.raw, form) {
+            if mask_matches(doc.raw(tok), form) {
                 hits.push(self.hit(*id, i, i, tok.start, tok.end, true));
             }
         }
     }
+}
+
+/// Where `Lexicon::stem_starts` keeps the bit of a pair of bytes.
+fn byte_pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let pair = usize::from(a) << 8 | usize::from(b);
+    (pair / 64, 1 << (pair % 64))
+}
+
+/// Insertion sort: the lists are a few ids long, and a library sort would
+/// add kilobytes to the wasm.
+fn sort_short(ids: &mut [u32]) {
+    for k in 1..ids.len() {
+        let mut j = k;
+        while j > 0 && ids[j - 1] > ids[j] {
+            ids.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// "w1 w2" when the phrase `text` starts with its first two words `w1` and
+/// `w2` written that way, as a key of `Lexicon::pairs`.
+fn pair_key(text: &'static str, w1: &str, w2: &str) -> Option<&'static str> {
+    let key = text.get(..w1.len() + 1 + w2.len())?;
+    (key.split_once(' ') == Some((w1, w2))).then_some(key)
 }
 
 /// `masked` ("f*ck", "f**k", "sh!t", "f@ck") spells `word`: same first
@@ -461,7 +561,9 @@ mod tests {
                 .map(|w| w.trim_start_matches('#').trim_end_matches(['*', '~']))
                 .filter(|w| *w != "?")
                 .collect();
-            let words: Vec<String> = Doc::new(&plain.join(" ")).tokens.iter().map(|t| t.raw.clone()).collect();
+            let joined = plain.join(" ");
+            let doc = Doc::new(&joined);
+            let words: Vec<&str> = doc.tokens.iter().map(|t| doc.raw(t)).collect();
             if words != plain {
                 wrong.push(format!("{:?}: '{}' reads as {words:?}", p.list, p.text));
             }

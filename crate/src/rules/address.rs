@@ -113,7 +113,7 @@ impl Rule for Address {
             return;
         }
         let s = doc.folded.as_str();
-        let starts = keyword_starts(doc, input.scan, "address");
+        let starts = keyword_starts(input, "address");
         let private = has_keyword(s, &starts, PRIVATE_PHRASES);
         // A business word ("store", "open", "hours", "venue"...) or phrase.
         let business = input.scan.hits(List::PiiContext).any(|h| h.tag == "business-word")
@@ -157,7 +157,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let number = t.raw.as_str();
+        let number = doc.raw(t);
         let plain = !t.hashtag && !t.mention && is_house_number(number);
         let glued = t.start > 0 && matches!(b[t.start - 1], b'$' | b'#' | b'/' | b'.' | b':');
         if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| NOT_HOUSE.contains(w)) {
@@ -171,14 +171,14 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         while k < toks.len() && names <= 3 {
             let gap = doc.gap(k - 1, k);
             let tk = &toks[k];
-            if !(gap == " " || (gap == ". " && toks[k - 1].raw.len() == 1)) || tk.hashtag || tk.mention {
+            if !(gap == " " || (gap == ". " && doc.raw(&toks[k - 1]).len() == 1)) || tk.hashtag || tk.mention {
                 break;
             }
-            if names > 0 && SUFFIXES.contains(&tk.raw.as_str()) {
+            if names > 0 && SUFFIXES.contains(&doc.raw(tk)) {
                 suffix = Some(k);
                 break;
             }
-            if !is_name(&tk.raw) {
+            if !is_name(doc.raw(tk)) {
                 break;
             }
             names += 1;
@@ -188,13 +188,13 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         };
-        let first_name = toks[i + 1].raw.as_str();
-        let last_name = toks[k - 1].raw.as_str();
+        let first_name = doc.raw(&toks[i + 1]);
+        let last_name = doc.raw(&toks[k - 1]);
         let year = number.len() == 4 && number.starts_with(['1', '2']);
         let announced = words_before(s, t.start, 6).iter().any(|w| HOME_WORDS.contains(w));
         let capitalised = toks[i + 1].capitalized || toks[k].capitalized;
         let famous = FAMOUS.iter().any(|&(n, w)| n == number && w == first_name);
-        let court = toks[k].raw == "court" || toks[k].raw == "ct";
+        let court = doc.raw(&toks[k]) == "court" || doc.raw(&toks[k]) == "ct";
         if famous || (court && COURTS.contains(&last_name)) || (year && !announced) {
             i += 1;
             continue;
@@ -205,7 +205,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
             continue;
         }
         // "12-14 Oak St": take the range.
-        let start = if i >= 1 && doc.gap(i - 1, i) == "-" && is_house_number(&toks[i - 1].raw) {
+        let start = if i >= 1 && doc.gap(i - 1, i) == "-" && is_house_number(doc.raw(&toks[i - 1])) {
             toks[i - 1].start
         } else {
             t.start
@@ -230,11 +230,11 @@ fn extend(doc: &Doc, k: usize) -> (usize, bool) {
     };
     // Flat, apartment, unit.
     if j < toks.len() && near(j - 1, j) {
-        let w = toks[j].raw.as_str();
+        let w = doc.raw(&toks[j]);
         if matches!(w, "apt" | "apartment" | "unit" | "flat" | "suite" | "ste" | "no" | "fl" | "floor")
             && j + 1 < toks.len()
             && near(j, j + 1)
-            && toks[j + 1].raw.bytes().any(|c| c.is_ascii_digit())
+            && doc.raw(&toks[j + 1]).bytes().any(|c| c.is_ascii_digit())
         {
             end = toks[j + 1].end;
             extended = true;
@@ -249,13 +249,13 @@ fn extend(doc: &Doc, k: usize) -> (usize, bool) {
     let mut at = j;
     while at < toks.len() && at < j + 5 && near(at - 1, at) {
         let tk = &toks[at];
-        if is_zip(&tk.raw) || (at + 1 < toks.len() && is_postcode(&tk.raw, &toks[at + 1].raw)) {
-            let last = if is_zip(&tk.raw) { at } else { at + 1 };
+        if is_zip(doc.raw(tk)) || (at + 1 < toks.len() && is_postcode(doc.raw(tk), doc.raw(&toks[at + 1]))) {
+            let last = if is_zip(doc.raw(tk)) { at } else { at + 1 };
             // ZIP+4.
             let last = if last + 1 < toks.len()
                 && doc.gap(last, last + 1) == "-"
-                && toks[last + 1].raw.len() == 4
-                && toks[last + 1].is_number()
+                && doc.raw(&toks[last + 1]).len() == 4
+                && doc.is_number(&toks[last + 1])
             {
                 last + 1
             } else {
@@ -263,7 +263,7 @@ fn extend(doc: &Doc, k: usize) -> (usize, bool) {
             };
             return (toks[last].end, true);
         }
-        if !(tk.capitalized || tk.shouted) || tk.is_number() {
+        if !(tk.capitalized || tk.shouted) || doc.is_number(tk) {
             break;
         }
         at += 1;

@@ -53,7 +53,7 @@ impl Rule for BankAccount {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
-        let starts = keyword_starts(doc, input.scan, "bank");
+        let starts = keyword_starts(input, "bank");
         if starts.is_empty() {
             return;
         }

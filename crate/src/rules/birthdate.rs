@@ -57,7 +57,7 @@ impl Rule for Birthdate {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
-        let starts = keyword_starts(doc, input.scan, "birth");
+        let starts = keyword_starts(input, "birth");
         let mut seen = Vec::new();
         for &(phrase, needs_person) in ANNOUNCERS {
             for &start in &starts {

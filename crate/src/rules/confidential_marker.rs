@@ -84,11 +84,11 @@ fn is_label(doc: &Doc, hit: &Hit) -> bool {
 /// "... will be kept strictly confidential": a promise to the reader.
 fn promise_sense(doc: &Doc, hit: &Hit) -> bool {
     let starts_with_confidential =
-        doc.tokens[hit.first].word == "confidential" || doc.tokens[hit.first].word == "strictly";
+        doc.word(&doc.tokens[hit.first]) == "confidential" || doc.word(&doc.tokens[hit.first]) == "strictly";
     starts_with_confidential
         && hit.first > 0
         && doc.same_sentence(hit.first - 1, hit.first)
-        && PROMISE.contains(&doc.tokens[hit.first - 1].word.as_str())
+        && PROMISE.contains(&doc.word(&doc.tokens[hit.first - 1]))
 }
 
 #[cfg(test)]

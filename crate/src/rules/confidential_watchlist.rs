@@ -25,7 +25,7 @@ impl Rule for ConfidentialWatchlist {
         let doc = input.doc;
         for term in &input.ctx.settings.watch_list {
             let term_doc = Doc::new(term);
-            let words: Vec<&str> = term_doc.tokens.iter().map(|t| t.word.as_str()).collect();
+            let words: Vec<&str> = term_doc.tokens.iter().map(|t| term_doc.word(t)).collect();
             if words.is_empty() {
                 continue;
             }
@@ -48,13 +48,16 @@ fn occurrences(doc: &Doc, words: &[&str]) -> Vec<(u32, u32)> {
     let mut spans = Vec::new();
     let toks = &doc.tokens;
     for i in 0..toks.len() {
-        let fits = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.word == *w || t.raw == *w));
+        let fits = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(i + k).is_some_and(|t| doc.word(t) == *w || doc.raw(t) == *w));
         if fits {
             spans.push(doc.token_span(i, i + words.len() - 1));
         }
     }
     if words.len() == 1 {
-        spans.extend(doc.spaced.iter().filter(|t| t.word == words[0]).map(|t| doc.span(t.start, t.end)));
+        spans.extend(doc.spaced.iter().filter(|t| doc.word(t) == words[0]).map(|t| doc.span(t.start, t.end)));
     }
     spans
 }

@@ -4,6 +4,7 @@
 //! with a minimum length and a character-variety floor so prose that
 //! happens to start the same way stays quiet.
 
+use super::nearby::long_runs;
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -128,20 +129,14 @@ const SHORTEST_KEY: usize = {
 /// Maximal runs of characters keys are made of, with their byte offsets;
 /// only the runs long enough to hold a key.
 fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_key_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | '+' | '=');
+    // Key characters are ASCII, so bytes will do: no other character's
+    // bytes are ASCII.
+    let is_key_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=');
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (is_key_char(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = text[s..i].trim_end_matches(['.', '-', '/']);
-                if word.len() >= SHORTEST_KEY {
-                    out.push((s, word));
-                }
-                start = None;
-            }
-            _ => {}
+    for (start, end) in long_runs(text.as_bytes(), SHORTEST_KEY, is_key_char) {
+        let word = text[start..end].trim_end_matches(['.', '-', '/']);
+        if word.len() >= SHORTEST_KEY {
+            out.push((start, word));
         }
     }
     out.into_iter()

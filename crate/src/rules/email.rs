@@ -131,7 +131,8 @@ fn addresses(doc: &Doc) -> Vec<Address> {
         }
     }
     // Every "at" the tokenizer saw, for the written-out forms.
-    let ats: Vec<usize> = doc.tokens.iter().filter(|t| t.raw == "at" && t.start > 0).map(|t| t.start - 1).collect();
+    let ats: Vec<usize> =
+        doc.tokens.iter().filter(|t| doc.raw(t) == "at" && t.start > 0).map(|t| t.start - 1).collect();
     if ats.is_empty() {
         return finish(out);
     }

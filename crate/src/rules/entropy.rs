@@ -4,7 +4,7 @@
 //! prefix are `credentials.key`'s; commit hashes, UUIDs in bug reports,
 //! URLs, e-mail addresses and hashtags stay quiet.
 
-use super::nearby::words_before;
+use super::nearby::{long_runs, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 
@@ -72,8 +72,10 @@ impl Rule for Entropy {
 /// leaving out the ones inside URLs, e-mail addresses, hashtags and mentions.
 fn secret_like_words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
-    // Only a chunk that long can hold a run that long.
-    for (chunk_start, chunk) in chunks(text).filter(|(_, c)| c.len() >= MIN_LEN) {
+    // Only a chunk that long can hold a run that long, and it lies in a run
+    // that long of bytes that are not ASCII spaces: only those are split.
+    let runs = long_runs(text.as_bytes(), MIN_LEN, |c| !c.is_ascii_whitespace());
+    for (chunk_start, chunk) in runs.flat_map(|run| chunks(text, run)).filter(|(_, c)| c.len() >= MIN_LEN) {
         let url = chunk.contains("://") || chunk.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
         if url || chunk.contains('@') {
             continue;
@@ -107,9 +109,9 @@ fn secret_like_words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Whitespace-separated pieces of `text` with their byte offsets.
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace().map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
+/// Whitespace-separated pieces of `text[start..end]` with their byte offsets in `text`.
+fn chunks(text: &str, (start, end): (usize, usize)) -> impl Iterator<Item = (usize, &str)> {
+    text[start..end].split_whitespace().map(move |c| (c.as_ptr() as usize - text.as_ptr() as usize, c))
 }
 
 /// A key word among the four words before, and no word that makes a hex

@@ -74,16 +74,16 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
 /// target is a "who" clause earlier in the sentence.
 fn who_clause_before(doc: &Doc, at: usize) -> bool {
     (at.saturating_sub(12)..at).any(|j| {
-        matches!(doc.tokens[j].word.as_str(), "anyone" | "everyone" | "people" | "anybody" | "everybody")
-            && doc.tokens.get(j + 1).is_some_and(|t| t.word == "who")
+        matches!(doc.word(&doc.tokens[j]), "anyone" | "everyone" | "people" | "anybody" | "everybody")
+            && doc.tokens.get(j + 1).is_some_and(|t| doc.word(t) == "who")
             && doc.same_sentence(j, at)
     })
 }
 
 /// "the moron who keyed my car", "that idiot who cut me off".
 fn the_one_who(doc: &Doc, at: usize) -> bool {
-    let before = at.checked_sub(1).map(|j| doc.tokens[j].word.as_str());
-    let after = doc.tokens.get(at + 1).map(|t| t.word.as_str());
+    let before = at.checked_sub(1).map(|j| doc.word(&doc.tokens[j]));
+    let after = doc.tokens.get(at + 1).map(|t| doc.word(t));
     matches!(before, Some("the" | "that" | "this")) && after == Some("who") && doc.same_sentence(at, at + 1)
 }
 

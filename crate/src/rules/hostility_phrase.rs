@@ -26,7 +26,7 @@ impl Rule for HostilityPhrase {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         for hit in input.scan.hits(List::HostilePhrases) {
-            let next = doc.tokens.get(hit.last + 1).map(|t| t.word.as_str());
+            let next = doc.tokens.get(hit.last + 1).map(|t| doc.word(t));
             if hit.tag == "target" && next.is_some_and(|w| COMPLIMENTS.contains(&w)) {
                 continue;
             }

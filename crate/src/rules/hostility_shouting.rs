@@ -44,8 +44,12 @@ impl Rule for HostilityShouting {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        // Cheap first: shouted words are counted among the worded ones below.
+        if doc.tokens.iter().filter(|t| t.shouted && !t.hashtag).count() < 4 {
+            return;
+        }
         let worded: Vec<usize> = (0..doc.tokens.len())
-            .filter(|&i| doc.tokens[i].raw.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .filter(|&i| doc.raw(&doc.tokens[i]).chars().filter(|c| c.is_alphabetic()).count() >= 2)
             .collect();
         let shouted: Vec<usize> =
             worded.iter().copied().filter(|&i| doc.tokens[i].shouted && !doc.tokens[i].hashtag).collect();
@@ -53,7 +57,7 @@ impl Rule for HostilityShouting {
             return;
         }
         let angry = shouted.iter().any(|&i| {
-            let w = doc.tokens[i].word.as_str();
+            let w = doc.word(&doc.tokens[i]);
             ANGER.contains(&w) || SECOND_PERSON.contains(&w)
         }) || input.scan.has(List::Insults)
             || input.scan.has(List::Profanity);

@@ -63,10 +63,11 @@ fn find_ibans(s: &str) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i + 4 <= b.len() {
         let head = &b[i..i + 4];
-        let shaped = head[0].is_ascii_lowercase()
-            && head[1].is_ascii_lowercase()
-            && head[2].is_ascii_digit()
+        // Digits first: most places hold letters.
+        let shaped = head[2].is_ascii_digit()
             && head[3].is_ascii_digit()
+            && head[0].is_ascii_lowercase()
+            && head[1].is_ascii_lowercase()
             && starts_word(s, i);
         let want =
             shaped.then(|| LENGTHS.iter().find(|(cc, _)| cc.as_bytes() == &head[..2])).flatten().map(|&(_, n)| n);

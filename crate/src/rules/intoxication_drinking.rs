@@ -4,7 +4,7 @@
 //! sober meaning count only in a drinking frame: "getting wasted" but not
 //! "wasted an hour", "rolled a joint" but not "joint venture".
 
-use super::{hit_span, near_word, quoted, Input, Rule};
+use super::{contains_emoji, hit_span, near_word, quoted, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
@@ -73,6 +73,7 @@ const DRUG_FRAME: &[&str] = &[
     "snort", "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing",
     "sorting", "mixing", "money", "buy", "bought", "pay",
 ];
+/// Drinks (`contains_emoji` needs them outside the BMP).
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
 
 impl Rule for IntoxicationDrinking {
@@ -99,7 +100,7 @@ impl Rule for IntoxicationDrinking {
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
                 // "last night's vodka ... head is pounding": the morning after.
                 "aftermath" if drinks > 0 => Severity::Medium,
-                "party-drug" if doc.tokens.iter().any(|t| PARTY.contains(&t.word.as_str())) => Severity::Medium,
+                "party-drug" if doc.tokens.iter().any(|t| PARTY.contains(&doc.word(t))) => Severity::Medium,
                 "strong-ambiguous" | "drug-ambiguous" | "aftermath" | "party-drug" => continue,
                 _ => Severity::Low,
             };
@@ -136,12 +137,12 @@ const NIGHT_AFTER: &[&str] = &["at", "again", "tonight", "last", "after", "befor
 fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
     let next = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
-    if opens && next.is_some_and(|t| NIGHT_AFTER.contains(&t.word.as_str())) {
+    if opens && next.is_some_and(|t| NIGHT_AFTER.contains(&doc.word(t))) {
         return true;
     }
-    let before = hit.first.checked_sub(1).map(|i| doc.tokens[i].word.as_str());
+    let before = hit.first.checked_sub(1).map(|i| doc.word(&doc.tokens[i]));
     let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
-    let sober_after = after.is_some_and(|t| t.is_number() || SOBER_AFTER.contains(&t.word.as_str()));
+    let sober_after = after.is_some_and(|t| doc.is_number(t) || SOBER_AFTER.contains(&doc.word(t)));
     before.is_some_and(|w| DRUNK_FRAME.contains(&w)) && !sober_after
 }
 
@@ -159,14 +160,14 @@ const PARTY: &[&str] = &["festival", "rave", "club", "clubbing", "party", "gig",
 #[inline(never)]
 fn many(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
-    let w = t.word.as_str();
-    MANY.contains(&w) || t.is_number() && w.len() <= 2 && !matches!(w, "0" | "1" | "2") && !w.starts_with('0')
+    let w = doc.word(t);
+    MANY.contains(&w) || doc.is_number(t) && w.len() <= 2 && !matches!(w, "0" | "1" | "2") && !w.starts_with('0')
 }
 
 /// "four beers in", "6 pints deep", "a whole bottle of rum": a count of
 /// drinks that reads as a session, not a drink.
 fn session(doc: &Doc, hit: &Hit) -> bool {
-    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.word.as_str());
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
     // A number from 3 to 99, or a word for many.
     let before = hit.first;
     let after = hit.last + 1;
@@ -188,6 +189,9 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
 fn drink_emoji_run(text: &str) -> Option<(u32, u32)> {
+    if !contains_emoji(text, DRINK_EMOJI) {
+        return None;
+    }
     let mut at = 0u32;
     let mut run: Option<(u32, u32, usize)> = None;
     for c in text.chars() {
@@ -215,6 +219,11 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "intoxication.drinking";
+
+    #[test]
+    fn drink_emoji_are_outside_the_bmp_as_contains_emoji_needs() {
+        assert!(super::DRINK_EMOJI.iter().all(|c| c.len_utf8() == 4));
+    }
 
     #[test]
     fn catches_being_drunk_or_high() {

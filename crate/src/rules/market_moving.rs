@@ -39,10 +39,8 @@ impl Rule for MarketMoving {
         // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
         let leak = insider.is_some() || trade.is_some() || pending;
         let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
-        let insider_voice = doc
-            .tokens
-            .iter()
-            .any(|t| WE.contains(&t.word.as_str()) || FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let insider_voice =
+            doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
             let severity = if leak {
@@ -99,10 +97,10 @@ const WHEN: &[&str] = &[
 /// "announcing it next week": an announcement that has not happened yet.
 fn announcement_pending(doc: &Doc) -> bool {
     doc.tokens.iter().enumerate().any(|(i, t)| {
-        t.word.starts_with("announc")
-            && t.word != "announced"
+        doc.word(t).starts_with("announc")
+            && doc.word(t) != "announced"
             && (i + 1..doc.tokens.len().min(i + 5))
-                .any(|j| WHEN.contains(&doc.tokens[j].word.as_str()) && doc.same_sentence(i, j))
+                .any(|j| WHEN.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(i, j))
     })
 }
 

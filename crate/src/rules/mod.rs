@@ -46,6 +46,15 @@ pub struct Input<'a> {
     pub doc: &'a Doc<'a>,
     pub scan: &'a Scan,
     pub ctx: &'a Context,
+    /// Word starts glued inside tokens (`nearby::glued_word_starts`), found
+    /// once for the rules that look for keywords there.
+    glued: Vec<usize>,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(doc: &'a Doc<'a>, scan: &'a Scan, ctx: &'a Context) -> Input<'a> {
+        Input { doc, scan, ctx, glued: nearby::glued_word_starts(doc) }
+    }
 }
 
 pub trait Rule: Sync {
@@ -122,14 +131,29 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str
     let to = (i + after).min(doc.tokens.len().saturating_sub(1));
     (from..=to).any(|j| {
         j != i
-            && words.contains(&doc.tokens[j].word.as_str())
+            && words.contains(&doc.word(&doc.tokens[j]))
             && (if j < i { doc.same_sentence(j, i) } else { doc.same_sentence(i, j) })
     })
 }
 
+/// Whether `text` holds one of `emoji`, characters outside the Basic
+/// Multilingual Plane: only the characters that start with a four-byte
+/// lead byte are decoded, so a draft without emoji costs one byte scan.
+pub fn contains_emoji(text: &str, emoji: &[char]) -> bool {
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = b[from..].iter().position(|&x| x >= 0xF0) {
+        if text[from + at..].chars().next().is_some_and(|c| emoji.contains(&c)) {
+            return true;
+        }
+        from += at + 1;
+    }
+    false
+}
+
 /// Whether the draft speaks in the first person singular anywhere.
 pub fn speaks_as_self(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()))
+    doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
 }
 
 /// The two hits are in the same sentence.

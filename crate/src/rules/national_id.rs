@@ -84,7 +84,7 @@ impl Rule for NationalId {
                 push(start, end, "a National Insurance number");
             }
         }
-        let starts = keyword_starts(doc, input.scan, "id");
+        let starts = keyword_starts(input, "id");
         for (phrase, what) in ID_PHRASES {
             for &start in &starts {
                 let Some(after) = phrase_at(s, start, phrase) else {
@@ -188,7 +188,9 @@ fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     for i in 0..b.len().saturating_sub(8) {
-        if !starts_word(s, i) || !valid_ni_prefix(b[i], b[i + 1]) {
+        // Most places fail at once: the digits must start right after the prefix.
+        let digit_follows = b[i + 2].is_ascii_digit() || (b[i + 2] == b' ' && b[i + 3].is_ascii_digit());
+        if !digit_follows || !valid_ni_prefix(b[i], b[i + 1]) || !starts_word(s, i) {
             continue;
         }
         let mut j = i + 2;
@@ -219,9 +221,9 @@ fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
 fn valid_ni_prefix(a: u8, b: u8) -> bool {
     a.is_ascii_lowercase()
         && b.is_ascii_lowercase()
-        && !b"dfiquv".contains(&a)
-        && !b"dfioquv".contains(&b)
-        && ![*b"bg", *b"gb", *b"nk", *b"kn", *b"tn", *b"nt", *b"zz"].contains(&[a, b])
+        && !matches!(a, b'd' | b'f' | b'i' | b'q' | b'u' | b'v')
+        && !matches!(b, b'd' | b'f' | b'i' | b'o' | b'q' | b'u' | b'v')
+        && !matches!(&[a, b], b"bg" | b"gb" | b"nk" | b"kn" | b"tn" | b"nt" | b"zz")
 }
 
 /// Words allowed between an id phrase and the id.

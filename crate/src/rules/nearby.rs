@@ -3,7 +3,8 @@
 //! `pii_context` word list and the context word lists several rules agree
 //! on. Not a rule itself.
 
-use crate::lexicon::{List, Scan};
+use super::Input;
+use crate::lexicon::List;
 use crate::text::Doc;
 
 /// Words that say a number is a reference, not a phone or an id of a person.
@@ -139,20 +140,39 @@ pub fn any_before(s: &str, pos: usize, n: usize, words: &[&str]) -> bool {
 
 /// Where the rules' keywords may start, in text order: the folded byte
 /// offsets of the `PiiContext` hits tagged `tag` (the list holds each
-/// keyword's first word or words, the last as a prefix), and every word
-/// start inside a token that glues words together ("db_password",
-/// "**pin**", "密码password"), which the lexicon cannot see. `phrase_at`
-/// then tells which keyword, if any, is written there.
-pub fn keyword_starts(doc: &Doc, scan: &Scan, tag: &str) -> Vec<usize> {
-    let b = doc.folded.as_bytes();
-    let mut starts: Vec<usize> = scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start).collect();
-    for t in doc.tokens.iter().filter(|t| !t.raw.bytes().all(|c| c.is_ascii_alphanumeric())) {
-        starts.extend(
-            (t.start + 1..t.end).filter(|&p| b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric()),
-        );
+/// keyword's first word or words, the last as a prefix), and the word
+/// starts glued inside tokens (`Input::glued`). `phrase_at` then tells
+/// which keyword, if any, is written there.
+pub fn keyword_starts(input: &Input, tag: &str) -> Vec<usize> {
+    let mut hits = input.scan.hits(List::PiiContext).filter(|h| h.tag == tag).map(|h| h.start).peekable();
+    // Both are in text order: merged, not sorted (a sort costs kilobytes of wasm).
+    let mut starts = Vec::new();
+    for &glued in &input.glued {
+        while let Some(hit) = hits.next_if(|&hit| hit <= glued) {
+            starts.push(hit);
+        }
+        starts.push(glued);
     }
-    starts.sort_unstable();
+    starts.extend(hits);
     starts.dedup();
+    starts
+}
+
+/// Every word start inside a token that glues words together
+/// ("db_password", "**pin**", "密码password"), which the lexicon cannot
+/// see, in text order.
+pub fn glued_word_starts(doc: &Doc) -> Vec<usize> {
+    let b = doc.folded.as_bytes();
+    let mut starts = Vec::new();
+    // A token's raw spelling is its range of the folded text. Plain loops:
+    // this runs over every token, and the wasm build keeps closures as calls.
+    for t in &doc.tokens {
+        for p in t.start + 1..t.end {
+            if b[p].is_ascii_alphanumeric() && !b[p - 1].is_ascii_alphanumeric() {
+                starts.push(p);
+            }
+        }
+    }
     starts
 }
 
@@ -160,7 +180,9 @@ pub fn keyword_starts(doc: &Doc, scan: &Scan, tag: &str) -> Vec<usize> {
 /// words (`start` must start a word).
 pub fn phrase_at(s: &str, start: usize, phrase: &str) -> Option<usize> {
     let end = start + phrase.len();
-    let written = s.as_bytes().get(start..end) == Some(phrase.as_bytes());
+    // The first byte rules out most places before a full comparison.
+    let b = s.as_bytes();
+    let written = b.get(start) == phrase.as_bytes().first() && b.get(start..end) == Some(phrase.as_bytes());
     let word_end = !phrase.as_bytes()[phrase.len() - 1].is_ascii_alphanumeric() || ends_word(s, end);
     (written && word_end).then_some(end)
 }
@@ -170,12 +192,48 @@ pub fn has_keyword(s: &str, starts: &[usize], phrases: &[&str]) -> bool {
     starts.iter().any(|&at| phrases.iter().any(|p| phrase_at(s, at, p).is_some()))
 }
 
+/// The maximal runs of `member` bytes in `b` at least `min` (> 0) long, as
+/// (start, end), in order. Where no run is that long it reads about one
+/// byte in `min`: a run that long must cover the byte `min - 1` ahead.
+pub fn long_runs<'a>(
+    b: &'a [u8],
+    min: usize,
+    member: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    // No run reaches `i` from before it.
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i + min <= b.len() {
+            let probe = i + min - 1;
+            if !member(b[probe]) {
+                i = probe + 1;
+                continue;
+            }
+            let mut start = probe;
+            while start > i && member(b[start - 1]) {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < b.len() && member(b[end]) {
+                end += 1;
+            }
+            i = end + 1;
+            if end - start >= min {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
 /// Whether byte `pos` of `s` starts a word (nothing alphanumeric before it).
+#[inline]
 pub fn starts_word(s: &str, pos: usize) -> bool {
     pos == 0 || !s.as_bytes()[pos - 1].is_ascii_alphanumeric()
 }
 
 /// Whether byte `pos` of `s` ends a word (nothing alphanumeric at it).
+#[inline]
 pub fn ends_word(s: &str, pos: usize) -> bool {
     s.as_bytes().get(pos).map_or(true, |c| !c.is_ascii_alphanumeric())
 }
@@ -189,6 +247,32 @@ mod tests {
         let s = "done. call my tel. no. 555";
         assert_eq!(words_before(s, s.len() - 3, 9), vec!["no", "tel", "my", "call"]);
         assert_eq!(words_after("is 42 now. next", 2, 9), vec!["42", "now"]);
+    }
+
+    #[test]
+    fn long_runs_are_the_maximal_runs_that_long() {
+        let digits = |s: &str, min| long_runs(s.as_bytes(), min, |c| c.is_ascii_digit()).collect::<Vec<_>>();
+        assert_eq!(digits("12 345 6789 1234567", 4), vec![(7, 11), (12, 19)]);
+        assert_eq!(digits("1234", 4), vec![(0, 4)]);
+        assert_eq!(digits("123 4567", 5), vec![]);
+        for text in ["", "a1b22c333d4444e55555f", "999999999 9 99 999", "12345678901234567890"] {
+            for min in 1..6 {
+                let mut expected = Vec::new();
+                let b = text.as_bytes();
+                let mut i = 0;
+                while i < b.len() {
+                    let start = i;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    if i - start >= min {
+                        expected.push((start, i));
+                    }
+                    i += 1;
+                }
+                assert_eq!(digits(text, min), expected, "{text} {min}");
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{with_action, Input, Rule};
 use crate::context::AccountKind;
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
-use crate::text::Token;
+use crate::text::{Doc, Token};
 
 pub struct OpenInvitation;
 
@@ -46,12 +46,12 @@ impl Rule for OpenInvitation {
             if !tok.hashtag {
                 continue;
             }
-            let invited = i > 0 && USE_IT.contains(&doc.tokens[i - 1].word.as_str());
-            if is_open_hashtag(tok) || invited {
+            let invited = i > 0 && USE_IT.contains(&doc.word(&doc.tokens[i - 1]));
+            if is_open_hashtag(doc, tok) || invited {
                 let span = doc.span(tok.start.saturating_sub(1), tok.end);
-                let severity = if is_open_hashtag(tok) { campaign_severity } else { severity };
+                let severity = if is_open_hashtag(doc, tok) { campaign_severity } else { severity };
                 out.push(with_action(
-                    self.finding(severity, span, format!("#{} invites the whole internet to answer.", tok.raw)),
+                    self.finding(severity, span, format!("#{} invites the whole internet to answer.", doc.raw(tok))),
                     hint.clone(),
                 ));
                 found = true;
@@ -73,8 +73,8 @@ impl Rule for OpenInvitation {
 }
 
 /// #AskJPM, #AskOurBank, #McDStories: a Q&A or a call for stories.
-fn is_open_hashtag(tok: &Token) -> bool {
-    let w = tok.raw.as_str();
+fn is_open_hashtag(doc: &Doc, tok: &Token) -> bool {
+    let w = doc.raw(tok);
     (w.len() > 4 && w.starts_with("ask") && !w.starts_with("asking"))
         || (w.len() > 6 && (w.starts_with("tellus") || w.starts_with("tellthe")))
         || STORY_TAGS.iter().any(|s| w.len() > s.len() + 1 && w.ends_with(s))

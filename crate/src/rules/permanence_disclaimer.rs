@@ -76,7 +76,7 @@ const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probab
 /// writer must speak of their own plan (a future, or an opening "-ing").
 fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     let t = &doc.tokens;
-    let word = |i: usize| t.get(i).map_or("", |t| t.word.as_str());
+    let word = |i: usize| t.get(i).map_or("", |t| doc.word(t));
     for i in 0..t.len() {
         let verb = word(i);
         if !REMOVE.contains(&verb) {

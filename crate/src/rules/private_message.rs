@@ -3,14 +3,14 @@
 //! or about private plans ("meet me at my place after 11"). Fires on public
 //! surfaces only; in a DM these words are the point.
 
-use super::{hit_span, with_action, Input, Rule, SECOND_PERSON};
+use super::{contains_emoji, hit_span, with_action, Input, Rule, SECOND_PERSON};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::Doc;
 
 pub struct PrivateMessage;
 
-/// Kisses and hearts read as intimate.
+/// Kisses and hearts read as intimate (`contains_emoji` needs them outside the BMP).
 const INTIMATE_EMOJI: &[char] = &['😘', '😍', '💋', '🥰', '😚', '😙', '💕', '💞', '💘'];
 
 impl Rule for PrivateMessage {
@@ -34,9 +34,9 @@ impl Rule for PrivateMessage {
         let cues: Vec<_> = input.scan.hits(List::PrivateCues).collect();
         let addressed = addressed_to_one(doc) || input.ctx.reply_to.is_some();
         let sexual_to_you =
-            input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&t.word.as_str()));
+            input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t)));
         let strong = cues.iter().find(|c| c.tag == "strong");
-        let intimate = cues.iter().any(|c| c.tag == "intimate") || doc.text.contains(INTIMATE_EMOJI);
+        let intimate = cues.iter().any(|c| c.tag == "intimate") || contains_emoji(doc.text, INTIMATE_EMOJI);
         let plans = cues.iter().filter(|c| c.tag == "plans").count();
         // "keep this quiet", "she still thinks I was at work": a secret shared with one person.
         let hush = cues.iter().any(|c| c.tag == "hush");
@@ -77,6 +77,11 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "private-message.public";
+
+    #[test]
+    fn intimate_emoji_are_outside_the_bmp_as_contains_emoji_needs() {
+        assert!(super::INTIMATE_EMOJI.iter().all(|c| c.len_utf8() == 4));
+    }
 
     #[test]
     fn catches_messages_meant_for_one_person() {

@@ -35,7 +35,8 @@ enum Kind {
     CodeList,
 }
 
-/// Longer phrases first ("wifi password" before "password"); a test keeps it so.
+/// Longer phrases first ("wifi password" before "password"): the first
+/// keyword that takes a value wins it. A test keeps it so.
 const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("authentication code", Kind::Code, "a login code"),
     ("verification code", Kind::Code, "a verification code"),
@@ -162,7 +163,7 @@ impl Rule for Secret {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
-        let starts = keyword_starts(doc, input.scan, "secret");
+        let starts = keyword_starts(input, "secret");
         if starts.is_empty() {
             return;
         }
@@ -237,7 +238,7 @@ impl Rule for Secret {
 fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
     let mut keyword = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if matches!(t.word.as_str(), "password" | "pass" | "pw" | "pwd" | "login") {
+        if matches!(doc.word(t), "password" | "pass" | "pw" | "pwd" | "login") {
             keyword = Some(i);
             continue;
         }
@@ -245,8 +246,7 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
             continue;
         }
         // Said to be the password: "... is Winter!2025", "pass Tulip2020".
-        let said = (i.saturating_sub(2)..i)
-            .any(|j| matches!(doc.tokens[j].word.as_str(), "is" | "was" | "pass" | "pw"))
+        let said = (i.saturating_sub(2)..i).any(|j| matches!(doc.word(&doc.tokens[j]), "is" | "was" | "pass" | "pw"))
             || doc.gap(i - 1, i).contains(':');
         if !said {
             continue;
@@ -597,15 +597,15 @@ mod tests {
 
     const RULE: &str = "credentials.secret";
 
+    #[test]
+    fn keywords_are_longest_first() {
+        assert!(KEYWORDS.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
+    }
+
     fn one(text: &str, ctx: &crate::Context) -> (String, Severity) {
         let found = fired(RULE, text, ctx);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found[0].clone()
-    }
-
-    #[test]
-    fn keywords_are_longest_first() {
-        assert!(super::KEYWORDS.windows(2).all(|w| w[0].0.len() >= w[1].0.len()));
     }
 
     #[test]

@@ -48,13 +48,16 @@ impl Rule for TragedyPromotion {
 fn percent_off(doc: &Doc) -> bool {
     doc.tokens
         .windows(2)
-        .any(|w| w[0].is_number() && w[1].word == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
+        .any(|w| doc.is_number(&w[0]) && doc.word(&w[1]) == "off" && doc.folded[w[0].end..w[1].start].contains('%'))
 }
 
 /// "code FLOOD10": a discount code in capitals after "code".
 fn promo_code(doc: &Doc) -> bool {
     doc.tokens.windows(2).any(|w| {
-        w[0].word == "code" && w[1].shouted && w[1].raw.len() >= 4 && w[1].raw.bytes().any(|b| b.is_ascii_digit())
+        doc.word(&w[0]) == "code"
+            && w[1].shouted
+            && doc.raw(&w[1]).len() >= 4
+            && doc.raw(&w[1]).bytes().any(|b| b.is_ascii_digit())
     })
 }
 

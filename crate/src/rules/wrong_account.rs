@@ -34,7 +34,7 @@ impl Rule for WrongAccount {
             return;
         }
         let doc = input.doc;
-        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
         let from_findings = out.iter().find(|f| match f.category {
             Category::Profanity | Category::Sexual | Category::Workplace => f.severity >= Severity::Medium,
             Category::Intoxication => f.severity >= Severity::Medium || first_person,
@@ -82,7 +82,7 @@ impl WrongAccount {
         }
         let risky = out.iter().any(|f| f.severity >= Severity::Medium);
         let doc = input.doc;
-        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&t.word.as_str()));
+        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
         let personal_on_brand = ctx.is_brand() && (first_person || input.scan.has(List::Register));
         if !(risky || personal_on_brand) || doc.tokens.is_empty() {
             return None;
