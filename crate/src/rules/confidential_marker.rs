@@ -50,6 +50,16 @@ impl Rule for ConfidentialMarker {
         // ("just between us" also holds "between us": count where hints end.)
         let mut ends = input.scan.hits(List::Confidential).filter(|h| h.tag == "soft").map(|h| h.last);
         let hushed = ends.next().is_some_and(|first| ends.any(|e| e != first));
+        // "Heard we're acquiring Brightline 🤫": the shushing face on a deal is a leak.
+        if input.doc.text.contains('\u{1F92B}') {
+            if let Some(deal) = input.scan.hits(List::Market).find(|h| h.tag == "event") {
+                let span = hit_span(doc, deal);
+                out.push(with_action(
+                    self.finding(Severity::High, span, format!("{} with a shushing face is a leak.", quoted(doc, span))),
+                    Action::Rephrase { hint: "Share it only through the channel it was meant for." },
+                ));
+            }
+        }
         for hit in input.scan.hits(List::Confidential) {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
@@ -107,6 +117,7 @@ mod tests {
             "CONFIDENTIAL: Q3 pricing deck",
             "off the record, the launch slips to May",
             "internal only, please",
+            "Draft - do not distribute: 2025 pricing for Acme Corp",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -122,6 +133,8 @@ mod tests {
             &personal()
         ));
         assert!(flags(RULE, "Prototype pics, nobody outside engineering has seen this yet", &personal()));
+        assert!(flags(RULE, "Heard we're acquiring Brightline for $2B, announcement next week \u{1F92B}", &personal()));
+        assert!(!flags(RULE, "Surprise party for Tom on Friday \u{1F92B}", &personal()));
     }
 
     #[test]

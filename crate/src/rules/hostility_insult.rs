@@ -13,7 +13,8 @@ pub struct HostilityInsult;
 const TARGETS: &[&str] = &[
     "what", "bunch", "these", "those", "he's", "she's", "they're", "hes", "shes", "guy", "guys", "dude", "people",
     "driver", "drivers", "owner", "boss", "manager", "landlord", "ref", "referee", "anyone", "everyone", "whoever",
-    "total", "complete", "utter", "absolute",
+    "total", "complete", "utter", "absolute", "ex", "husband", "wife", "boyfriend", "girlfriend", "neighbour", "neighbor",
+    "coworker", "colleague", "councillor",
 ];
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
@@ -112,6 +113,8 @@ mod tests {
             "Useless waste of space.",
             "you m0ron",
             "What the fuck @CoastlineRail, third cancellation this week",
+            "Posting this before I lose my nerve: my ex is a cheating liar",
+            "my neighbour is a total creep",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -42,6 +42,12 @@ mod tests {
             "watch your back",
             "I know where you live",
             "gonna kick your ass",
+            "Someone should run that councillor over tbh",
+            "honestly someone should run him over",
+            "that landlord deserves to die",
+            "hope he gets hit by a bus",
+            "To whoever keeps parking in my spot: I will slash your tyres",
+            "That ref should be dragged out of the stadium and beaten",
         ] {
             assert!(flags("hostility.threat", text, &personal()), "missed: {text}");
         }
@@ -54,6 +60,10 @@ mod tests {
             "We killed it on stage",
             "Shooting the finals tomorrow",
             "killed the boss on the first try",
+            "Can you run the slides over to finance?",
+            "I'll run over the plan with you tomorrow",
+            "I will beat my personal best this year",
+            "I will smash this exam",
         ] {
             assert!(fired("hostility.threat", text, &personal()).is_empty(), "false alarm: {text}");
         }

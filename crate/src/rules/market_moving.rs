@@ -59,6 +59,15 @@ impl Rule for MarketMoving {
                 hint.clone(),
             ));
         }
+        // "Buy $ACME before Friday, trust me": a ticker and a call to trade on a hint.
+        if events.is_empty() && trade.is_none() {
+            if let Some(span) = ticker_tip(doc, insider.is_some() || pending) {
+                out.push(with_action(
+                    self.finding(Severity::High, span, "This tells people to trade a stock on news.".into()),
+                    hint.clone(),
+                ));
+            }
+        }
         if let (Some(trade), true) = (trade, events.is_empty()) {
             out.push(with_action(
                 self.finding(Severity::Medium, hit_span(doc, trade), "This tells people to trade on news.".into()),
@@ -93,6 +102,34 @@ const WHEN: &[&str] = &[
     "december",
 ];
 
+/// Words that tell someone to trade.
+const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];
+/// Hints that the tip rests on news not out yet.
+const TIP_HINTS: &[&str] = &["before", "trust", "news", "soon", "tomorrow", "announcement"];
+
+/// A cashtag ("$ACME") in a sentence with a trading verb and a hint that
+/// something is coming ("before Friday", "trust me", "big news"); returns
+/// the cashtag's span.
+fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
+    let verb = doc.tokens.iter().any(|t| TRADE_VERBS.contains(&doc.word(t)));
+    let hint = hinted || doc.tokens.iter().any(|t| TIP_HINTS.contains(&doc.word(t)));
+    if !verb || !hint {
+        return None;
+    }
+    let bytes = doc.text.as_bytes();
+    let at = (0..bytes.len()).find(|&i| {
+        bytes[i] == b'$'
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+            && bytes[i + 1..].iter().take_while(|b| b.is_ascii_uppercase()).count() >= 1
+            && bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count() <= 5
+            && bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+                == bytes[i + 1..].iter().take_while(|b| b.is_ascii_uppercase()).count()
+    })?;
+    let len = bytes[at + 1..].iter().take_while(|b| b.is_ascii_uppercase()).count();
+    let start16 = doc.text[..at].encode_utf16().count() as u32;
+    Some((start16, start16 + 1 + len as u32))
+}
+
 /// "announcement Thursday", "can't officially announce until April",
 /// "announcing it next week": an announcement that has not happened yet.
 fn announcement_pending(doc: &Doc) -> bool {
@@ -120,6 +157,9 @@ mod tests {
             "We're taking the company private next month",
             "Board just approved the buyout, $42 a share. Announcement Thursday",
             "Merger talks with a rival are basically done, we announce next week",
+            "Buy $ACME before Friday, trust me, big news coming",
+            "Load up on $TSLQ now, trust me",
+            "sell $XYZ before the news drops",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -133,6 +173,9 @@ mod tests {
             "Join our Q3 results webcast on 24 October at 9am",
             "Sad to read about the layoffs in the games industry this year",
             "Great book on mergers and acquisitions, highly recommend",
+            "Buy tickets before Friday, trust me",
+            "Bought $AAPL at the top again, never learn",
+            "Shirts are $20 before Friday, buy now",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

@@ -78,6 +78,11 @@ mod tests {
             "some Indian guy reading a script. Can't understand a word",
             "Refugees are a drain on the system",
             "the elderly really shouldn't have smartphones",
+            "Women just aren't built for engineering, sorry not sorry",
+            "old people are not cut out for tech jobs",
+            "Immigrants aren't smart enough for these roles",
+            "Girls can't code, change my mind",
+            "Old folks really shouldn't be on the roads after 70",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -94,6 +99,8 @@ mod tests {
             "Our Muslim colleagues are fasting. Lunch moves to 4pm",
             "The elderly shouldn't have to choose between heating and eating",
             "Women in drama school get half the roles",
+            "Our boots are built for women who hike",
+            "Kids aren't built for sitting still for six hours, let them play",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -10,6 +10,11 @@ use crate::text::Doc;
 
 pub struct PrivateMessage;
 
+/// Findings that, addressed to one person, make a post read as a DM.
+fn sensitive(category: Category) -> bool {
+    matches!(category, Category::PersonalData | Category::Credentials)
+}
+
 /// Kisses and hearts read as intimate (`contains_emoji` needs them outside the BMP).
 const INTIMATE_EMOJI: &[char] = &['😘', '😍', '💋', '🥰', '😚', '😙', '💕', '💞', '💘'];
 
@@ -44,8 +49,9 @@ impl Rule for PrivateMessage {
             Some(hit_span(doc, cue))
         } else if (addressed && (intimate || hush || plans >= 2)) || ((intimate || hush) && plans >= 1) {
             cues.first().map(|c| hit_span(doc, c))
-        } else if addressed && out.iter().any(|f| f.category == Category::PersonalData) {
-            out.iter().find(|f| f.category == Category::PersonalData).map(|f| (f.start, f.end))
+        } else if addressed && out.iter().any(|f| sensitive(f.category)) {
+            // "@sarah_k the door code is 4512": data or a code handed to one person.
+            out.iter().find(|f| sensitive(f.category)).map(|f| (f.start, f.end))
         } else if sexual_to_you {
             input.scan.hits(List::Sexual).next().map(|h| hit_span(doc, h))
         } else {
@@ -92,6 +98,8 @@ mod tests {
             "@dan_p sending you my home address so you can drop it off: 12 Elm Street",
             "Sexy time tonight, can't wait to get you naked",
             "Sam, miss you. Text me when you land xx",
+            "@sarah_k here's my home address and the door code is 4512, see you tonight",
+            "@amy_c my flat is empty Friday, come round after 10, bring wine",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -107,6 +115,7 @@ mod tests {
             "@support my order hasn't arrived, can you check?",
             "See you at the conference tonight, everyone!",
             "@mia.sings you absolutely killed it on stage tonight",
+            "@venue_bar doors open after 10, come round for the quiz",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

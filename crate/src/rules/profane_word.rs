@@ -55,6 +55,7 @@ mod tests {
             "what the fuck",
             "what a clusterfuck of a launch",
             "absofuckinglutely not",
+            "Well that was a fecking waste of a Saturday",
             "who the f*** schedules a meeting at 7am",
             "f*ck this",
             "f**k this",

@@ -58,6 +58,11 @@ mod tests {
             "send nudes",
             "so h0rny",
             "p0rn stash",
+            "Can't wait to get you in bed tonight babe",
+            "gonna rip your clothes off when you get home",
+            "Nothing beats a morning shag before work",
+            "Want to see what's under my dress? link in bio",
+            "Last night was so hot, still thinking about your body",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -74,6 +79,9 @@ mod tests {
             "Cocktail hour at Cockburn's",
             "Steamy bathroom after a hot shower, need a better fan",
             "Naughty but nice: our sticky toffee pudding is back",
+            "Get your kids to bed on time with this one trick",
+            "Left with my tail between my legs",
+            "New shag carpet in the lounge, very 70s",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -93,6 +93,7 @@ mod tests {
             "Gonna call in sick and go to the game, my boss will never know",
             "Hate this place. Two weeks notice going in tomorrow",
             "my supervisor is a total muppet",
+            "My manager is the laziest person I've ever met and I'm stuck with him",
             "Boss just booked an all-day event on a Saturday. Unpaid, obviously",
             "I sleep through half my Zoom calls with the camera off, nobody's noticed yet",
             "Got the offer... the salary is insulting",
@@ -107,6 +108,7 @@ mod tests {
     fn praise_and_neutral_work_talk_are_fine() {
         for text in [
             "I love my job and my team is amazing",
+            "Stuck with the washing up again, flatmates are hopeless",
             "Handed in my notice today, excited for the next chapter",
             "Dyed my hair blue and nobody's noticed",
             "Thrilled to welcome 40 new apprentices to the team this September!",
