@@ -55,7 +55,11 @@ impl Rule for ConfidentialMarker {
             if let Some(deal) = input.scan.hits(List::Market).find(|h| h.tag == "event") {
                 let span = hit_span(doc, deal);
                 out.push(with_action(
-                    self.finding(Severity::High, span, format!("{} with a shushing face is a leak.", quoted(doc, span))),
+                    self.finding(
+                        Severity::High,
+                        span,
+                        format!("{} with a shushing face is a leak.", quoted(doc, span)),
+                    ),
                     Action::Rephrase { hint: "Share it only through the channel it was meant for." },
                 ));
             }

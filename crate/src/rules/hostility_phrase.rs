@@ -48,29 +48,25 @@ mod tests {
 
     #[test]
     fn catches_hostile_phrases() {
-        for text in
-            [
+        for text in [
             "get a life, nobody cares what you think",
             "YOU PEOPLE are the worst",
             "oh shut up",
             "just drop dead",
             "@mark_dev you're a complete joke and everyone at the meetup knows it",
-        ]
-        {
+        ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
 
     #[test]
     fn leaves_friendly_uses_alone() {
-        for text in
-            [
+        for text in [
             "She looked drop dead gorgeous at the gala",
             "Life is short, get outside",
             "Nobody bakes like grandma",
             "That exam was a complete joke, finished in ten minutes",
-        ]
-        {
+        ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
     }
