@@ -149,6 +149,8 @@ mod tests {
             "What the fuck @CoastlineRail, third cancellation this week",
             "Posting this before I lose my nerve: my ex is a cheating liar",
             "my neighbour is a total creep",
+            "My ex is a lying cow and everyone should know it",
+            "She's a total slag, ask anyone",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -54,6 +54,7 @@ mod tests {
             "oh shut up",
             "just drop dead",
             "@mark_dev you're a complete joke and everyone at the meetup knows it",
+            "I hope that landlord's car gets torched",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -46,6 +46,7 @@ mod tests {
             "honestly someone should run him over",
             "that landlord deserves to die",
             "hope he gets hit by a bus",
+            "Someone needs to push that guy off a bridge",
             "To whoever keeps parking in my spot: I will slash your tyres",
             "That ref should be dragged out of the stadium and beaten",
         ] {

@@ -82,6 +82,7 @@ mod tests {
             "old people are not cut out for tech jobs",
             "Immigrants aren't smart enough for these roles",
             "Girls can't code, change my mind",
+            "Honestly Polish builders can't do anything right",
             "Old folks really shouldn't be on the roads after 70",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
