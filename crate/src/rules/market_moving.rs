@@ -31,6 +31,10 @@ impl Rule for MarketMoving {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let market: Vec<&Hit> = input.scan.hits(List::Market).collect();
+        // Without a market word or a cashtag ("$ACME") nothing below can fire.
+        if market.is_empty() && !doc.text.contains('$') {
+            return;
+        }
         let insider = market.iter().find(|h| h.tag == "insider");
         let trade = market.iter().find(|h| h.tag == "trade");
         let official = market.iter().any(|h| h.tag == "official");
@@ -40,14 +44,14 @@ impl Rule for MarketMoving {
         let leak = insider.is_some() || trade.is_some() || pending;
         let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
         let insider_voice =
-            doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
+            || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
             let severity = if leak {
                 Severity::High
             } else if official {
                 continue;
-            } else if insider_voice && !input.ctx.is_brand() {
+            } else if !input.ctx.is_brand() && insider_voice() {
                 // A brand account is the official channel; an employee's "we" is not.
                 Severity::Medium
             } else {
