@@ -115,9 +115,13 @@ async function renderTip(step) {
 }
 
 $('switch').addEventListener('click', async () => {
-  const on = $('switch').getAttribute('aria-checked') === 'true';
+  const on = $('switch').getAttribute('aria-checked') !== 'true';
+  // The switch answers the click at once (and screen readers with it); the
+  // stored setting follows, and the render after it shows what was stored.
+  $('switch').setAttribute('aria-checked', String(on));
   await update(api, (s) => {
-    s.disabledHosts = on ? [...s.disabledHosts, host] : s.disabledHosts.filter((h) => h !== host);
+    const others = s.disabledHosts.filter((h) => h !== host);
+    s.disabledHosts = on ? others : [...others, host];
   });
   await renderSite();
   // The tab re-checks its drafts when the setting lands; then ask again.
