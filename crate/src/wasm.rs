@@ -2,15 +2,19 @@
 //! translates: JavaScript objects in, plain JSON-shaped objects out. Offsets
 //! are UTF-16 code units, ready for JavaScript strings.
 //!
-//! The context is read field by field rather than through serde: serde's
-//! deserializer brought its number formatting and error machinery along,
-//! 47 KB of the wasm (measured), for an object of a few strings.
+//! The context is read field by field rather than through
+//! serde-wasm-bindgen's deserializer, which brought serde's number formatting
+//! and error machinery along: 47 KB of the wasm (measured), for an object of
+//! a few strings. Names ("brand", "dm") still come from the types' serde
+//! derives, through a string-only deserializer (1.2 KB).
 
 use js_sys::{Array, Reflect};
+use serde::de::value::{Error as ValueError, StringDeserializer};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Account, AccountKind, Category, Context, Sensitivity, Settings, Surface};
+use crate::{Account, Category, Context, Settings};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -71,34 +75,30 @@ fn strings(object: &JsValue, key: &str) -> Result<Vec<String>, String> {
     Array::from(&value).iter().map(|item| item.as_string().ok_or_else(|| format!("{key} must hold strings"))).collect()
 }
 
-/// `object[key]`, one of `choices` (by name), or `default` when absent.
-fn choice<T: Copy>(object: &JsValue, key: &str, choices: &[(&str, T)], default: T) -> Result<T, String> {
+/// `object[key]` read as one of `T`'s names ("brand", "dm", "strict"), or
+/// `T::default()` when absent. The names come from `T`'s own serde derive,
+/// through a string-only deserializer, which brings none of serde's number
+/// handling into the wasm.
+fn named<T: DeserializeOwned + Default>(object: &JsValue, key: &str) -> Result<T, String> {
     match string(object, key)? {
-        None => Ok(default),
-        Some(name) => choices
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, value)| value)
-            .ok_or_else(|| format!("{key} cannot be {name:?}")),
+        None => Ok(T::default()),
+        Some(name) => T::deserialize(StringDeserializer::<ValueError>::new(name.clone()))
+            .map_err(|_| format!("{key} cannot be {name:?}")),
     }
 }
 
 fn read_account(value: &JsValue) -> Result<Account, String> {
-    const KINDS: &[(&str, AccountKind)] =
-        &[("brand", AccountKind::Brand), ("personal", AccountKind::Personal), ("unknown", AccountKind::Unknown)];
-    Ok(Account { handle: string(value, "handle")?, kind: choice(value, "kind", KINDS, AccountKind::Unknown)? })
+    Ok(Account { handle: string(value, "handle")?, kind: named(value, "kind")? })
 }
 
 fn read_settings(value: &JsValue) -> Result<Settings, String> {
-    const SENSITIVITIES: &[(&str, Sensitivity)] =
-        &[("relaxed", Sensitivity::Relaxed), ("balanced", Sensitivity::Balanced), ("strict", Sensitivity::Strict)];
     let disabled_categories = strings(value, "disabled_categories")?
         .iter()
         .map(|id| Category::from_id(id).ok_or_else(|| format!("no category {id:?}")))
         .collect::<Result<_, _>>()?;
     Ok(Settings {
         disabled_categories,
-        sensitivity: choice(value, "sensitivity", SENSITIVITIES, Sensitivity::Balanced)?,
+        sensitivity: named(value, "sensitivity")?,
         watch_list: strings(value, "watch_list")?,
         allow_list: strings(value, "allow_list")?,
     })
@@ -112,7 +112,7 @@ fn read_context(value: &JsValue) -> Result<Context, String> {
     Ok(Context {
         site: string(value, "site")?,
         account: object(value, "account")?.as_ref().map(read_account).transpose()?,
-        surface: choice(value, "surface", &[("public", Surface::Public), ("dm", Surface::Dm)], Surface::Public)?,
+        surface: named(value, "surface")?,
         reply_to: string(value, "reply_to")?,
         previous_account: object(value, "previous_account")?.as_ref().map(read_account).transpose()?,
         settings: object(value, "settings")?.as_ref().map(read_settings).transpose()?.unwrap_or_default(),
