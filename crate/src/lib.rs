@@ -8,6 +8,7 @@
 
 pub mod context;
 pub mod finding;
+pub mod learned;
 mod lexicon;
 pub mod rules;
 pub mod text;

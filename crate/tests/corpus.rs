@@ -1,11 +1,14 @@
 //! The project's labelled corpus (`tests/corpus/posts.jsonl`): per-category
 //! recall may never fall below the floors in `tests/corpus/floors.json`, and
 //! no benign post may get a finding of medium or high severity. Raise a
-//! floor when recall improves; never lower one to make a change pass.
+//! floor when recall improves; never lower one to make a change pass. When
+//! new, harder posts join the corpus the floors are measured again, after
+//! checking that every post caught before is still caught.
 //!
-//! `tests/corpus/heldout-g7.jsonl` is a batch of fresh posts scored on first
-//! sight (44.3% recall) and fixed once; its known misses would break the
-//! per-category floors above, so it keeps one overall floor of its own.
+//! `tests/corpus/heldout.jsonl` is a batch of fresh posts written blind and
+//! scored on first sight; neither the rules nor the learned model (which
+//! trains on `posts.jsonl` only) were changed for it. It keeps one overall
+//! floor, its first-sight recall, and must flag no benign post.
 
 use std::collections::BTreeMap;
 
@@ -102,12 +105,13 @@ fn recall_stays_at_or_above_the_floors() {
     assert!(regressions.is_empty(), "recall fell below the floor:\n{}", regressions.join("\n"));
 }
 
-/// Recall over every expected label of the held-out batch (measured 145/158).
-const HELDOUT_FLOOR: f64 = 145.0 / 158.0;
+/// Recall over every expected label of the held-out batch, as first scored
+/// before any rule or the model had seen it (72/88).
+const HELDOUT_FLOOR: f64 = 72.0 / 88.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {
-    let posts = load_file("heldout-g7.jsonl");
+    let posts = load_file("heldout.jsonl");
     let (mut hit, mut total) = (0, 0);
     let mut flagged = Vec::new();
     for post in &posts {

@@ -24,7 +24,7 @@ pub fn all() -> Result<(), String> {
     // ("function-typed object must be null"), so the bound module is left as is.
     let optimized = root.join("target/wasm32-unknown-unknown/release/postguard.opt.wasm");
     run(Command::new("wasm-opt")
-        .args(["-Oz", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-sign-ext"])
+        .args(["-Oz", "--converge", "--strip-debug", "--strip-producers", "--enable-bulk-memory", "--enable-sign-ext"])
         .args([
             "--enable-nontrapping-float-to-int",
             "--enable-mutable-globals",

@@ -12,6 +12,7 @@
 //! - `bench`: the core's speed beside its peers (docs/BENCHMARKS.md).
 //! - `fuzz [SECONDS]`: the cargo-fuzz target on the core, for a bounded time.
 //! - `package`: reproducible Chrome and Firefox zips in `dist/`.
+//! - `train`: the core's learned model from the labelled corpus.
 
 mod bench;
 mod bench_ui;
@@ -20,11 +21,12 @@ mod firefox;
 mod fuzz;
 mod package;
 mod setup;
+mod train;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: cargo xtask <build|demo|test|setup|package|bench|fuzz [SECONDS]>";
+const USAGE: &str = "usage: cargo xtask <build|demo|test|setup|package|bench|fuzz [SECONDS]|train>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run_for(args.get(1).and_then(|s| s.parse().ok()).unwrap_or(60)),
         Some("demo") => demo(),
         Some("test") => test(),
+        Some("train") => train::all(),
         _ => Err(USAGE.to_string()),
     };
     match result {

@@ -118,10 +118,12 @@ impl Rule for Address {
         // A business word ("store", "open", "hours", "venue"...) or phrase.
         let business = input.scan.hits(List::PiiContext).any(|h| h.tag == "business-word")
             || has_keyword(s, &starts, BUSINESS_PHRASES);
-        // In a DM an address is a tip, unless more personal data goes with it.
+        // In a DM an address is a tip, unless more personal data goes with it,
+        // or it is complete down to the postcode:
+        // then it is worth a word even there.
         let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
         for (start, end) in addresses {
-            let soft_dm = input.ctx.is_dm() && !other_personal_data;
+            let soft_dm = input.ctx.is_dm() && !other_personal_data && !has_postcode(doc, start, end);
             let severity = if soft_dm || (business && !private) { Severity::Low } else { Severity::Medium };
             out.push(with_action(
                 self.finding(severity, doc.span(start, end), "This looks like a street address.".into()),
@@ -219,6 +221,13 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
 /// The end of the address after its suffix at token `k`: past a flat or
 /// unit number, and past a city and ZIP or postcode when one follows. Also
 /// says whether anything was added.
+/// A ZIP code or a UK postcode inside the folded byte range.
+fn has_postcode(doc: &Doc, start: usize, end: usize) -> bool {
+    let inside: Vec<&str> =
+        doc.tokens.iter().filter(|t| t.start >= start && t.end <= end).map(|t| doc.raw(t)).collect();
+    inside.iter().any(|raw| is_zip(raw)) || inside.windows(2).any(|w| is_postcode(w[0], w[1]))
+}
+
 fn extend(doc: &Doc, k: usize) -> (usize, bool) {
     let toks = &doc.tokens;
     let mut end = toks[k].end;
@@ -344,6 +353,7 @@ mod tests {
         assert_eq!(found, vec![("120 Market Street".to_string(), Severity::Low)]);
         assert!(!flags(RULE, "I live at 12 Oak Street", &dm()));
         assert!(flags(RULE, "jdoe@gmail.com, I live at 12 Oak Street", &dm()));
+        assert!(flags(RULE, "my address is 48 Larch Road, Leeds LS6 2AB, courier it there", &dm()));
         assert!(flags(RULE, "I live at 12 Oak Street, near our shop", &brand()));
     }
 

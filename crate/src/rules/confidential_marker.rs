@@ -73,7 +73,7 @@ impl Rule for ConfidentialMarker {
             let business = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak")
                 || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
             let severity = if hit.tag == "soft" && !business && !hushed { Severity::Low } else { Severity::High };
-            if promise_sense(doc, hit) {
+            if promise_sense(doc, hit) || names_a_work(doc, hit) {
                 continue;
             }
             let span = hit_span(doc, hit);
@@ -93,6 +93,24 @@ fn is_label(doc: &Doc, hit: &Hit) -> bool {
     let bracketed = before.ends_with(['(', '[']);
     let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
     (followed_by_mark && (opens || !rest.trim_start().starts_with(','))) || bracketed || doc.tokens[hit.first].shouted
+}
+
+/// "L.A. Confidential", "our Off The Record podcast": the title of a film,
+/// a show or a book, written in title case.
+fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
+    const MEDIA: &[&str] =
+        &["podcast", "show", "film", "movie", "series", "episode", "book", "novel", "album", "documentary"];
+    const SEEN: &[&str] = &["watched", "rewatched", "watching", "watch", "read", "reading", "reread", "finished"];
+    let tokens = &doc.tokens[hit.first..=hit.last];
+    if !tokens.iter().all(|t| t.capitalized && !t.shouted) {
+        return false;
+    }
+    let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
+    let before = hit.first.checked_sub(1).map(|i| (i, &doc.tokens[i]));
+    after.is_some_and(|t| MEDIA.contains(&doc.word(t)))
+        || before.is_some_and(|(i, t)| {
+            SEEN.contains(&doc.word(t)) || (t.capitalized && (doc.same_sentence(i, hit.first) || doc.raw(t).len() <= 2))
+        })
 }
 
 /// "... will be kept strictly confidential": a promise to the reader.
@@ -147,6 +165,8 @@ mod tests {
             "Free STI testing at our clinic every Thursday. Confidential and non-judgemental.",
             "Your data stays confidential, always.",
             "All calls to our helpline are confidential",
+            "Just rewatched L.A. Confidential, still holds up beautifully",
+            "New episode of our Off The Record podcast is out now",
             "Every enquiry is treated as strictly confidential.",
             "Our confidential counselling service is free for students",
             "The water main leaked all night",

@@ -49,7 +49,25 @@ const TARGETS: &[&str] = &[
     "coworker",
     "colleague",
     "councillor",
+    "linesman",
+    "umpire",
+    "coach",
+    "caller",
+    "customer",
+    "intern",
+    "reporter",
+    "journalist",
+    "analyst",
+    "critic",
+    "critics",
+    "speakers",
+    "mayor",
+    "teacher",
 ];
+/// Put-downs said to someone's face: "..., genius." after a jab.
+const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal", "champ", "sweetie", "sweetheart", "princess"];
+/// Words of a jab that a sarcastic "genius" closes.
+const JAB: &[&str] = &["maybe", "try", "stick", "learn", "read", "next", "clearly", "obviously", "instead"];
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
 impl Rule for HostilityInsult {
@@ -70,11 +88,32 @@ impl Rule for HostilityInsult {
         // Swearing aimed at someone ("what the fuck @CoastlineRail") is an insult too.
         for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild") {
             // "what the fuck" swears about something; "fuck you", "@x fuck off" at someone.
-            let at_you = near_word(doc, hit.first, 3, 1, SECOND_PERSON) || mentioned_before(doc, hit.first);
+            // "Coach can go f*** himself".
+            let at_you = near_word(doc, hit.first, 3, 1, SECOND_PERSON)
+                || mentioned_before(doc, hit.first)
+                || near_word(doc, hit.first, 0, 1, &["himself", "herself", "themselves"]);
             if at_you || mention_follows(doc, hit.last) {
                 let severity = medium_or_high_for_brand(input.ctx);
                 out.push(self.finding(severity, hit_span(doc, hit), "This swears at someone.".into()));
             }
+        }
+        // "That linesman must be blind or autistic": a disability used as an
+        // insult at a person is an attack as well as a slur.
+        for hit in input.scan.hits(List::Ableist).filter(|h| aimed_at_someone(doc, h.first) || judged(doc, h.first)) {
+            let span = hit_span(doc, hit);
+            out.push(self.finding(
+                medium_or_high_for_brand(input.ctx),
+                span,
+                format!("{} is used as an insult at someone.", quoted(doc, span)),
+            ));
+        }
+        if let Some(at) = snark(doc) {
+            let span = doc.token_span(at, at);
+            out.push(self.finding(
+                medium_or_high_for_brand(input.ctx),
+                span,
+                format!("{} mocks someone.", quoted(doc, span)),
+            ));
         }
         for hit in input.scan.hits(List::Insults) {
             let strong = hit.tag == "strong";
@@ -96,9 +135,39 @@ fn mention_follows(doc: &Doc, at: usize) -> bool {
     doc.tokens.get(at + 1).is_some_and(|t| t.mention) && doc.same_sentence(at, at + 1)
 }
 
-/// A person is addressed or pointed at within the three tokens before.
+/// "must be blind", "is a total sp*z": a verdict on someone just before.
+fn judged(doc: &Doc, at: usize) -> bool {
+    near_word(doc, at, 5, 0, &["must", "is", "he's", "she's", "hes", "shes"]) && near_word(doc, at, 7, 0, TARGETS)
+}
+
+/// A sarcastic "genius", "pal" closing a jab: "Maybe read the rules next
+/// time, genius." The token index of the put-down.
+fn snark(doc: &Doc) -> Option<usize> {
+    (1..doc.tokens.len()).find(|&i| {
+        let closes = i + 1 == doc.tokens.len() || !doc.same_sentence(i, i + 1);
+        SNARK.contains(&doc.word(&doc.tokens[i]))
+            && closes
+            && doc.gap(i - 1, i).contains(',')
+            && (i.saturating_sub(12)..i).any(|j| JAB.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+    })
+}
+
+/// A person is addressed or pointed at: within the three tokens before,
+/// by a person word just after ("dumbest caller of the week"), or by the
+/// insult standing alone at the end of a sentence ("enjoy being
+/// irrelevant, loser.", "Clueless clown.").
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
+    let names_after =
+        doc.tokens.get(at + 1).is_some_and(|t| TARGETS.contains(&doc.word(t))) && doc.same_sentence(at, at + 1);
+    let closes = at + 1 == doc.tokens.len() || !doc.same_sentence(at, at + 1);
+    let before = (0..at).rev().take_while(|&j| doc.same_sentence(j, at)).count();
+    // A sentence, not a web address: the break before it has a space.
+    let opens_short =
+        before <= 1 && (at == before || doc.gap(at - before - 1, at - before).contains(char::is_whitespace));
+    let alone = closes && at > 0 && (doc.gap(at - 1, at).contains(',') || opens_short);
     near_word(doc, at, 3, 0, SECOND_PERSON)
+        || names_after
+        || alone
         || near_word(doc, at, 3, 0, TARGETS)
         || mentioned_before(doc, at)
         || the_one_who(doc, at)
@@ -148,6 +217,11 @@ mod tests {
             "you m0ron",
             "What the fuck @CoastlineRail, third cancellation this week",
             "Posting this before I lose my nerve: my ex is a cheating liar",
+            "Maybe read the baggage rules next time, genius.",
+            "To the critic who called it a flop: enjoy being on the sidelines, loser.",
+            "That umpire must be blind or retarded",
+            "Dumbest caller of the week, easily",
+            "Coach can go f*** himself",
             "my neighbour is a total creep",
             "My ex is a lying cow and everyone should know it",
             "She's a total slag, ask anyone",
@@ -159,6 +233,8 @@ mod tests {
     #[test]
     fn leaves_self_talk_and_other_uses_alone() {
         for text in [
+            "If someone asks for your PIN, report it at safebank.example/fraud",
+            "Book club this month: Great Expectations. Bring your own mug",
             "And honestly, what the fuck took the board so long?",
             "I'm such an idiot, left my keys at home again",
             "Booked a clown for the kids' party",

@@ -104,6 +104,17 @@ impl Rule for IntoxicationDrinking {
                 "strong-ambiguous" | "drug-ambiguous" | "aftermath" | "party-drug" => continue,
                 _ => Severity::Low,
             };
+            // "3rd pint in at the Crown 🍺", "margaritas on me tonight" from a brand:
+            // a night out on the brand's feed, unless the brand is selling the drink.
+            let severity = if severity == Severity::Low
+                && input.ctx.is_brand()
+                && (hit.tag.is_empty() || hit.tag == "drink")
+                && !offers_drinks(doc)
+            {
+                Severity::Medium
+            } else {
+                severity
+            };
             let severity = if severity == Severity::Medium && input.ctx.is_brand() { Severity::High } else { severity };
             let span = hit_span(doc, hit);
             let message = if severity == Severity::Low {
@@ -129,6 +140,46 @@ impl Rule for IntoxicationDrinking {
             out.push(self.finding(Severity::Medium, span, "A row of drinks reads as a drinking session.".into()));
         }
     }
+}
+
+/// Words of a venue or a maker selling drinks: a menu, a price, an offer,
+/// an event to book ("our new cocktail menu", "£5 margaritas till 7").
+const OFFER: &[&str] = &[
+    "our",
+    "menu",
+    "menus",
+    "serving",
+    "served",
+    "serve",
+    "available",
+    "book",
+    "booking",
+    "try",
+    "order",
+    "pairing",
+    "paired",
+    "tasting",
+    "launch",
+    "launches",
+    "recipe",
+    "responsibly",
+    "alcohol-free",
+    "non-alcoholic",
+    "free",
+    "off",
+    "price",
+    "prices",
+    "tickets",
+    "join",
+    "visit",
+    "stock",
+    "brewed",
+    "distilled",
+    "shop",
+];
+
+fn offers_drinks(doc: &Doc) -> bool {
+    doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t))) || doc.text.contains(['£', '$', '€', '%'])
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.

@@ -40,11 +40,19 @@ impl Rule for MarketMoving {
         let official = market.iter().any(|h| h.tag == "official");
         // "announcement Thursday", "can't announce until April": not out yet.
         let pending = !official && announcement_pending(doc);
+        // "Posting this now, deleting it tomorrow: the merger talks are off":
+        // planning to delete says the writer knows it should not be out.
+        let regretted = input.scan.has(List::Permanence);
         // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
-        let leak = insider.is_some() || trade.is_some() || pending;
+        let leak = insider.is_some() || trade.is_some() || pending || regretted;
         let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
-        let insider_voice =
-            || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
+        // "Considering taking the company private at $88. Funding secured.":
+        // two events in one post are a plan told first-hand, pronoun or not.
+        let distinct_events = events.iter().filter(|h| h.tag == "event").map(|h| h.first).collect::<Vec<_>>();
+        let insider_voice = || {
+            distinct_events.len() >= 2
+                || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
+        };
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
             let severity = if leak {
@@ -164,6 +172,9 @@ mod tests {
             "Buy $ACME before Friday, trust me, big news coming",
             "Load up on $TSLQ now, trust me",
             "sell $XYZ before the news drops",
+            "Considering taking the company private at $88 a share. Funding secured.",
+            "Posting this now, deleting it tomorrow: the merger talks with Brightwave are off",
+            "Closed the books. Let's just say the board is going to be very happy on the 28th",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -175,6 +186,7 @@ mod tests {
             "Our Q2 earnings call transcript is now available on our investor relations page",
             "Reminder: our annual shareholder meeting is on June 3rd, details on the investor site",
             "Join our Q3 results webcast on 24 October at 9am",
+            "As announced this morning, we have closed our Series B. Thank you to our customers",
             "Sad to read about the layoffs in the games industry this year",
             "Great book on mergers and acquisitions, highly recommend",
             "Buy tickets before Friday, trust me",

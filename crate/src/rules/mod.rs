@@ -22,6 +22,7 @@ mod hostility_shouting;
 mod hostility_threat;
 mod iban;
 mod intoxication_drinking;
+mod learned_signal;
 mod market_moving;
 mod national_id;
 mod nearby;
@@ -49,11 +50,23 @@ pub struct Input<'a> {
     /// Word starts glued inside tokens (`nearby::glued_word_starts`), found
     /// once for the rules that look for keywords there.
     glued: Vec<usize>,
+    /// The learned model's verdicts, worked out when a rule first asks.
+    learned: std::cell::OnceCell<Vec<crate::learned::Verdict>>,
 }
 
 impl<'a> Input<'a> {
     pub fn new(doc: &'a Doc<'a>, scan: &'a Scan, ctx: &'a Context) -> Input<'a> {
-        Input { doc, scan, ctx, glued: nearby::glued_word_starts(doc) }
+        Input { doc, scan, ctx, glued: nearby::glued_word_starts(doc), learned: Default::default() }
+    }
+}
+
+impl Input<'_> {
+    /// The learned model's verdict on each category it scores.
+    pub fn learned(&self) -> &[crate::learned::Verdict] {
+        self.learned.get_or_init(|| {
+            let features = crate::learned::features(self.doc, self.scan, self.ctx);
+            crate::learned::Model::shipped().score(&features, self.ctx.is_brand())
+        })
     }
 }
 
@@ -115,8 +128,15 @@ pub static ALL: &[&dyn Rule] = &[
     &workplace_complaint::WorkplaceComplaint,
     &private_message::PrivateMessage,
     &permanence_disclaimer::PermanenceDisclaimer,
-    // Reads the findings above; keep last.
+    // The learned model, where no rule above spoke.
+    &learned_signal::RULES[0],
+    &learned_signal::RULES[1],
+    &learned_signal::RULES[2],
+    &learned_signal::RULES[3],
+    &learned_signal::RULES[4],
+    // Reads the findings above; keep last but for its learned twin.
     &wrong_account::WrongAccount,
+    &learned_signal::RULES[5],
 ];
 
 pub const FIRST_PERSON_SINGULAR: &[&str] =

@@ -46,7 +46,7 @@ impl Rule for OpenInvitation {
             if !tok.hashtag {
                 continue;
             }
-            let invited = i > 0 && USE_IT.contains(&doc.word(&doc.tokens[i - 1]));
+            let invited = i > 0 && USE_IT.contains(&doc.word(&doc.tokens[i - 1])) || asks_for_own_tag(doc, i);
             if is_open_hashtag(doc, tok) || invited {
                 let span = doc.span(tok.start.saturating_sub(1), tok.end);
                 let severity = if is_open_hashtag(doc, tok) { campaign_severity } else { severity };
@@ -70,6 +70,15 @@ impl Rule for OpenInvitation {
             }
         }
     }
+}
+
+/// "Snapped a pic with our officers? Share it with #MyCityPD": a #My… tag
+/// the public is asked to fill with their own moments.
+fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
+    let w = doc.raw(&doc.tokens[i]);
+    w.len() > 4
+        && w.starts_with("my")
+        && (i.saturating_sub(4)..i).any(|j| USE_IT.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
 }
 
 /// #AskJPM, #AskOurBank, #McDStories: a Q&A or a call for stories.
@@ -97,6 +106,7 @@ mod tests {
             "Who wants to ask our founder a question? Reply with #AskHenry",
             "Finish the sentence: I shop here because... #ShopReasons",
             "Questions for our CEO? Ask us anything today from 3pm",
+            "Snapped a pic with one of our officers? Share it with #MyTownPD",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");
         }

@@ -83,6 +83,8 @@ mod tests {
             "Get your kids to bed on time with this one trick",
             "Left with my tail between my legs",
             "New shag carpet in the lounge, very 70s",
+            "Spotted: a pair of great tits nesting at the reserve",
+            "Blue tits are back at the feeder",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -26,7 +26,10 @@ impl Rule for TragedyPromotion {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
-        let selling = input.scan.has(List::Promo) || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
+        // "Walking 10k in memory of my dad, donation link in bio": raising
+        // money for a cause is not selling.
+        let promo = input.scan.has(List::Promo) && !fundraising(doc);
+        let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         let joking = input.scan.has(List::Jokes);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
@@ -42,6 +45,24 @@ impl Rule for TragedyPromotion {
             Action::Rephrase { hint: "Keep condolences and promotions in separate posts, days apart." },
         ));
     }
+}
+
+/// Words of a fundraiser: donations, sponsorship, a charity appeal.
+fn fundraising(doc: &Doc) -> bool {
+    const GIVING: &[&str] = &[
+        "donate",
+        "donation",
+        "donations",
+        "donating",
+        "fundraiser",
+        "fundraising",
+        "sponsor",
+        "sponsored",
+        "justgiving",
+        "gofundme",
+        "charity",
+    ];
+    doc.tokens.iter().any(|t| GIVING.contains(&doc.word(t)))
 }
 
 /// "25% off", "30 % off".
@@ -98,6 +119,7 @@ mod tests {
         for text in [
             "Flood relief: donate with code 70070 by text, every pound goes to the victims",
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
+            "Walking 10k for the hospice in memory of my dad, donation link in bio",
             "Our report on wildfire recovery funding for rural communities is published today",
             "Our photographers will be shooting the finals tomorrow",
             "Killer deals on running shoes this weekend",

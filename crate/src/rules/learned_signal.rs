@@ -1,0 +1,153 @@
+//! `<category>.learned`: the learned model's verdict (see `learned.rs`),
+//! for drafts whose risk is in the wording as a whole rather than in one
+//! word ("still seeing double, pray for me at standup"). It speaks only
+//! when no rule of the same category has, and it underlines the sentence
+//! holding the cue that weighed most. Its lesson is the one of the
+//! category's main rule, so the card tells the same story.
+
+use super::{Input, Rule};
+use crate::finding::{Category, Finding, Severity};
+use crate::learned::Verdict;
+
+pub struct LearnedSignal {
+    pub id: &'static str,
+    pub category: Category,
+    /// The rule whose lesson this one shares.
+    pub main: &'static dyn Rule,
+    pub message: &'static str,
+}
+
+impl Rule for LearnedSignal {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+
+    fn category(&self) -> Category {
+        self.category
+    }
+
+    fn lesson(&self) -> &'static str {
+        self.main.lesson()
+    }
+
+    fn check(&self, input: &Input, out: &mut Vec<Finding>) {
+        if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
+            return;
+        }
+        let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
+        if verdict.flagged {
+            out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
+        }
+    }
+}
+
+/// UTF-16 span of the sentence holding the verdict's strongest cue, or of
+/// the whole draft when the cue has no place (the account kind).
+fn sentence_around(input: &Input, verdict: &Verdict) -> (u32, u32) {
+    let folded = &input.doc.folded;
+    let (start, end) = verdict.strongest.unwrap_or((0, folded.len()));
+    let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = folded[..start].rfind(is_stop).map_or(0, |i| i + 1);
+    let to = folded[end..].find(is_stop).map_or(folded.len(), |i| end + i + 1);
+    let text = &folded[from..to];
+    let lead = text.len() - text.trim_start().len();
+    let trail = text.len() - text.trim_end().len();
+    input.doc.span(from + lead, to - trail)
+}
+
+/// The learned rules, one per category the model scores, in its order.
+pub static RULES: [LearnedSignal; 6] = {
+    use super::*;
+    [
+        LearnedSignal {
+            id: "offensive.learned",
+            category: Category::Offensive,
+            main: &offensive_generalization::OffensiveGeneralization,
+            message: "This may read as a put-down of a whole group of people.",
+        },
+        LearnedSignal {
+            id: "hostility.learned",
+            category: Category::Hostility,
+            main: &hostility_insult::HostilityInsult,
+            message: "This reads as an attack on someone.",
+        },
+        LearnedSignal {
+            id: "sexual.learned",
+            category: Category::Sexual,
+            main: &sexual_content::SexualContent,
+            message: "This reads as suggestive.",
+        },
+        LearnedSignal {
+            id: "workplace.learned",
+            category: Category::Workplace,
+            main: &workplace_complaint::WorkplaceComplaint,
+            message: "This reads as a complaint about work, a job or its people.",
+        },
+        LearnedSignal {
+            id: "private-message.learned",
+            category: Category::PrivateMessage,
+            main: &private_message::PrivateMessage,
+            message: "This reads like a message meant for one person.",
+        },
+        LearnedSignal {
+            id: "wrong-account.learned",
+            category: Category::WrongAccount,
+            main: &wrong_account::WrongAccount,
+            message: "This sounds personal, and the account posting it is a brand.",
+        },
+    ]
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::learned::CATEGORIES;
+    use crate::rules::test_util::*;
+
+    #[test]
+    fn one_rule_per_learned_category_with_its_id() {
+        let rules = &RULES;
+        assert_eq!(rules.iter().map(|r| r.category).collect::<Vec<_>>(), CATEGORIES);
+        for r in rules {
+            assert_eq!(r.id, format!("{}.learned", r.category.id()));
+            assert_eq!(r.main.category(), r.category);
+        }
+    }
+
+    #[test]
+    fn speaks_for_wording_no_rule_catches() {
+        let text = "@sam_k can't stop thinking about last night, round two tonight?";
+        assert!(flags("sexual.learned", text, &personal()));
+    }
+
+    #[test]
+    fn stays_quiet_where_a_rule_spoke() {
+        let text = "Board meeting went well. Let's just say Q3 revenue beats consensus, can't say more until the call";
+        assert!(flags("market-moving.insider", text, &personal()));
+        assert!(fired("market-moving.learned", text, &personal()).is_empty());
+    }
+
+    #[test]
+    fn stays_quiet_on_ordinary_posts() {
+        for text in [
+            "Our new spring menu is out today, come and try the asparagus tart",
+            "Proud to share that our team raised £4,000 for the hospice this weekend",
+            "Spotted a pair of great tits at the reserve this morning",
+            "Earnings webcast: Thursday 4pm ET, link on our investor site",
+        ] {
+            for ctx in [personal(), brand()] {
+                let found: Vec<_> =
+                    crate::check(text, &ctx).into_iter().filter(|f| f.rule.ends_with(".learned")).collect();
+                assert!(found.is_empty(), "{text}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn underlines_the_sentence_with_the_cue() {
+        let text = "Great gig. @sam_k can't stop thinking about last night, round two tonight?";
+        let found = fired("sexual.learned", text, &personal());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "@sam_k can't stop thinking about last night, round two tonight?");
+    }
+}
