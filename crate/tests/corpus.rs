@@ -5,10 +5,11 @@
 //! new, harder posts join the corpus the floors are measured again, after
 //! checking that every post caught before is still caught.
 //!
-//! `tests/corpus/heldout.jsonl` is a batch of fresh posts written blind and
-//! scored on first sight; neither the rules nor the learned model (which
-//! trains on `posts.jsonl` only) were changed for it. It keeps one overall
-//! floor, its first-sight recall, and must flag no benign post.
+//! `tests/corpus/heldout.jsonl` holds two batches of fresh posts written
+//! blind and scored on first sight; the learned model (which trains on
+//! `posts.jsonl` only) never sees them and no rule was changed for their
+//! misses. It keeps one overall floor, the first-sight recall, and must flag
+//! no benign post.
 
 use std::collections::BTreeMap;
 
@@ -105,9 +106,12 @@ fn recall_stays_at_or_above_the_floors() {
     assert!(regressions.is_empty(), "recall fell below the floor:\n{}", regressions.join("\n"));
 }
 
-/// Recall over every expected label of the held-out batch, as first scored
-/// before any rule or the model had seen it (72/88).
-const HELDOUT_FLOOR: f64 = 72.0 / 88.0;
+/// Recall over every expected label of the held-out batches, as first scored
+/// before any rule or the model had seen them (72/88 and 64/86). Batch I's
+/// five false alarms on first sight (a place called Twatt, "JK Simmons",
+/// Cumming GA, "drunk on sunshine", cock-a-leekie soup) were fixed; its
+/// misses were not looked at.
+const HELDOUT_FLOOR: f64 = 136.0 / 174.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

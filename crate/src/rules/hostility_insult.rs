@@ -148,7 +148,10 @@ fn snark(doc: &Doc) -> Option<usize> {
         SNARK.contains(&doc.word(&doc.tokens[i]))
             && closes
             && doc.gap(i - 1, i).contains(',')
-            && (i.saturating_sub(12)..i).any(|j| JAB.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+            && (i.saturating_sub(12)..i).any(|j| {
+                // A reply to someone carries the jab across sentences.
+                JAB.contains(&doc.word(&doc.tokens[j])) && (doc.same_sentence(j, i) || doc.tokens[0].mention)
+            })
     })
 }
 
@@ -218,6 +221,7 @@ mod tests {
             "What the fuck @CoastlineRail, third cancellation this week",
             "Posting this before I lose my nerve: my ex is a cheating liar",
             "Maybe read the baggage rules next time, genius.",
+            "@angrydad_22 maybe read the manual before you break things? Not our problem, pal.",
             "To the critic who called it a flop: enjoy being on the sidelines, loser.",
             "That umpire must be blind or retarded",
             "Dumbest caller of the week, easily",

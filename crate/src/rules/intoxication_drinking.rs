@@ -71,7 +71,7 @@ const DRUG_FRAME: &[&str] = &[
     "smoke", "smoking", "smoked", "roll", "rolling", "rolled", "popped", "pop", "popping", "took", "take", "taking",
     "ate", "eat", "eating", "high", "stoned", "hit", "puff", "gram", "grams", "dealer", "bag", "line", "lines",
     "snort", "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing",
-    "sorting", "mixing", "money", "buy", "bought", "pay",
+    "sorting", "mixing", "money", "buy", "bought", "pay", "brownie", "brownies", "gummies", "gummy", "cookies",
 ];
 /// Drinks (`contains_emoji` needs them outside the BMP).
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];
@@ -303,6 +303,7 @@ mod tests {
     #[test]
     fn sober_meanings_are_fine() {
         for text in [
+            "Drunk on sunshine and sea air this weekend",
             "A cold beer on the porch after mowing the lawn",
             "Wasted an hour on hold again",
             "We got hammered 4-0 on Saturday",

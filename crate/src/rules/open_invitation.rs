@@ -72,13 +72,16 @@ impl Rule for OpenInvitation {
     }
 }
 
-/// "Snapped a pic with our officers? Share it with #MyCityPD": a #My… tag
-/// the public is asked to fill with their own moments.
+/// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
+/// journey with #LumeraLife": a tag the public is asked to fill with their
+/// own moments.
 fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     let w = doc.raw(&doc.tokens[i]);
-    w.len() > 4
-        && w.starts_with("my")
-        && (i.saturating_sub(4)..i).any(|j| USE_IT.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+    let asked = |words: &[&str]| {
+        (i.saturating_sub(4)..i).any(|j| words.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+    };
+    let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked(&["share", "post", "tag"]);
+    (w.len() > 4 && w.starts_with("my") && asked(USE_IT)) || shared_with
 }
 
 /// #AskJPM, #AskOurBank, #McDStories: a Q&A or a call for stories.
@@ -107,6 +110,7 @@ mod tests {
             "Finish the sentence: I shop here because... #ShopReasons",
             "Questions for our CEO? Ask us anything today from 3pm",
             "Snapped a pic with one of our officers? Share it with #MyTownPD",
+            "Living with asthma? We want to hear your journey. Share it with #BreatheLife",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");
         }

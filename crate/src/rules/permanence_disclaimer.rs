@@ -46,6 +46,16 @@ impl Rule for PermanenceDisclaimer {
             }
         }
         for hit in input.scan.hits(List::Permanence) {
+            // "JK Simmons", "JK Rowling": initials before a name.
+            let initials = doc.raw(&doc.tokens[hit.first]) == "jk"
+                && doc.tokens[hit.first].shouted
+                && doc
+                    .tokens
+                    .get(hit.last + 1)
+                    .is_some_and(|t| t.capitalized && doc.same_sentence(hit.last, hit.last + 1));
+            if initials {
+                continue;
+            }
             let span = hit_span(input.doc, hit);
             out.push(with_action(
                 self.finding(
@@ -136,6 +146,7 @@ mod tests {
     #[test]
     fn descriptions_are_fine() {
         for text in [
+            "JK Simmons was phenomenal in that film",
             "Before I take this down to the tip, does anyone want a free sofa?",
             "Taking it down a notch this week",
             "Remove it from the oven after 20 minutes",

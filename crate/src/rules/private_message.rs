@@ -48,7 +48,8 @@ impl Rule for PrivateMessage {
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
         } else if (addressed && (intimate || hush || plans >= 2)) || ((intimate || hush) && plans >= 1) {
-            cues.first().map(|c| hit_span(doc, c))
+            // Intimate by its emoji alone ("@nat_k see you later 😘"): the whole draft.
+            cues.first().map(|c| hit_span(doc, c)).or(Some((0, doc.utf16_len())))
         } else if addressed && out.iter().any(|f| sensitive(f.category)) {
             // "@sarah_k the door code is 4512": data or a code handed to one person.
             out.iter().find(|f| sensitive(f.category)).map(|f| (f.start, f.end))
@@ -96,6 +97,7 @@ mod tests {
             "@ollie cheers for covering for me, she still thinks I was at work",
             "@lisa_m only you can see this right? meet me at my place after 11, wife's away",
             "@dan_p sending you my home address so you can drop it off: 12 Elm Street",
+            "@nat_k sending you a pic from the hotel later 😘",
             "Sexy time tonight, can't wait to get you naked",
             "Sam, miss you. Text me when you land xx",
             "@sarah_k here's my home address and the door code is 4512, see you tonight",

@@ -79,6 +79,7 @@ mod tests {
     #[test]
     fn leaves_benign_look_alikes_alone() {
         for text in [
+            "Twatt in Orkney has the best sunsets",
             "Scunthorpe United won",
             "Cocktail hour in Essex",
             "the assassin's creed",

@@ -27,15 +27,16 @@ impl Rule for TragedyPromotion {
         let doc = input.doc;
         let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
         // "Walking 10k in memory of my dad, donation link in bio": raising
-        // money for a cause is not selling.
-        let promo = input.scan.has(List::Promo) && !fundraising(doc);
+        // money for a cause is not selling, unless the post turns away from
+        // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
+        let promo = input.scan.has(List::Promo) && (!fundraising(doc) || turns_away(doc));
         let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         let joking = input.scan.has(List::Jokes);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
         } else if joking {
             (Severity::High, "This jokes about a tragedy.")
-        } else if tragedy.tag == "hashtag" && input.ctx.is_brand() {
+        } else if tragedy.tag == "hashtag" && input.ctx.is_brand() && !offers_help(doc) {
             (Severity::Medium, "This borrows a hashtag about grief or abuse.")
         } else {
             return;
@@ -63,6 +64,20 @@ fn fundraising(doc: &Doc) -> bool {
         "charity",
     ];
     doc.tokens.iter().any(|t| GIVING.contains(&doc.word(t)))
+}
+
+/// A helpline or support offered: "If you need to talk, the helpline is
+/// free and open 24/7".
+fn offers_help(doc: &Doc) -> bool {
+    const HELP: &[&str] = &["helpline", "hotline", "helplines", "samaritans", "counselling", "counseling"];
+    doc.tokens.iter().any(|t| HELP.contains(&doc.word(t))) || doc.folded.contains("if you need to talk")
+}
+
+/// "Anyway", "in other news": the post moves on from what came before.
+fn turns_away(doc: &Doc) -> bool {
+    doc.tokens.iter().any(|t| matches!(doc.word(t), "anyway" | "anyways" | "anyhoo"))
+        || doc.folded.contains("in other news")
+        || doc.folded.contains("on a lighter note")
 }
 
 /// "25% off", "30 % off".
@@ -120,6 +135,7 @@ mod tests {
             "Flood relief: donate with code 70070 by text, every pound goes to the victims",
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
             "Walking 10k for the hospice in memory of my dad, donation link in bio",
+            "#WhyIStayed is trending. If you need to talk, the abuse helpline is free and open 24/7",
             "Our report on wildfire recovery funding for rural communities is published today",
             "Our photographers will be shooting the finals tomorrow",
             "Killer deals on running shoes this weekend",
