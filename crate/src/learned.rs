@@ -46,10 +46,12 @@ pub fn features(doc: &Doc, scan: &Scan, ctx: &Context) -> Vec<Feature> {
         AccountKind::Unknown => "unknown",
     };
     let surface = if ctx.surface == Surface::Dm { "dm" } else { "public" };
-    out.push(Feature { hash: hash(b'k', kind.as_bytes(), b""), start: 0, end: 0 });
-    out.push(Feature { hash: hash(b's', surface.as_bytes(), b""), start: 0, end: 0 });
-    let mut previous: Option<(usize, &str)> = None;
-    for (i, t) in doc.tokens.iter().enumerate() {
+    out.push(Feature { hash: key(mix(KIND, fnv(kind.as_bytes()))), start: 0, end: 0 });
+    out.push(Feature { hash: key(mix(SURFACE, fnv(surface.as_bytes()))), start: 0, end: 0 });
+    let bytes = doc.folded.as_bytes();
+    // Each word is hashed once; a pair mixes its two words' hashes.
+    let mut previous: Option<(usize, usize, u32)> = None;
+    for t in &doc.tokens {
         let word = if t.mention {
             "<@>"
         } else if doc.is_number(t) {
@@ -57,41 +59,40 @@ pub fn features(doc: &Doc, scan: &Scan, ctx: &Context) -> Vec<Feature> {
         } else {
             doc.word(t)
         };
-        out.push(Feature { hash: hash(b'w', word.as_bytes(), b""), start: t.start, end: t.end });
+        let h = fnv(word.as_bytes());
+        out.push(Feature { hash: key(mix(WORD, h)), start: t.start, end: t.end });
         if t.shouted {
-            out.push(Feature { hash: hash(b'w', b"<shout>", b""), start: t.start, end: t.end });
+            out.push(Feature { hash: key(mix(WORD, fnv(b"<shout>"))), start: t.start, end: t.end });
         }
-        if let Some((p, before)) = previous.filter(|&(p, _)| doc.same_sentence(p, i)) {
-            let pair = hash(b'b', before.as_bytes(), word.as_bytes());
-            out.push(Feature { hash: pair, start: doc.tokens[p].start, end: t.end });
+        if let Some((start, end, before)) = previous {
+            if !bytes[end..t.start].iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) {
+                out.push(Feature { hash: key(mix(mix(PAIR, before), h)), start, end: t.end });
+            }
         }
-        previous = Some((i, word));
+        previous = Some((t.start, t.end, h));
     }
     let mut at = 0;
-    while let Some(from) = doc.folded.as_bytes()[at..].iter().position(|&b| b >= 0xE2) {
+    while let Some(from) = bytes[at..].iter().position(|&b| b >= 0xE2) {
         let start = at + from;
         let c = doc.folded[start..].chars().next().unwrap_or_default();
         if is_pictograph(c) {
-            let mut utf8 = [0; 4];
-            let end = start + c.len_utf8();
-            out.push(Feature { hash: hash(b'e', c.encode_utf8(&mut utf8).as_bytes(), b""), start, end });
+            out.push(Feature { hash: key(mix(EMOJI, c as u32)), start, end: start + c.len_utf8() });
         }
         at = start + c.len_utf8();
     }
     let mut classes: Vec<(u32, usize, usize)> = Vec::new();
     for &list in List::ALL {
         for hit in scan.hits(list) {
-            let class = hash(b'l', &[list as u8], hit.tag.as_bytes());
+            let class = mix(mix(CLASS, list as u32), fnv(hit.tag.as_bytes()));
             if !classes.iter().any(|c| c.0 == class) {
                 classes.push((class, hit.start, hit.end));
             }
         }
     }
     for (i, &(a, start, end)) in classes.iter().enumerate() {
-        out.push(Feature { hash: a, start, end });
+        out.push(Feature { hash: key(a), start, end });
         for &(b, ..) in &classes[i + 1..] {
-            let (x, y) = (a.min(b), a.max(b));
-            out.push(Feature { hash: hash(b'p', &x.to_le_bytes(), &y.to_le_bytes()), start, end });
+            out.push(Feature { hash: key(mix(mix(CLASSES, a.min(b)), a.max(b))), start, end });
         }
     }
     out
@@ -102,14 +103,32 @@ fn is_pictograph(c: char) -> bool {
     matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}')
 }
 
-/// FNV-1a over a kind byte and up to two parts, folded to 24 bits: the
-/// width the model stores.
-fn hash(kind: u8, a: &[u8], b: &[u8]) -> u32 {
+// What a feature is, mixed into its hash so a word and an emoji never meet.
+const KIND: u32 = 1;
+const SURFACE: u32 = 2;
+const WORD: u32 = 3;
+const PAIR: u32 = 4;
+const EMOJI: u32 = 5;
+const CLASS: u32 = 6;
+const CLASSES: u32 = 7;
+
+/// FNV-1a.
+fn fnv(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for &x in [kind].iter().chain(a).chain(&[0u8]).chain(b) {
-        h ^= x as u32;
-        h = h.wrapping_mul(0x0100_0193);
+    for &x in bytes {
+        h = (h ^ x as u32).wrapping_mul(0x0100_0193);
     }
+    h
+}
+
+/// Two hashes into one.
+fn mix(a: u32, b: u32) -> u32 {
+    let h = (a.rotate_left(5) ^ b).wrapping_mul(0x9e37_79b1);
+    h ^ (h >> 15)
+}
+
+/// A hash folded to the 24 bits the model stores.
+fn key(h: u32) -> u32 {
     (h >> 24) ^ (h & 0x00ff_ffff)
 }
 
@@ -274,8 +293,8 @@ impl Model {
     }
 
     fn hash(&self, i: usize) -> u32 {
-        let b = &self.bytes[self.hashes + 3 * i..];
-        u32::from_le_bytes([b[0], b[1], b[2], 0])
+        let at = self.hashes + 3 * i;
+        u32::from(self.bytes[at]) | u32::from(self.bytes[at + 1]) << 8 | u32::from(self.bytes[at + 2]) << 16
     }
 
     fn start(&self, i: usize) -> usize {
@@ -284,18 +303,24 @@ impl Model {
             .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize)
     }
 
-    /// The index of a feature hash in the table.
-    fn find(&self, hash: u32) -> Option<usize> {
-        let (mut low, mut high) = (0, self.features);
-        while low < high {
-            let mid = (low + high) / 2;
-            match self.hash(mid).cmp(&hash) {
-                std::cmp::Ordering::Less => low = mid + 1,
-                std::cmp::Ordering::Greater => high = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
-            }
+    /// Where each top byte of a hash starts in the sorted table, so a
+    /// look-up reads a handful of entries: built per check, one pass over
+    /// a few hundred hashes against thousands of look-ups.
+    fn buckets(&self) -> [u16; 257] {
+        let mut starts = [self.features as u16; 257];
+        for i in (0..self.features).rev() {
+            starts[(self.hash(i) >> 16) as usize] = i as u16;
         }
-        None
+        for b in (0..256).rev() {
+            starts[b] = starts[b].min(starts[b + 1]);
+        }
+        starts
+    }
+
+    /// The index of a feature hash in the table.
+    fn find(&self, buckets: &[u16; 257], hash: u32) -> Option<usize> {
+        let top = (hash >> 16) as usize;
+        (buckets[top] as usize..buckets[top + 1] as usize).find(|&i| self.hash(i) == hash)
     }
 
     /// The model's verdict on each of `CATEGORIES` for these features (each
@@ -307,8 +332,9 @@ impl Model {
         let mut sums: Vec<f32> = heads.iter().map(|h| h.0).collect();
         let mut strongest: Vec<(f32, Option<(usize, usize)>)> = vec![(0.0, None); heads.len()];
         let mut seen = vec![false; self.features];
+        let buckets = self.buckets();
         for f in features {
-            let Some(i) = self.find(f.hash & 0x00ff_ffff) else { continue };
+            let Some(i) = self.find(&buckets, f.hash & 0x00ff_ffff) else { continue };
             if std::mem::replace(&mut seen[i], true) {
                 continue;
             }
@@ -382,7 +408,7 @@ mod tests {
         let f = features(&doc, &Scan::new(&doc), &ctx(AccountKind::Personal));
         let nothing = f.iter().find(|x| doc.folded[x.start..x.end] == *"nothing").unwrap().hash;
         let mut weights = vec![Vec::new(); CATEGORIES.len()];
-        weights[2] = vec![(nothing, 4.0), (hash(b'w', b"water", b""), -2.0)];
+        weights[2] = vec![(nothing, 4.0), (key(mix(WORD, fnv(b"water"))), -2.0)];
         let heads = vec![(-1.0, 1.5); CATEGORIES.len()];
         let model = Model::from_bytes(Model::new(&heads, &weights).to_bytes().to_vec()).unwrap();
         let v = model.score(&f, false);

@@ -5,7 +5,7 @@
 //! new, harder posts join the corpus the floors are measured again, after
 //! checking that every post caught before is still caught.
 //!
-//! `tests/corpus/heldout.jsonl` holds two batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds three batches of fresh posts written
 //! blind and scored on first sight; the learned model (which trains on
 //! `posts.jsonl` only) never sees them and no rule was changed for their
 //! misses. It keeps one overall floor, the first-sight recall, and must flag
@@ -107,11 +107,11 @@ fn recall_stays_at_or_above_the_floors() {
 }
 
 /// Recall over every expected label of the held-out batches, as first scored
-/// before any rule or the model had seen them (72/88 and 64/86). Batch I's
+/// before any rule or the model had seen them (72/88, 64/86, 69/92). Batch I's
 /// five false alarms on first sight (a place called Twatt, "JK Simmons",
 /// Cumming GA, "drunk on sunshine", cock-a-leekie soup) were fixed; its
 /// misses were not looked at.
-const HELDOUT_FLOOR: f64 = 136.0 / 174.0;
+const HELDOUT_FLOOR: f64 = 205.0 / 266.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

@@ -144,9 +144,8 @@ fn judged(doc: &Doc, at: usize) -> bool {
 /// time, genius." The token index of the put-down.
 fn snark(doc: &Doc) -> Option<usize> {
     (1..doc.tokens.len()).find(|&i| {
-        let closes = i + 1 == doc.tokens.len() || !doc.same_sentence(i, i + 1);
         SNARK.contains(&doc.word(&doc.tokens[i]))
-            && closes
+            && closes_sentence(doc, i)
             && doc.gap(i - 1, i).contains(',')
             && (i.saturating_sub(12)..i).any(|j| {
                 // A reply to someone carries the jab across sentences.
@@ -155,26 +154,44 @@ fn snark(doc: &Doc) -> Option<usize> {
     })
 }
 
+fn closes_sentence(doc: &Doc, at: usize) -> bool {
+    at + 1 == doc.tokens.len() || !doc.same_sentence(at, at + 1)
+}
+
 /// A person is addressed or pointed at: within the three tokens before,
 /// by a person word just after ("dumbest caller of the week"), or by the
 /// insult standing alone at the end of a sentence ("enjoy being
 /// irrelevant, loser.", "Clueless clown.").
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
     let names_after =
-        doc.tokens.get(at + 1).is_some_and(|t| TARGETS.contains(&doc.word(t))) && doc.same_sentence(at, at + 1);
-    let closes = at + 1 == doc.tokens.len() || !doc.same_sentence(at, at + 1);
-    let before = (0..at).rev().take_while(|&j| doc.same_sentence(j, at)).count();
-    // A sentence, not a web address: the break before it has a space.
-    let opens_short =
-        before <= 1 && (at == before || doc.gap(at - before - 1, at - before).contains(char::is_whitespace));
-    let alone = closes && at > 0 && (doc.gap(at - 1, at).contains(',') || opens_short);
+        || doc.tokens.get(at + 1).is_some_and(|t| TARGETS.contains(&doc.word(t))) && doc.same_sentence(at, at + 1);
     near_word(doc, at, 3, 0, SECOND_PERSON)
-        || names_after
-        || alone
         || near_word(doc, at, 3, 0, TARGETS)
+        || names_after()
+        || alone(doc, at)
         || mentioned_before(doc, at)
         || the_one_who(doc, at)
         || who_clause_before(doc, at)
+}
+
+/// The insult ends its sentence after a comma ("..., loser.") or is one of
+/// at most two words in it ("Clueless clown."), and the sentence is one,
+/// not a web address: the break before it has a space.
+fn alone(doc: &Doc, at: usize) -> bool {
+    if at == 0 || !closes_sentence(doc, at) {
+        return false;
+    }
+    if doc.gap(at - 1, at).contains(',') {
+        return true;
+    }
+    let first = if !doc.same_sentence(at - 1, at) {
+        at
+    } else if at == 1 || !doc.same_sentence(at - 2, at - 1) {
+        at - 1
+    } else {
+        return false;
+    };
+    first == 0 || doc.gap(first - 1, first).contains(char::is_whitespace)
 }
 
 /// "Anyone who disagrees with me is a brainwashed sheep": the insult's

@@ -144,38 +144,12 @@ impl Rule for IntoxicationDrinking {
 
 /// Words of a venue or a maker selling drinks: a menu, a price, an offer,
 /// an event to book ("our new cocktail menu", "£5 margaritas till 7").
+#[rustfmt::skip]
 const OFFER: &[&str] = &[
-    "our",
-    "menu",
-    "menus",
-    "serving",
-    "served",
-    "serve",
-    "available",
-    "book",
-    "booking",
-    "try",
-    "order",
-    "pairing",
-    "paired",
-    "tasting",
-    "launch",
-    "launches",
-    "recipe",
-    "responsibly",
-    "alcohol-free",
-    "non-alcoholic",
-    "free",
-    "off",
-    "price",
-    "prices",
-    "tickets",
-    "join",
-    "visit",
-    "stock",
-    "brewed",
-    "distilled",
-    "shop",
+    "our", "new", "list", "glass", "tap", "selection", "menu", "menus", "serving", "served", "serve", "available",
+    "book", "booking", "try", "order", "pairing", "paired", "tasting", "launch", "launches", "recipe",
+    "responsibly", "alcohol-free", "non-alcoholic", "free", "off", "price", "prices", "tickets", "join", "visit",
+    "stock", "brewed", "distilled", "shop",
 ];
 
 fn offers_drinks(doc: &Doc) -> bool {

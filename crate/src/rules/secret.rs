@@ -142,7 +142,8 @@ const NOT_VALUES: &[&str] = &[
     "no", "yes", "yet", "one", "insecure", "unsafe", "safe", "obvious", "guessable", "predictable",
     "random", "unique", "case-sensitive", "see", "check", "ask", "dm", "email", "call", "text",
     "click", "use", "visit", "go", "follow", "contact", "read", "look", "enter", "type", "whatever",
-    "anything", "nothing", "unchanged", "name", "a-z", "same-as",
+    "anything", "nothing", "unchanged", "name", "a-z", "same-as", "remember", "forget", "memorise", "memorize",
+    "guess", "change", "protect", "share", "manage",
 ];
 
 /// Words after a number that make it a count, not a code.
@@ -663,6 +664,7 @@ mod tests {
     fn ignores_talk_about_secrets() {
         for text in [
             "forgot my password again lol",
+            "We've added passkeys! Sign in with your face, no password to remember.",
             "password reset instructions are on our help page",
             "never share your PIN with anyone",
             "use a strong password",
