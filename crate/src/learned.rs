@@ -10,6 +10,7 @@
 //! `rules/learned_signal.rs` turn the scores into findings.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 use crate::context::{AccountKind, Context, Surface};
 use crate::finding::Category;
@@ -169,6 +170,9 @@ pub struct Model {
     starts: usize,
     entries: usize,
     features: usize,
+    /// Where each top byte of a hash starts in the sorted table, so a
+    /// look-up reads a handful of entries.
+    buckets: [u16; 257],
 }
 
 /// What the model says of one category: its score (log-odds), whether the
@@ -185,10 +189,12 @@ pub struct Verdict {
 const MAGIC: &[u8; 4] = b"PGL2";
 
 impl Model {
-    /// The model that ships. `cargo xtask train` writes it and a test reads
-    /// it through `from_bytes`, so it is used here without a check.
-    pub fn shipped() -> Model {
-        Model::at(Cow::Borrowed(include_bytes!("learned.bin")))
+    /// The model that ships, set up once. `cargo xtask train` writes it
+    /// and a test reads it through `from_bytes`, so it is used here without
+    /// a full check.
+    pub fn shipped() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::at(Cow::Borrowed(include_bytes!("learned.bin"))))
     }
 
     /// A view of the file's tables; a file whose magic or length is wrong
@@ -199,15 +205,29 @@ impl Model {
         let features =
             bytes.get(hashes - 4..hashes).map_or(0, |n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize);
         let starts = hashes + 3 * features;
-        let model = Model { bytes, hashes, starts, entries: starts + 2 * (features + 1), features };
+        let mut model =
+            Model { bytes, hashes, starts, entries: starts + 2 * (features + 1), features, buckets: [0; 257] };
         let whole = model.bytes.get(..4) == Some(MAGIC)
             && model.bytes.len() >= model.entries
             && model.bytes.len() - model.entries == 2 * model.start(features);
-        if whole {
-            model
-        } else {
-            Model { bytes: Cow::Borrowed(&[]), hashes: 0, starts: 0, entries: 0, features: 0 }
+        if !whole {
+            return Model {
+                bytes: Cow::Borrowed(&[]),
+                hashes: 0,
+                starts: 0,
+                entries: 0,
+                features: 0,
+                buckets: [0; 257],
+            };
         }
+        model.buckets = [features as u16; 257];
+        for i in (0..features).rev() {
+            model.buckets[(model.hash(i) >> 16) as usize] = i as u16;
+        }
+        for b in (0..256).rev() {
+            model.buckets[b] = model.buckets[b].min(model.buckets[b + 1]);
+        }
+        model
     }
 
     /// A model with, per category, a (bias, threshold) head and weights as
@@ -303,24 +323,10 @@ impl Model {
             .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]) as usize)
     }
 
-    /// Where each top byte of a hash starts in the sorted table, so a
-    /// look-up reads a handful of entries: built per check, one pass over
-    /// a few hundred hashes against thousands of look-ups.
-    fn buckets(&self) -> [u16; 257] {
-        let mut starts = [self.features as u16; 257];
-        for i in (0..self.features).rev() {
-            starts[(self.hash(i) >> 16) as usize] = i as u16;
-        }
-        for b in (0..256).rev() {
-            starts[b] = starts[b].min(starts[b + 1]);
-        }
-        starts
-    }
-
     /// The index of a feature hash in the table.
-    fn find(&self, buckets: &[u16; 257], hash: u32) -> Option<usize> {
+    fn find(&self, hash: u32) -> Option<usize> {
         let top = (hash >> 16) as usize;
-        (buckets[top] as usize..buckets[top + 1] as usize).find(|&i| self.hash(i) == hash)
+        (self.buckets[top] as usize..self.buckets[top + 1] as usize).find(|&i| self.hash(i) == hash)
     }
 
     /// The model's verdict on each of `CATEGORIES` for these features (each
@@ -332,9 +338,8 @@ impl Model {
         let mut sums: Vec<f32> = heads.iter().map(|h| h.0).collect();
         let mut strongest: Vec<(f32, Option<(usize, usize)>)> = vec![(0.0, None); heads.len()];
         let mut seen = vec![false; self.features];
-        let buckets = self.buckets();
         for f in features {
-            let Some(i) = self.find(&buckets, f.hash & 0x00ff_ffff) else { continue };
+            let Some(i) = self.find(f.hash & 0x00ff_ffff) else { continue };
             if std::mem::replace(&mut seen[i], true) {
                 continue;
             }

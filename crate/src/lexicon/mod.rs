@@ -436,10 +436,18 @@ fn pair_key(text: &'static str, w1: &str, w2: &str) -> Option<&'static str> {
 /// letter, letters in place, each symbol stands for one letter and a run of
 /// `*` for one or more. At least two real letters must show.
 fn mask_matches(masked: &str, word: &str) -> bool {
-    let dashes_as_stars = masked.replace(['\u{2013}', '\u{2014}'], "*");
+    // Most candidates fail on the first letter: check it before copying.
+    if masked.as_bytes().first() != word.as_bytes().first() {
+        return false;
+    }
+    let dashes_as_stars = if masked.contains(['\u{2013}', '\u{2014}']) {
+        std::borrow::Cow::Owned(masked.replace(['\u{2013}', '\u{2014}'], "*"))
+    } else {
+        std::borrow::Cow::Borrowed(masked)
+    };
     let m = dashes_as_stars.as_bytes();
     let w = word.as_bytes();
-    if m.first() != w.first() || m.iter().filter(|b| b.is_ascii_alphabetic()).count() < 2 {
+    if m.iter().filter(|b| b.is_ascii_alphabetic()).count() < 2 {
         return false;
     }
     fn go(m: &[u8], w: &[u8]) -> bool {

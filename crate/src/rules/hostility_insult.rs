@@ -144,9 +144,9 @@ fn judged(doc: &Doc, at: usize) -> bool {
 /// time, genius." The token index of the put-down.
 fn snark(doc: &Doc) -> Option<usize> {
     (1..doc.tokens.len()).find(|&i| {
-        SNARK.contains(&doc.word(&doc.tokens[i]))
+        doc.gap(i - 1, i).contains(',')
+            && SNARK.contains(&doc.word(&doc.tokens[i]))
             && closes_sentence(doc, i)
-            && doc.gap(i - 1, i).contains(',')
             && (i.saturating_sub(12)..i).any(|j| {
                 // A reply to someone carries the jab across sentences.
                 JAB.contains(&doc.word(&doc.tokens[j])) && (doc.same_sentence(j, i) || doc.tokens[0].mention)

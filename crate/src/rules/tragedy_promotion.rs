@@ -29,7 +29,9 @@ impl Rule for TragedyPromotion {
         // "Walking 10k in memory of my dad, donation link in bio": raising
         // money for a cause is not selling, unless the post turns away from
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
-        let promo = input.scan.has(List::Promo) && (!fundraising(doc) || turns_away(doc));
+        let giving = input.scan.hits(List::Promo).any(|h| h.tag == "giving");
+        let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot");
+        let promo = input.scan.hits(List::Promo).any(|h| h.tag.is_empty()) && (!giving || turns_away);
         let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         let joking = input.scan.has(List::Jokes);
         let (severity, message) = if selling {
@@ -48,36 +50,11 @@ impl Rule for TragedyPromotion {
     }
 }
 
-/// Words of a fundraiser: donations, sponsorship, a charity appeal.
-fn fundraising(doc: &Doc) -> bool {
-    const GIVING: &[&str] = &[
-        "donate",
-        "donation",
-        "donations",
-        "donating",
-        "fundraiser",
-        "fundraising",
-        "sponsor",
-        "sponsored",
-        "justgiving",
-        "gofundme",
-        "charity",
-    ];
-    doc.tokens.iter().any(|t| GIVING.contains(&doc.word(t)))
-}
-
 /// A helpline or support offered: "If you need to talk, the helpline is
 /// free and open 24/7".
 fn offers_help(doc: &Doc) -> bool {
     const HELP: &[&str] = &["helpline", "hotline", "helplines", "samaritans", "counselling", "counseling"];
     doc.tokens.iter().any(|t| HELP.contains(&doc.word(t))) || doc.folded.contains("if you need to talk")
-}
-
-/// "Anyway", "in other news": the post moves on from what came before.
-fn turns_away(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| matches!(doc.word(t), "anyway" | "anyways" | "anyhoo"))
-        || doc.folded.contains("in other news")
-        || doc.folded.contains("on a lighter note")
 }
 
 /// "25% off", "30 % off".
