@@ -133,6 +133,12 @@ fn key(h: u32) -> u32 {
     (h >> 24) ^ (h & 0x00ff_ffff)
 }
 
+/// The longest draft the model reads, in UTF-16 code units. It learned from
+/// social posts (the longest in the corpus has under 600 characters); its
+/// scores add up over a draft, so on a long article they would grow past
+/// anything it was tuned on. Longer drafts are left to the rules.
+pub const LONGEST: u32 = 1_000;
+
 /// The categories the model scores, in the order of its file: those whose
 /// risk often lies in the wording as a whole. For the others the model,
 /// cross-validated on the corpus, added nothing to the rules (confidential

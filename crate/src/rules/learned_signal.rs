@@ -144,6 +144,14 @@ mod tests {
     }
 
     #[test]
+    fn leaves_long_drafts_to_the_rules() {
+        let cue = "@sam_k can't stop thinking about last night, round two tonight? ";
+        assert!(flags("sexual.learned", cue, &personal()));
+        let long = format!("{cue}{}", "The rest of this newsletter is about our garden. ".repeat(30));
+        assert!(fired("sexual.learned", &long, &personal()).is_empty());
+    }
+
+    #[test]
     fn underlines_the_sentence_with_the_cue() {
         let text = "Great gig. @sam_k can't stop thinking about last night, round two tonight?";
         let found = fired("sexual.learned", text, &personal());

@@ -61,9 +61,13 @@ impl<'a> Input<'a> {
 }
 
 impl Input<'_> {
-    /// The learned model's verdict on each category it scores.
+    /// The learned model's verdict on each category it scores; none for a
+    /// draft far longer than any it learned from (see `learned::LONGEST`).
     pub fn learned(&self) -> &[crate::learned::Verdict] {
         self.learned.get_or_init(|| {
+            if self.doc.utf16_len() > crate::learned::LONGEST {
+                return Vec::new();
+            }
             let features = crate::learned::features(self.doc, self.scan, self.ctx);
             crate::learned::Model::shipped().score(&features, self.ctx.is_brand())
         })
