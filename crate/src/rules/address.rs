@@ -118,9 +118,9 @@ impl Rule for Address {
         // A business word ("store", "open", "hours", "venue"...) or phrase.
         let business = input.scan.hits(List::PiiContext).any(|h| h.tag == "business-word")
             || has_keyword(s, &starts, BUSINESS_PHRASES);
-        // In a DM an address is a tip, unless more personal data goes with it,
-        // or it is complete down to the postcode:
-        // then it is worth a word even there.
+        // In a DM an address is a tip, unless more personal data goes with it
+        // or it is complete down to the postcode: then it is worth a word
+        // even there.
         let other_personal_data = out.iter().any(|f| f.category == Category::PersonalData);
         for (start, end) in addresses {
             let soft_dm = input.ctx.is_dm() && !other_personal_data && !has_postcode(doc, start, end);
@@ -218,9 +218,6 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
     out
 }
 
-/// The end of the address after its suffix at token `k`: past a flat or
-/// unit number, and past a city and ZIP or postcode when one follows. Also
-/// says whether anything was added.
 /// A ZIP code or a UK postcode inside the folded byte range.
 fn has_postcode(doc: &Doc, start: usize, end: usize) -> bool {
     let inside: Vec<&str> =
@@ -228,6 +225,9 @@ fn has_postcode(doc: &Doc, start: usize, end: usize) -> bool {
     inside.iter().any(|raw| is_zip(raw)) || inside.windows(2).any(|w| is_postcode(w[0], w[1]))
 }
 
+/// The end of the address after its suffix at token `k`: past a flat or
+/// unit number, and past a city and ZIP or postcode when one follows. Also
+/// says whether anything was added.
 fn extend(doc: &Doc, k: usize) -> (usize, bool) {
     let toks = &doc.tokens;
     let mut end = toks[k].end;

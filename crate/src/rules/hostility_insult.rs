@@ -65,9 +65,32 @@ const TARGETS: &[&str] = &[
     "teacher",
 ];
 /// Put-downs said to someone's face: "..., genius." after a jab.
-const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal", "champ", "sweetie", "sweetheart", "princess"];
+const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal"];
 /// Words of a jab that a sarcastic "genius" closes.
-const JAB: &[&str] = &["maybe", "try", "stick", "learn", "read", "next", "clearly", "obviously", "instead"];
+const JAB: &[&str] = &["maybe", "stick", "learn", "read", "clearly", "obviously", "instead"];
+/// Insults that name a person, so they can stand alone ("Clueless clown.").
+const PERSON: &[&str] = &[
+    "loser",
+    "losers",
+    "clown",
+    "clowns",
+    "idiot",
+    "idiots",
+    "moron",
+    "morons",
+    "fraud",
+    "frauds",
+    "coward",
+    "cowards",
+    "hypocrite",
+    "hypocrites",
+    "liar",
+    "liars",
+    "muppet",
+    "muppets",
+    "amateur",
+    "amateurs",
+];
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
 impl Rule for HostilityInsult {
@@ -99,7 +122,16 @@ impl Rule for HostilityInsult {
         }
         // "That linesman must be blind or autistic": a disability used as an
         // insult at a person is an attack as well as a slur.
-        for hit in input.scan.hits(List::Ableist).filter(|h| aimed_at_someone(doc, h.first) || judged(doc, h.first)) {
+        let aimed_ableist = input.scan.hits(List::Ableist).filter(|h| {
+            let tok = &doc.tokens[h.first];
+            // "then Psycho": a capitalised word inside a sentence is a title or a name.
+            let titled = tok.capitalized && !tok.shouted && h.first > 0 && doc.same_sentence(h.first - 1, h.first);
+            h.tag != "weak"
+                && !titled
+                && !near_word(doc, h.first, 3, 0, SELF)
+                && (aimed_at_someone(doc, h.first) || judged(doc, h.first))
+        });
+        for hit in aimed_ableist {
             let span = hit_span(doc, hit);
             out.push(self.finding(
                 medium_or_high_for_brand(input.ctx),
@@ -174,11 +206,11 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
         || who_clause_before(doc, at)
 }
 
-/// The insult ends its sentence after a comma ("..., loser.") or is one of
-/// at most two words in it ("Clueless clown."), and the sentence is one,
-/// not a web address: the break before it has a space.
+/// The insult names a person, ends its sentence after a comma ("...,
+/// loser.") or is one of at most two words in it ("Clueless clown."), and
+/// the sentence is one, not a web address: the break before it has a space.
 fn alone(doc: &Doc, at: usize) -> bool {
-    if at == 0 || !closes_sentence(doc, at) {
+    if at == 0 || !PERSON.contains(&doc.word(&doc.tokens[at])) || !closes_sentence(doc, at) {
         return false;
     }
     if doc.gap(at - 1, at).contains(',') {
@@ -254,6 +286,10 @@ mod tests {
     #[test]
     fn leaves_self_talk_and_other_uses_alone() {
         for text in [
+            "What a lame excuse",
+            "Our teacher is great with special needs kids",
+            "Found this doll in the attic. Creepy.",
+            "Good luck next season, champ.",
             "If someone asks for your PIN, report it at safebank.example/fraud",
             "Book club this month: Great Expectations. Bring your own mug",
             "And honestly, what the fuck took the board so long?",

@@ -106,19 +106,22 @@ impl Rule for IntoxicationDrinking {
             };
             // "3rd pint in at the Crown 🍺", "margaritas on me tonight" from a brand:
             // a night out on the brand's feed, unless the brand is selling the drink.
-            let severity = if severity == Severity::Low
+            let on_brand_feed = severity == Severity::Low
                 && input.ctx.is_brand()
                 && (hit.tag.is_empty() || hit.tag == "drink")
-                && !offers_drinks(doc)
-            {
+                && !offers_drinks(doc);
+            let severity = if on_brand_feed {
                 Severity::Medium
+            } else if severity == Severity::Medium && input.ctx.is_brand() {
+                Severity::High
             } else {
                 severity
             };
-            let severity = if severity == Severity::Medium && input.ctx.is_brand() { Severity::High } else { severity };
             let span = hit_span(doc, hit);
             let message = if severity == Severity::Low {
                 "A drink is fine; check that the account and the moment are right.".to_string()
+            } else if on_brand_feed {
+                format!("{} reads as a night out, posted from the brand's account.", quoted(doc, span))
             } else {
                 format!("{} is about being drunk or high.", quoted(doc, span))
             };

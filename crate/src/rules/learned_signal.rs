@@ -1,7 +1,8 @@
 //! `<category>.learned`: the learned model's verdict (see `learned.rs`),
 //! for drafts whose risk is in the wording as a whole rather than in one
 //! word ("still seeing double, pray for me at standup"). It speaks only
-//! when no rule of the same category has, and it underlines the sentence
+//! when no rule of the same category has at medium or above (a tip may sit
+//! beside it), and it underlines the sentence
 //! holding the cue that weighed most. Its lesson is the one of the
 //! category's main rule, so the card tells the same story.
 
@@ -122,9 +123,9 @@ mod tests {
 
     #[test]
     fn stays_quiet_where_a_rule_spoke() {
-        let text = "Board meeting went well. Let's just say Q3 revenue beats consensus, can't say more until the call";
-        assert!(flags("market-moving.insider", text, &personal()));
-        assert!(fired("market-moving.learned", text, &personal()).is_empty());
+        let text = "Accepted the offer! Pay is great, I hate my job already and my boss is useless";
+        assert!(flags("workplace.complaint", text, &personal()));
+        assert!(fired("workplace.learned", text, &personal()).is_empty());
     }
 
     #[test]

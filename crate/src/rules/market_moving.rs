@@ -42,13 +42,15 @@ impl Rule for MarketMoving {
         let pending = !official && announcement_pending(doc);
         // "Posting this now, deleting it tomorrow: the merger talks are off":
         // planning to delete says the writer knows it should not be out.
-        let regretted = input.scan.has(List::Permanence);
+        let regretted = !official
+            && input.scan.hits(List::Permanence).any(|h| h.phrase.contains("delet") || h.phrase.contains("screenshot"));
         // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
         let leak = insider.is_some() || trade.is_some() || pending || regretted;
         let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
         // "Considering taking the company private at $88. Funding secured.":
         // two events in one post are a plan told first-hand, pronoun or not.
-        let distinct_events = events.iter().filter(|h| h.tag == "event").map(|h| h.first).collect::<Vec<_>>();
+        let mut distinct_events = events.iter().filter(|h| h.tag == "event").map(|h| h.first).collect::<Vec<_>>();
+        distinct_events.dedup();
         let insider_voice = || {
             distinct_events.len() >= 2
                 || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))

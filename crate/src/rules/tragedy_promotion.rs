@@ -31,7 +31,8 @@ impl Rule for TragedyPromotion {
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
         let giving = input.scan.hits(List::Promo).any(|h| h.tag == "giving");
         let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot");
-        let promo = input.scan.hits(List::Promo).any(|h| h.tag.is_empty()) && (!giving || turns_away);
+        let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty());
+        let promo = (untagged || giving) && (!giving || turns_away);
         let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         let joking = input.scan.has(List::Jokes);
         let (severity, message) = if selling {
@@ -94,6 +95,7 @@ mod tests {
     #[test]
     fn catches_promotion_and_jokes_on_tragedy() {
         for text in [
+            "Tragic news from the school shooting. Anyway, my fundraiser closes at midnight, chip in",
             "Flood victims need dry socks 😉 code FLOOD10",
             "Earthquake got you shook? Our shakes are 2 for 1 today",
             "Hurricane season is here! Stock up on our bestsellers before the storm hits, 25% off",
