@@ -93,6 +93,8 @@ impl Rule for IntoxicationDrinking {
         let doc = input.doc;
         // "coke and champagne", "xanax and vodka": a drug name next to a drink is the drug.
         let drinks = input.scan.hits(List::Drinking).filter(|h| h.tag.is_empty() || h.tag == "drink").count();
+        // Read once, not per drink: whether a brand is selling what it names.
+        let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         for hit in input.scan.hits(List::Drinking) {
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
@@ -106,10 +108,8 @@ impl Rule for IntoxicationDrinking {
             };
             // "3rd pint in at the Crown 🍺", "margaritas on me tonight" from a brand:
             // a night out on the brand's feed, unless the brand is selling the drink.
-            let on_brand_feed = severity == Severity::Low
-                && input.ctx.is_brand()
-                && (hit.tag.is_empty() || hit.tag == "drink")
-                && !offers_drinks(doc);
+            let on_brand_feed =
+                severity == Severity::Low && brand_drinking && (hit.tag.is_empty() || hit.tag == "drink");
             let severity = if on_brand_feed {
                 Severity::Medium
             } else if severity == Severity::Medium && input.ctx.is_brand() {
