@@ -30,7 +30,8 @@ macro_rules! lists {
         impl List {
             pub const ALL: &'static [List] = &[$(List::$name,)*];
             fn source(self) -> &'static str {
-                match self { $(List::$name => include_str!(concat!(env!("OUT_DIR"), "/lexicon/", $file)),)* }
+                let file = match self { $(List::$name => $file,)* };
+                packed_list(file)
             }
         }
     };
@@ -61,6 +62,18 @@ lists! {
     Permanence => "permanence.txt",
     Register => "register.txt",
     PiiContext => "pii_context.txt",
+}
+
+/// One list's text from the block build.rs packed: every list, each after a
+/// `\0file.txt` line, lz4-compressed. Unpacked once, on first use.
+fn packed_list(file: &str) -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    let text = TEXT.get_or_init(|| {
+        let packed = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.lz4"));
+        let bytes = lz4_flex::block::decompress_size_prepended(packed).expect("build.rs writes a valid lz4 block");
+        String::from_utf8(bytes).expect("the word lists are UTF-8")
+    });
+    text.split('\0').find_map(|section| section.strip_prefix(file)?.strip_prefix('\n')).unwrap_or("")
 }
 
 /// Where a hit was found and what it matched.
@@ -530,6 +543,15 @@ impl Scan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_list_unpacks_with_its_phrases() {
+        for &list in List::ALL {
+            assert!(list.source().lines().any(|l| !l.starts_with('!')), "{list:?} unpacked empty");
+        }
+        assert!(List::Profanity.source().starts_with("!evasive\n"));
+        assert!(!List::Slurs.source().contains('\0'));
+    }
 
     #[test]
     fn inflections() {
