@@ -3,13 +3,18 @@
 //! same", "old people shouldn't be allowed near technology"), plus fixed
 //! demeaning phrases ("throws like a girl"). The cue must follow the group
 //! ("women are lazy") unless it reads both ways ("can't trust immigrants"),
-//! so "a lazy Sunday with the girls" stays quiet.
+//! so "a lazy Sunday with the girls" stays quiet. A framing cue ("no
+//! offence but", "funny how", "check your pockets") marks a remark about a
+//! group as a stereotype from anywhere near it.
 
 use super::{hit_span, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
 pub struct OffensiveGeneralization;
+
+/// How many tokens a framing cue reaches, either way: about a sentence.
+const FRAME_REACH: usize = 16;
 
 impl Rule for OffensiveGeneralization {
     fn id(&self) -> &'static str {
@@ -43,7 +48,8 @@ impl Rule for OffensiveGeneralization {
                     && !doc.same_sentence(cue.first - 1, cue.first)
                     && doc.same_sentence(group.last, cue.first - 1);
                 let before = cue.tag == "either" && cue.last < group.first && group.first - cue.last <= 4;
-                ((after || before) && same_sentence(doc, group, cue)) || next
+                let framed = cue.tag == "frame" && cue.first.abs_diff(group.first) <= FRAME_REACH;
+                ((after || before) && same_sentence(doc, group, cue)) || next || framed
             });
             if let Some(cue) = cue {
                 let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
@@ -84,6 +90,9 @@ mod tests {
             "Girls can't code, change my mind",
             "Honestly Polish builders can't do anything right",
             "Old folks really shouldn't be on the roads after 70",
+            "Not being funny but it's always the Polish lads on site whose tools go missing",
+            "she's got gypsy vibes, check your pockets after",
+            "funny how a certain community always ends up owning the banks",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -102,6 +111,8 @@ mod tests {
             "Women in drama school get half the roles",
             "Our boots are built for women who hike",
             "Kids aren't built for sitting still for six hours, let them play",
+            "No offence taken! The Polish team were brilliant hosts this week",
+            "Funny how the best dumplings in town come from a tiny Chinese bakery",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
