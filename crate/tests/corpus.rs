@@ -1,15 +1,18 @@
-//! The project's labelled corpus (`tests/corpus/posts.jsonl`): per-category
-//! recall may never fall below the floors in `tests/corpus/floors.json`, and
-//! no benign post may get a finding of medium or high severity. Raise a
-//! floor when recall improves; never lower one to make a change pass. When
-//! new, harder posts join the corpus the floors are measured again, after
-//! checking that every post caught before is still caught.
+//! The project's labelled corpus, in two files the learned model trains on:
+//! `tests/corpus/posts.jsonl` (posts with the wording people reach for
+//! first) and `tests/corpus/indirect.jsonl` (posts written blind to avoid
+//! the obvious words: sarcasm, stereotypes without a cue word, innuendo,
+//! and benign near-misses beside them). Per file and category, recall may
+//! never fall below the floors in `tests/corpus/floors.json`, and no benign
+//! post may get a finding of medium or high severity. Raise a floor when
+//! recall improves; never lower one to make a change pass. Harder posts go
+//! into a file of their own, with floors of their own, so a file's floors
+//! stay comparable over time.
 //!
 //! `tests/corpus/heldout.jsonl` holds three batches of fresh posts written
-//! blind and scored on first sight; the learned model (which trains on
-//! `posts.jsonl` only) never sees them and no rule was changed for their
-//! misses. It keeps one overall floor, the first-sight recall, and must flag
-//! no benign post.
+//! blind and scored on first sight; the learned model never sees them and
+//! no rule was changed for their misses. It keeps one overall floor, the
+//! first-sight recall, and must flag no benign post.
 
 use std::collections::BTreeMap;
 
@@ -46,9 +49,8 @@ fn load_file(name: &str) -> Vec<Post> {
         .collect()
 }
 
-fn load() -> Vec<Post> {
-    load_file("posts.jsonl")
-}
+/// The labelled files, each with its own floors.
+const CORPUS: [&str; 2] = ["posts.jsonl", "indirect.jsonl"];
 
 /// Categories found at medium or high severity.
 fn strong_categories(post: &Post) -> Vec<&'static str> {
@@ -61,11 +63,12 @@ fn strong_categories(post: &Post) -> Vec<&'static str> {
 
 #[test]
 fn no_benign_post_is_flagged() {
-    let flagged: Vec<String> = load()
+    let flagged: Vec<String> = CORPUS
         .iter()
+        .flat_map(|file| load_file(file))
         .filter(|p| p.expect.is_empty())
         .filter_map(|p| {
-            let found = strong_categories(p);
+            let found = strong_categories(&p);
             (!found.is_empty()).then(|| format!("{} flagged {found:?}: {}", p.id, p.text))
         })
         .collect();
@@ -74,35 +77,41 @@ fn no_benign_post_is_flagged() {
 
 #[test]
 fn recall_stays_at_or_above_the_floors() {
-    let posts = load();
-    let floors: BTreeMap<String, f64> =
+    let floors: BTreeMap<String, BTreeMap<String, f64>> =
         serde_json::from_str(&std::fs::read_to_string(corpus_dir().join("floors.json")).expect("floors.json"))
-            .expect("floors.json is a map of category to recall");
-    let mut hits: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for post in &posts {
-        let found = strong_categories(post);
-        for want in &post.expect {
-            let entry = hits.entry(want.as_str()).or_default();
-            entry.1 += 1;
-            if found.contains(&want.as_str()) {
-                entry.0 += 1;
+            .expect("floors.json maps each corpus file to a map of category to recall");
+    let mut regressions = Vec::new();
+    let mut all: BTreeMap<String, usize> = BTreeMap::new();
+    let mut size = 0;
+    for file in CORPUS {
+        let posts = load_file(file);
+        size += posts.len();
+        let floors = &floors[file];
+        let mut hits: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+        for post in &posts {
+            let found = strong_categories(post);
+            for want in &post.expect {
+                let entry = hits.entry(want.as_str()).or_default();
+                entry.1 += 1;
+                if found.contains(&want.as_str()) {
+                    entry.0 += 1;
+                }
+            }
+        }
+        println!("{file}");
+        for (category, (hit, total)) in &hits {
+            *all.entry(category.to_string()).or_default() += total;
+            let recall = *hit as f64 / *total as f64;
+            println!("  {category:18} {hit:3}/{total:<3} {:5.1}%", recall * 100.0);
+            let floor = floors.get(*category).copied().unwrap_or(1.0);
+            if recall + 1e-9 < floor {
+                regressions.push(format!("{file} {category}: {:.1}% < floor {:.1}%", recall * 100.0, floor * 100.0));
             }
         }
     }
-    let mut report = Vec::new();
-    let mut regressions = Vec::new();
-    for (category, (hit, total)) in &hits {
-        let recall = *hit as f64 / *total as f64;
-        report.push(format!("{category:18} {hit:3}/{total:<3} {:5.1}%", recall * 100.0));
-        let floor = floors.get(*category).copied().unwrap_or(1.0);
-        if recall + 1e-9 < floor {
-            regressions.push(format!("{category}: {:.1}% < floor {:.1}%", recall * 100.0, floor * 100.0));
-        }
-    }
-    println!("{}", report.join("\n"));
-    assert!(posts.len() >= 300, "the corpus needs at least 300 posts");
-    assert!(hits.values().all(|&(_, total)| total >= 10), "every category needs at least 10 risky posts");
-    assert_eq!(hits.len(), 15, "every category must be in the corpus");
+    assert!(size >= 300, "the corpus needs at least 300 posts");
+    assert_eq!(all.len(), 15, "every category must be in the corpus");
+    assert!(all.values().all(|&total| total >= 10), "every category needs at least 10 risky posts");
     assert!(regressions.is_empty(), "recall fell below the floor:\n{}", regressions.join("\n"));
 }
 

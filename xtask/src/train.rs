@@ -1,11 +1,13 @@
 //! `cargo xtask train`: trains the core's learned model (`crate/src/learned.rs`)
-//! from the labelled corpus `tests/corpus/posts.jsonl` and writes
+//! from the labelled corpus (`tests/corpus/posts.jsonl` and
+//! `tests/corpus/indirect.jsonl`) and writes
 //! `crate/src/learned.bin`. Logistic regression per category, class-balanced,
 //! L2-regularised, fitted by full-batch Adam in a fixed order so the file is
 //! the same on every run on one platform (the maths library's `exp` and `ln`
 //! may round differently elsewhere; CI runs where the file was made). Each
-//! category's threshold is the lowest that raises no false alarm on the
-//! corpus's benign posts in five-fold cross-validation; the cross-validated
+//! category's threshold is the lowest that raises at most `ALLOWED_ALARMS`
+//! false alarms on the corpus's benign posts in five-fold cross-validation
+//! (then raised above every benign post under the shipped model); the cross-validated
 //! recall printed here, alone and beside the rules, is the honest measure of
 //! what the model adds on posts it has not seen.
 
@@ -28,7 +30,12 @@ const PRUNE: f64 = 0.12;
 /// in log-odds.
 const MARGIN: f32 = 0.05;
 /// Thresholds tried, lowest first, as probabilities.
-const THRESHOLDS: [f64; 10] = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+/// Cross-validated false alarms a category's threshold may raise, of the
+/// corpus's ~1,600 benign posts (0.25% each; 1.1% of benign posts over all
+/// six in the last run, inside the 2% budget). Chosen by cross-validated
+/// recall: from 2 to 4 it catches about 40 more risky posts.
+const ALLOWED_ALARMS: usize = 4;
+const THRESHOLDS: [f64; 12] = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 struct Post {
     features: Vec<u32>,
@@ -42,9 +49,20 @@ struct Post {
     by_rules: Vec<bool>,
 }
 
+/// The labelled files the model learns from, in order (folds go by index).
+const CORPUS: [&str; 2] = ["tests/corpus/posts.jsonl", "tests/corpus/indirect.jsonl"];
+
+fn load_corpus(root: &Path) -> Result<Vec<Post>, String> {
+    let mut posts = Vec::new();
+    for file in CORPUS {
+        posts.extend(load(&root.join(file)).map_err(|e| format!("{file}: {e}"))?);
+    }
+    Ok(posts)
+}
+
 pub fn all() -> Result<(), String> {
     let root = crate::root();
-    let posts = load(&root.join("tests/corpus/posts.jsonl"))?;
+    let posts = load_corpus(&root)?;
     let (model, report) = train(&posts);
     let bytes = model.to_bytes();
     std::fs::write(root.join("crate/src/learned.bin"), bytes).map_err(|e| e.to_string())?;
@@ -107,7 +125,7 @@ fn train(posts: &[Post]) -> (Model, String) {
     for (c, category) in CATEGORIES.iter().enumerate() {
         let applies = |i: usize| posts[i].brand || !brand_only(*category);
         let alarms = |t: f64| benign.iter().filter(|&&i| applies(i) && held_out[c][i] >= t).count();
-        let threshold = THRESHOLDS.iter().copied().find(|&t| alarms(t) == 0).unwrap_or(1.0);
+        let threshold = THRESHOLDS.iter().copied().find(|&t| alarms(t) <= ALLOWED_ALARMS).unwrap_or(1.0);
         let risky: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].labels[c] && applies(i)).collect();
         let hits = risky.iter().filter(|&&i| held_out[c][i] >= threshold).count();
         let by_rules = risky.iter().filter(|&&i| posts[i].by_rules[c]).count();
@@ -147,6 +165,23 @@ fn train(posts: &[Post]) -> (Model, String) {
                     .push_str(&format!("{} threshold raised to {raised:.2} by a benign post\n", verdict.category.id()));
             }
         }
+    }
+    // What cross-validation says the shipped thresholds catch: the honest
+    // figure, since raising a threshold gives back recall.
+    report.push_str(&format!("{:16} shipped    cv recall  rules  rules+cv  cv false alarms\n", "category"));
+    for (c, category) in CATEGORIES.iter().enumerate() {
+        let threshold = 1.0 / (1.0 + (-f64::from(heads[c].1)).exp());
+        let applies = |i: usize| posts[i].brand || !brand_only(*category);
+        let risky: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].labels[c] && applies(i)).collect();
+        let hits = risky.iter().filter(|&&i| held_out[c][i] >= threshold).count();
+        let by_rules = risky.iter().filter(|&&i| posts[i].by_rules[c]).count();
+        let together = risky.iter().filter(|&&i| posts[i].by_rules[c] || held_out[c][i] >= threshold).count();
+        let alarms = benign.iter().filter(|&&i| applies(i) && held_out[c][i] >= threshold).count();
+        report.push_str(&format!(
+            "{:16} {threshold:9.2}  {hits:4}/{:<4} {by_rules:5} {together:6}    {alarms}\n",
+            category.id(),
+            risky.len()
+        ));
     }
     (Model::new(&heads, &all_weights), report)
 }
@@ -235,7 +270,7 @@ mod tests {
     #[test]
     fn the_shipped_model_is_what_training_makes() {
         let root = crate::root();
-        let posts = load(&root.join("tests/corpus/posts.jsonl")).unwrap();
+        let posts = load_corpus(&root).unwrap();
         let (model, _) = train(&posts);
         let shipped = std::fs::read(root.join("crate/src/learned.bin")).unwrap();
         assert!(model.to_bytes() == shipped.as_slice(), "crate/src/learned.bin is stale: run `cargo xtask train`");

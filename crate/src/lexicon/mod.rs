@@ -62,6 +62,7 @@ lists! {
     Permanence => "permanence.txt",
     Register => "register.txt",
     PiiContext => "pii_context.txt",
+    Banter => "banter.txt",
 }
 
 /// One list's text from the block build.rs packed: every list, each after a

@@ -3,7 +3,7 @@
 //! of amateurs"); the strongest ones fire alone. Calling yourself an idiot
 //! is not hostility.
 
-use super::{hit_span, medium_or_high_for_brand, near_word, quoted, with_action, Input, Rule, SECOND_PERSON};
+use super::{banter, hit_span, medium_or_high_for_brand, near_word, quoted, with_action, Input, Rule, SECOND_PERSON};
 use crate::finding::{Action, Category, Finding};
 use crate::lexicon::List;
 use crate::text::Doc;
@@ -12,6 +12,7 @@ pub struct HostilityInsult;
 
 const TARGETS: &[&str] = &[
     "what",
+    "that",
     "bunch",
     "these",
     "those",
@@ -147,9 +148,10 @@ impl Rule for HostilityInsult {
                 format!("{} mocks someone.", quoted(doc, span)),
             ));
         }
+        let banter = banter(input);
         for hit in input.scan.hits(List::Insults) {
             let strong = hit.tag == "strong";
-            if near_word(doc, hit.first, 3, 0, SELF) || (!strong && !aimed_at_someone(doc, hit.first)) {
+            if near_word(doc, hit.first, 3, 0, SELF) || (!strong && (banter || !aimed_at_someone(doc, hit.first))) {
                 continue;
             }
             let severity = medium_or_high_for_brand(input.ctx);
@@ -297,6 +299,8 @@ mod tests {
             "Booked a clown for the kids' party",
             "This is the dumb phone I always wanted",
             "Amateurs welcome at Saturday's open mic",
+            "@priya_k you muppet, you left your umbrella at mine AGAIN 😂 love ya",
+            "Bring your famous jerk chicken to the street party",
             "Stupid question maybe, but how do I export a PDF?",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");

@@ -2,11 +2,14 @@
 //! a life", "nobody cares", "shut up", "you people", "kill yourself". "Drop
 //! dead gorgeous" is a compliment.
 
-use super::{hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
+use super::{banter, hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding};
 use crate::lexicon::List;
 
 pub struct HostilityPhrase;
+
+/// Phrases no banter excuses.
+const NEVER_BANTER: &[&str] = &["kill yourself", "kys", "go die", "drop dead"];
 
 const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
 
@@ -25,7 +28,11 @@ impl Rule for HostilityPhrase {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        let banter = banter(input);
         for hit in input.scan.hits(List::HostilePhrases) {
+            if banter && !NEVER_BANTER.contains(&hit.phrase) {
+                continue;
+            }
             let next = doc.tokens.get(hit.last + 1).map(|t| doc.word(t));
             if hit.tag == "target" && next.is_some_and(|w| COMPLIMENTS.contains(&w)) {
                 continue;
@@ -67,8 +74,15 @@ mod tests {
             "Life is short, get outside",
             "Nobody bakes like grandma",
             "That exam was a complete joke, finished in ten minutes",
+            "@jamie_b happy birthday you absolute gremlin 🥳 love ya",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
+    }
+
+    #[test]
+    fn banter_excuses_neither_a_brand_nor_the_worst_phrases() {
+        assert!(flags(RULE, "@jamie_b happy birthday you absolute gremlin 🥳 love ya", &brand()));
+        assert!(flags(RULE, "kys lol love you", &personal()));
     }
 }

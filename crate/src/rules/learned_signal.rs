@@ -57,7 +57,7 @@ fn sentence_around(input: &Input, verdict: &Verdict) -> (u32, u32) {
 }
 
 /// The learned rules, one per category the model scores, in its order.
-pub static RULES: [LearnedSignal; 6] = {
+pub static RULES: [LearnedSignal; 5] = {
     use super::*;
     [
         LearnedSignal {
@@ -65,12 +65,6 @@ pub static RULES: [LearnedSignal; 6] = {
             category: Category::Offensive,
             main: &offensive_generalization::OffensiveGeneralization,
             message: "This may read as a put-down of a whole group of people.",
-        },
-        LearnedSignal {
-            id: "hostility.learned",
-            category: Category::Hostility,
-            main: &hostility_insult::HostilityInsult,
-            message: "This reads as an attack on someone.",
         },
         LearnedSignal {
             id: "sexual.learned",

@@ -137,10 +137,9 @@ pub static ALL: &[&dyn Rule] = &[
     &learned_signal::RULES[1],
     &learned_signal::RULES[2],
     &learned_signal::RULES[3],
-    &learned_signal::RULES[4],
     // Reads the findings above; keep last but for its learned twin.
     &wrong_account::WrongAccount,
-    &learned_signal::RULES[5],
+    &learned_signal::RULES[4],
 ];
 
 pub const FIRST_PERSON_SINGULAR: &[&str] =
@@ -178,6 +177,12 @@ pub fn contains_emoji(text: &str, emoji: &[char]) -> bool {
 /// Whether the draft speaks in the first person singular anywhere.
 pub fn speaks_as_self(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
+}
+
+/// Friends trading put-downs ("you muppet 😂 love ya") on a personal
+/// account: plain insults read as banter. A brand has no such friends.
+pub fn banter(input: &Input) -> bool {
+    !input.ctx.is_brand() && input.scan.has(crate::lexicon::List::Banter)
 }
 
 /// The two hits are in the same sentence.

@@ -38,8 +38,10 @@ impl Rule for PrivateMessage {
         let doc = input.doc;
         let cues: Vec<_> = input.scan.hits(List::PrivateCues).collect();
         let addressed = addressed_to_one(doc) || input.ctx.reply_to.is_some();
-        let sexual_to_you =
-            input.scan.has(List::Sexual) && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t)));
+        // What the sexual rule flagged, not every suggestive word: "in the
+        // shower" in a self-exam guide is not a message to a lover.
+        let sexual = out.iter().find(|f| f.category == Category::Sexual && f.severity >= Severity::Medium);
+        let sexual_to_you = sexual.is_some() && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t)));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate") || contains_emoji(doc.text, INTIMATE_EMOJI);
         let plans = cues.iter().filter(|c| c.tag == "plans").count();
@@ -54,7 +56,7 @@ impl Rule for PrivateMessage {
             // "@sarah_k the door code is 4512": data or a code handed to one person.
             out.iter().find(|f| sensitive(f.category)).map(|f| (f.start, f.end))
         } else if sexual_to_you {
-            input.scan.hits(List::Sexual).next().map(|h| hit_span(doc, h))
+            sexual.map(|f| (f.start, f.end))
         } else {
             None
         };

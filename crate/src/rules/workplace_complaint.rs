@@ -42,14 +42,16 @@ impl Rule for WorkplaceComplaint {
                 hint.clone(),
             ));
         }
-        // Swearing at work ("F U C K this company") and insults ("my supervisor
-        // is a clown") are complaints too.
+        // Swearing at work ("F U C K this company"), insults ("my supervisor
+        // is a clown") and ableist put-downs ("the intern is a total sp*z")
+        // are complaints too.
         let negatives: Vec<&Hit> = hits
             .iter()
             .copied()
             .filter(|h| h.tag == "negative")
             .chain(input.scan.hits(List::Profanity).filter(|h| h.tag != "mild"))
             .chain(input.scan.hits(List::Insults))
+            .chain(input.scan.hits(List::Ableist).filter(|h| h.tag != "weak"))
             .collect();
         let complaint = hits.iter().filter(|h| h.tag == "subject").flat_map(|s| {
             negatives
@@ -57,9 +59,13 @@ impl Rule for WorkplaceComplaint {
                 .filter(move |n| {
                     // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
                     // So does handing in one's notice ("Hate this place. Two weeks notice tomorrow").
-                    // "Boss just ...": the writer's own boss, unnamed.
-                    let own =
-                        s.phrase.starts_with("my ") || s.phrase.ends_with("notice") || s.phrase.ends_with(" just");
+                    // "Boss just ...": the writer's own boss, unnamed. "Accepted the
+                    // offer! ... the product is a snooze": the offer is the writer's own.
+                    let own = s.phrase.starts_with("my ")
+                        || s.phrase.ends_with("notice")
+                        || s.phrase.ends_with(" just")
+                        || s.phrase.ends_with("offer")
+                        || s.first == 0; // "Manager spent 40 mins ...": opening on the subject
                     let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
                     n.first != s.first && near && (own || same_sentence(doc, s, n))
                 })
