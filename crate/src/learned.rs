@@ -142,9 +142,10 @@ pub const LONGEST: u32 = 1_000;
 /// The categories the model scores, in the order of its file: those whose
 /// risk often lies in the wording as a whole. For the others the model,
 /// cross-validated on the corpus, added nothing to the rules (confidential
-/// deals and market news: the rules' phrases already hold what it learned)
-/// or cost false alarms (swearing, drink, disclaimers, tragedy, open
-/// questions), and every weight ships to every user.
+/// deals and market news: the rules' phrases already hold what it learned;
+/// hostility, once its threshold had to clear friends' banter) or cost
+/// false alarms (swearing, drink, disclaimers, tragedy, open questions),
+/// and every weight ships to every user.
 pub const CATEGORIES: [Category; 5] =
     [Category::Offensive, Category::Sexual, Category::Workplace, Category::PrivateMessage, Category::WrongAccount];
 

@@ -146,14 +146,14 @@ struct Phrase {
 pub struct Lexicon {
     phrases: Vec<Phrase>,
     /// Keyed by the first word when it is exact: the phrases to try
-    /// whatever follows (one word, a second word that is not exact, or an
-    /// evasive list, whose second word may be masked).
+    /// whatever follows (one word, or a second word that is not exact).
     exact: HashMap<&'static str, Vec<u32>>,
     /// The other phrases with two exact first words, keyed by both ("my
     /// address"), so a common first word ("my", "the") tries only the
-    /// phrases its next word can continue. Their first word is a key of
-    /// `exact` too, with or without phrases. (Same map type as the others:
-    /// each new one costs kilobytes of wasm.)
+    /// phrases its next word can continue; an evasive list's are keyed by
+    /// the first word and a space too ("you "), tried before a masked word.
+    /// Their first word is a key of `exact` too, with or without phrases.
+    /// (Same map type as the others: each new one costs kilobytes of wasm.)
     pairs: HashMap<&'static str, Vec<u32>>,
     /// Keyed by stem; verified with the phrase's first pattern. Every
     /// prefix of a stem (down to the shortest stem) is a key too, with no
@@ -246,11 +246,15 @@ impl Lexicon {
         match words.first() {
             Some(WordPat::Exact(w)) => {
                 let ids = self.exact.entry(w).or_default();
-                match (&words.get(1), evasive) {
-                    (Some(WordPat::Exact(second)), false) => match pair_key(text, w, second) {
-                        Some(key) => self.pairs.entry(key).or_default().push(id),
-                        None => ids.push(id),
-                    },
+                match words.get(1) {
+                    Some(WordPat::Exact(second)) if pair_key(text, w, second).is_some() => {
+                        // An evasive phrase's second word may be masked ("you f*cking
+                        // ..."): it waits under "you " too, read only before a masked word.
+                        if evasive {
+                            self.pairs.entry(&text[..w.len() + 1]).or_default().push(id);
+                        }
+                        self.pairs.entry(&text[..w.len() + 1 + second.len()]).or_default().push(id);
+                    }
                     _ => ids.push(id),
                 }
             }
@@ -287,16 +291,23 @@ impl Lexicon {
     /// exact word, in id order, then those keyed by a stem that starts it,
     /// shortest stem first. Without `next`, only the phrases that need no
     /// second word are sure to be there. `scratch` holds the pair keys.
-    fn candidates(&self, word: &str, next: Option<(&str, &str)>, ids: &mut Vec<u32>, scratch: &mut String) {
+    fn candidates(&self, word: &str, next: Option<Next>, ids: &mut Vec<u32>, scratch: &mut String) {
         ids.clear();
         if let Some(first) = self.exact.get(word) {
             ids.extend_from_slice(first);
-            if let Some((decoded, raw)) = next {
+            if let Some((decoded, raw, masked)) = next {
                 let mut paired = false;
+                scratch.clear();
+                scratch.push_str(word);
+                scratch.push(' ');
+                if masked {
+                    if let Some(pair) = self.pairs.get(scratch.as_str()) {
+                        ids.extend_from_slice(pair);
+                        paired = true;
+                    }
+                }
                 for second in [decoded, raw].into_iter().take(if raw == decoded { 1 } else { 2 }) {
-                    scratch.clear();
-                    scratch.push_str(word);
-                    scratch.push(' ');
+                    scratch.truncate(word.len() + 1);
                     scratch.push_str(second);
                     if let Some(pair) = self.pairs.get(scratch.as_str()) {
                         ids.extend_from_slice(pair);
@@ -305,6 +316,7 @@ impl Lexicon {
                 }
                 if paired {
                     sort_short(ids);
+                    ids.dedup();
                 }
             }
         }
@@ -378,7 +390,7 @@ impl Lexicon {
         let (ids, scratch) = buffers;
         let (word, raw) = (doc.word(tok), doc.raw(tok));
         let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
-        let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t)));
+        let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t), t.masked));
         for (n, spelling) in spellings.iter().enumerate() {
             self.candidates(spelling, next, ids, scratch);
             for &id in ids.iter() {
@@ -421,6 +433,9 @@ impl Lexicon {
     }
 }
 
+/// The token after a first word: decoded, raw, and whether it is masked.
+type Next<'a> = (&'a str, &'a str, bool);
+
 /// Where `Lexicon::stem_starts` keeps the bit of a pair of bytes.
 fn byte_pair_bit(a: u8, b: u8) -> (usize, u64) {
     let pair = usize::from(a) << 8 | usize::from(b);
@@ -441,9 +456,11 @@ fn sort_short(ids: &mut [u32]) {
 
 /// "w1 w2" when the phrase `text` starts with its first two words `w1` and
 /// `w2` written that way, as a key of `Lexicon::pairs`.
+/// The phrase's text when it is written "w1 w2 ...", so its leading words
+/// can key `Lexicon::pairs` ("#AskMe" or a double space cannot).
 fn pair_key(text: &'static str, w1: &str, w2: &str) -> Option<&'static str> {
     let key = text.get(..w1.len() + 1 + w2.len())?;
-    (key.split_once(' ') == Some((w1, w2))).then_some(key)
+    (key.split_once(' ') == Some((w1, w2))).then_some(text)
 }
 
 /// `masked` ("f*ck", "f**k", "sh!t", "f@ck") spells `word`: same first
