@@ -154,7 +154,8 @@ impl<'a> Doc<'a> {
 
     /// Whether tokens `a` and `b` (a < b) are in the same sentence.
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        !self.folded[self.tokens[a].end..self.tokens[b].start].contains(['.', '!', '?', '\n'])
+        let between = self.folded.as_bytes().get(self.tokens[a].end..self.tokens[b].start).unwrap_or_default();
+        !between.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
     }
 }
 
