@@ -185,6 +185,14 @@ pub fn banter(input: &Input) -> bool {
     !input.ctx.is_brand() && input.scan.has(crate::lexicon::List::Banter)
 }
 
+/// Whether one of `emoji` follows folded byte `from` before the sentence
+/// ends ("... the nurse was sooo slow 😂").
+pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
+    let rest = &doc.folded[from..];
+    let sentence = rest.find(['.', '!', '?', '\n']).map_or(rest, |stop| &rest[..stop]);
+    sentence.contains(emoji)
+}
+
 /// The two hits are in the same sentence.
 pub fn same_sentence(doc: &Doc, a: &Hit, b: &Hit) -> bool {
     let (x, y) = if a.first <= b.first { (a, b) } else { (b, a) };

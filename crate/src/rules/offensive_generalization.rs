@@ -5,9 +5,11 @@
 //! ("women are lazy") unless it reads both ways ("can't trust immigrants"),
 //! so "a lazy Sunday with the girls" stays quiet. A framing cue ("no
 //! offence but", "funny how", "check your pockets") marks a remark about a
-//! group as a stereotype from anywhere near it.
+//! group as a stereotype from anywhere near it, and a mocking emoji later
+//! in the sentence ("the nigerian nurse was sooo slow 😂") marks it as a
+//! joke at the group's expense (medium: the emoji can be warm).
 
-use super::{hit_span, same_sentence, with_action, Input, Rule};
+use super::{emoji_later_in_sentence, hit_span, near_word, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -51,6 +53,18 @@ impl Rule for OffensiveGeneralization {
                 let framed = cue.tag == "frame" && cue.first.abs_diff(group.first) <= FRAME_REACH;
                 ((after || before) && same_sentence(doc, group, cue)) || next || framed
             });
+            // "nigerian nurse who was sooo slow 😂": a group laughed at, unless
+            // by one of its own ("yes I'm irish ... 😂").
+            let mocked =
+                || emoji_later_in_sentence(doc, group.end, MOCKING) && !near_word(doc, group.first, 3, 0, ONE_OF_THEM);
+            if cue.is_none() && mocked() {
+                let span = hit_span(doc, group);
+                out.push(with_action(
+                    self.finding(Severity::Medium, span, "This may laugh at a whole group of people.".into()),
+                    hint.clone(),
+                ));
+                continue;
+            }
             if let Some(cue) = cue {
                 let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
                 out.push(with_action(
@@ -65,6 +79,12 @@ impl Rule for OffensiveGeneralization {
         }
     }
 }
+
+/// Words before a group that say the writer belongs to it.
+const ONE_OF_THEM: &[&str] = &["i'm", "im", "am", "we're", "as", "fellow"];
+
+/// Emoji that laugh at or roll their eyes at someone.
+const MOCKING: &[char] = &['😂', '🤣', '💀', '🙄', '😭'];
 
 #[cfg(test)]
 mod tests {
@@ -93,6 +113,7 @@ mod tests {
             "Not being funny but it's always the Polish lads on site whose tools go missing",
             "she's got gypsy vibes, check your pockets after",
             "funny how a certain community always ends up owning the banks",
+            "the night shift had a nigerian nurse who was sooo slow 😂",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -113,6 +134,7 @@ mod tests {
             "Kids aren't built for sitting still for six hours, let them play",
             "No offence taken! The Polish team were brilliant hosts this week",
             "Funny how the best dumplings in town come from a tiny Chinese bakery",
+            "yes I'm irish, no I don't want to talk about the accent 😂",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

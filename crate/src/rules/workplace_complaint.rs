@@ -4,7 +4,7 @@
 //! go to the game"). Needs the work subject and the complaint in the same
 //! sentence; praise ("I love my team") stays quiet.
 
-use super::{hit_span, same_sentence, with_action, Input, Rule};
+use super::{emoji_later_in_sentence, hit_span, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 
@@ -71,7 +71,12 @@ impl Rule for WorkplaceComplaint {
                 })
                 .map(move |n| (s, n))
         });
-        if let Some((subject, negative)) = complaint.into_iter().next() {
+        // "my manager booked a 'quick sync' at 4:55 on a friday 🙃": an eye-roll
+        // at one's own job is the complaint.
+        let complaint = complaint.into_iter().next().or_else(|| {
+            hits.iter().find(|s| s.tag == "subject" && emoji_later_in_sentence(doc, s.end, EYE_ROLL)).map(|s| (s, s))
+        });
+        if let Some((subject, negative)) = complaint {
             let (a, b) = (hit_span(doc, subject), hit_span(doc, negative));
             out.push(with_action(
                 self.finding(
@@ -84,6 +89,9 @@ impl Rule for WorkplaceComplaint {
         }
     }
 }
+
+/// Emoji that roll their eyes.
+const EYE_ROLL: &[char] = &['🙄', '🙃', '🤡', '🫠', '😒', '😤'];
 
 #[cfg(test)]
 mod tests {
