@@ -8,7 +8,7 @@ use crate::lexicon::List;
 
 pub struct SexualContent;
 
-const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅'];
+const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅', '😉', '🫣', '🔥'];
 
 impl Rule for SexualContent {
     fn id(&self) -> &'static str {
@@ -67,6 +67,13 @@ mod tests {
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
+    }
+
+    #[test]
+    fn a_double_entendre_needs_a_wink_or_a_second_cue() {
+        assert!(flags(RULE, "Big pipes, no leaks, and we always finish the job 😉", &brand()));
+        assert!(!flags(RULE, "We always finish the job on time, no leaks", &brand()));
+        assert!(!flags(RULE, "That comeback last night 🔥 what a game", &personal()));
     }
 
     #[test]
