@@ -134,12 +134,26 @@ fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let is_key_char = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'/' | b'+' | b'=');
     let mut out = Vec::new();
     for (start, end) in long_runs(text.as_bytes(), SHORTEST_KEY, is_key_char) {
-        let word = text[start..end].trim_end_matches(['.', '-', '/']);
-        if word.len() >= SHORTEST_KEY {
-            out.push((start, word));
+        // "AWS_ACCESS_KEY_ID=AKIA...": an assignment holds the key after its
+        // `=`; a `=` with nothing after it is base64 padding.
+        let mut from = start;
+        for (i, _) in text[start..end].match_indices('=') {
+            let at = start + i + 1;
+            if text.as_bytes().get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                push_word(&mut out, text, from, at - 1);
+                from = at;
+            }
         }
+        push_word(&mut out, text, from, end);
     }
     out.into_iter()
+}
+
+fn push_word<'a>(out: &mut Vec<(usize, &'a str)>, text: &'a str, start: usize, end: usize) {
+    let word = text[start..end].trim_end_matches(['.', '-', '/']);
+    if word.len() >= SHORTEST_KEY {
+        out.push((start, word));
+    }
 }
 
 fn classify(word: &str) -> Option<&'static str> {
@@ -181,6 +195,12 @@ mod tests {
             let text = format!("here you go: {key} thanks");
             assert_eq!(fired(RULE, &text, &personal()), vec![(key.to_string(), crate::Severity::High)], "{key}");
         }
+    }
+
+    #[test]
+    fn finds_a_key_assigned_in_a_config_line() {
+        let text = "oops pushed my .env: AWS_ACCESS_KEY_ID=AKIA4QZ7XKPL2MWN8R3T";
+        assert_eq!(fired(RULE, text, &personal()), vec![("AKIA4QZ7XKPL2MWN8R3T".to_string(), crate::Severity::High)]);
     }
 
     #[test]

@@ -12,7 +12,6 @@ pub struct HostilityInsult;
 
 const TARGETS: &[&str] = &[
     "what",
-    "that",
     "bunch",
     "these",
     "those",

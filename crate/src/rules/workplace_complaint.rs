@@ -53,7 +53,9 @@ impl Rule for WorkplaceComplaint {
             .chain(input.scan.hits(List::Insults))
             .chain(input.scan.hits(List::Ableist).filter(|h| h.tag != "weak"))
             .collect();
-        let complaint = hits.iter().filter(|h| h.tag == "subject").flat_map(|s| {
+        // "How do you tell your manager ...": someone else's job, asked about.
+        let someone_elses = |s: &&Hit| s.first > 0 && doc.word(&doc.tokens[s.first - 1]) == "your";
+        let complaint = hits.iter().filter(|h| h.tag == "subject" && !someone_elses(h)).flat_map(|s| {
             negatives
                 .iter()
                 .filter(move |n| {
