@@ -250,7 +250,7 @@ impl Lexicon {
             Some(WordPat::Exact(w)) => {
                 let ids = self.exact.entry(w).or_default();
                 match words.get(1) {
-                    Some(WordPat::Exact(second)) if pair_key(text, w, second).is_some() => {
+                    Some(WordPat::Exact(second)) if pairable(text, w, second) => {
                         // An evasive phrase's second word may be masked ("you f*cking
                         // ..."): it waits under "you " too, read only before a masked word.
                         if evasive {
@@ -289,11 +289,12 @@ impl Lexicon {
         self.phrases.push(Phrase { list, except, text, tag, words, evasive });
     }
 
-    /// Ids of the phrases whose first word may match `word` when the words
-    /// `next` (decoded and raw) follow it, into `ids`: those keyed by the
-    /// exact word, in id order, then those keyed by a stem that starts it,
-    /// shortest stem first. Without `next`, only the phrases that need no
-    /// second word are sure to be there. `scratch` holds the pair keys.
+    /// Ids of the phrases whose first word may match `word` when the token
+    /// `next` (decoded, raw, masked) follows it, into `ids`: those keyed by
+    /// the exact word and by the pair of words (with "word " too before a
+    /// masked token), in id order, then those keyed by a stem that starts
+    /// it, shortest stem first. Without `next`, only the phrases that need
+    /// no second word are sure to be there. `scratch` holds the pair keys.
     fn candidates(&self, word: &str, next: Option<Next>, ids: &mut Vec<u32>, scratch: &mut String) {
         ids.clear();
         if let Some(first) = self.exact.get(word) {
@@ -457,13 +458,10 @@ fn sort_short(ids: &mut [u32]) {
     }
 }
 
-/// "w1 w2" when the phrase `text` starts with its first two words `w1` and
-/// `w2` written that way, as a key of `Lexicon::pairs`.
-/// The phrase's text when it is written "w1 w2 ...", so its leading words
+/// Whether the phrase `text` is written "w1 w2 ...", so its leading words
 /// can key `Lexicon::pairs` ("#AskMe" or a double space cannot).
-fn pair_key(text: &'static str, w1: &str, w2: &str) -> Option<&'static str> {
-    let key = text.get(..w1.len() + 1 + w2.len())?;
-    (key.split_once(' ') == Some((w1, w2))).then_some(text)
+fn pairable(text: &str, w1: &str, w2: &str) -> bool {
+    text.get(..w1.len() + 1 + w2.len()).and_then(|key| key.split_once(' ')) == Some((w1, w2))
 }
 
 /// `masked` ("f*ck", "f**k", "sh!t", "f@ck") spells `word`: same first

@@ -126,8 +126,8 @@ const SHORTEST_KEY: usize = {
     shortest
 };
 
-/// Maximal runs of characters keys are made of, with their byte offsets;
-/// only the runs long enough to hold a key.
+/// Maximal runs of characters keys are made of, split after an assignment's
+/// `=`, with their byte offsets; only the runs long enough to hold a key.
 fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     // Key characters are ASCII, so bytes will do: no other character's
     // bytes are ASCII.

@@ -1,7 +1,8 @@
 //! `hostility.insult`: insults aimed at someone. A plain insult word needs a
 //! target just before it ("you idiot", "you're an idiot", "@x clown", "bunch
 //! of amateurs"); the strongest ones fire alone. Calling yourself an idiot
-//! is not hostility.
+//! is not hostility, and plain insults among friends ("you muppet 😂
+//! love ya", on a personal account) are banter.
 
 use super::{banter, hit_span, medium_or_high_for_brand, near_word, quoted, with_action, Input, Rule, SECOND_PERSON};
 use crate::finding::{Action, Category, Finding};

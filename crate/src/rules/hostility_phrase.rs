@@ -1,6 +1,7 @@
 //! `hostility.phrase`: hostile phrases that need no further context: "get
 //! a life", "nobody cares", "shut up", "you people", "kill yourself". "Drop
-//! dead gorgeous" is a compliment.
+//! dead gorgeous" is a compliment, and friends' banter on a personal
+//! account ("love ya") excuses all but threats.
 
 use super::{banter, hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding};
@@ -8,8 +9,22 @@ use crate::lexicon::List;
 
 pub struct HostilityPhrase;
 
-/// Phrases no banter excuses.
-const NEVER_BANTER: &[&str] = &["kill yourself", "kys", "go die", "drop dead"];
+/// Words of threats and wishes of harm, which no banter excuses.
+const NEVER_BANTER: &[&str] = &[
+    "kill",
+    "kys",
+    "die",
+    "dead",
+    "burn",
+    "torch",
+    "run over",
+    "outside",
+    "car park",
+    "know who you",
+    "know where you",
+    "watch yourself",
+    "hurt",
+];
 
 const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
 
@@ -30,7 +45,7 @@ impl Rule for HostilityPhrase {
         let doc = input.doc;
         let banter = banter(input);
         for hit in input.scan.hits(List::HostilePhrases) {
-            if banter && !NEVER_BANTER.contains(&hit.phrase) {
+            if banter && !NEVER_BANTER.iter().any(|w| hit.phrase.contains(w)) {
                 continue;
             }
             let next = doc.tokens.get(hit.last + 1).map(|t| doc.word(t));
@@ -84,5 +99,7 @@ mod tests {
     fn banter_excuses_neither_a_brand_nor_the_worst_phrases() {
         assert!(flags(RULE, "@jamie_b happy birthday you absolute gremlin 🥳 love ya", &brand()));
         assert!(flags(RULE, "kys lol love you", &personal()));
+        assert!(flags(RULE, "see you outside, love ya", &personal()));
+        assert!(flags(RULE, "get a life, nobody will ever love you", &personal()));
     }
 }

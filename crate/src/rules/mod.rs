@@ -182,7 +182,10 @@ pub fn speaks_as_self(doc: &Doc) -> bool {
 /// Friends trading put-downs ("you muppet 😂 love ya") on a personal
 /// account: plain insults read as banter. A brand has no such friends.
 pub fn banter(input: &Input) -> bool {
-    !input.ctx.is_brand() && input.scan.has(crate::lexicon::List::Banter)
+    // "nobody will ever love you" is the put-down, not the banter.
+    const DENIED: &[&str] = &["ever", "never", "nobody", "no", "will", "could", "would", "won't", "can't"];
+    !input.ctx.is_brand()
+        && input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
 }
 
 /// Whether one of `emoji` follows folded byte `from` before the sentence

@@ -42,6 +42,13 @@ impl Rule for OffensiveGeneralization {
         }
         for group in input.scan.hits(List::Groups) {
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
+                if cue.tag == "frame" {
+                    // A frame reaches the group's sentence or the one beside it, and
+                    // needs a group people rarely use of their own circle.
+                    return !EVERYDAY_GROUPS.contains(&group.phrase)
+                        && cue.first.abs_diff(group.first) <= FRAME_REACH
+                        && stops_between(doc, group, cue) <= 1;
+                }
                 let after = cue.first > group.last && cue.first - group.last <= 6;
                 // "some Indian guy reading a script. Can't understand a word": the
                 // cue opens the very next sentence.
@@ -50,13 +57,15 @@ impl Rule for OffensiveGeneralization {
                     && !doc.same_sentence(cue.first - 1, cue.first)
                     && doc.same_sentence(group.last, cue.first - 1);
                 let before = cue.tag == "either" && cue.last < group.first && group.first - cue.last <= 4;
-                let framed = cue.tag == "frame" && cue.first.abs_diff(group.first) <= FRAME_REACH;
-                ((after || before) && same_sentence(doc, group, cue)) || next || framed
+                ((after || before) && same_sentence(doc, group, cue)) || next
             });
             // "nigerian nurse who was sooo slow 😂": a group laughed at, unless
             // by one of its own ("yes I'm irish ... 😂").
-            let mocked =
-                || emoji_later_in_sentence(doc, group.end, MOCKING) && !near_word(doc, group.first, 3, 0, ONE_OF_THEM);
+            let mocked = || {
+                !EVERYDAY_GROUPS.contains(&group.phrase)
+                    && emoji_later_in_sentence(doc, group.end, MOCKING)
+                    && !near_word(doc, group.first, 3, 0, ONE_OF_THEM)
+            };
             if cue.is_none() && mocked() {
                 let span = hit_span(doc, group);
                 out.push(with_action(
@@ -80,11 +89,49 @@ impl Rule for OffensiveGeneralization {
     }
 }
 
+/// Group words people use of their own circle every day ("girls night
+/// was chaos 😂"): a laugh beside them is not aimed at the group.
+const EVERYDAY_GROUPS: &[&str] = &[
+    "girls",
+    "ladies",
+    "women",
+    "woman",
+    "a woman",
+    "men",
+    "guys",
+    "mums",
+    "moms",
+    "mothers",
+    "locals",
+    "the locals",
+    "tourists",
+    "millennials",
+    "millennial",
+    "gen z",
+    "genz",
+    "teenagers",
+    "young people",
+    "boomer",
+    "boomers",
+    "grandma",
+    "grandmas",
+    "granny",
+    "grannies",
+    "old folks",
+];
+
+/// Sentence stops between two hits' tokens.
+fn stops_between(doc: &crate::text::Doc, a: &crate::lexicon::Hit, b: &crate::lexicon::Hit) -> usize {
+    let (x, y) = if a.first <= b.first { (a, b) } else { (b, a) };
+    let between = doc.folded.as_bytes().get(x.end..y.start).unwrap_or_default();
+    between.iter().filter(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')).count()
+}
+
 /// Words before a group that say the writer belongs to it.
 const ONE_OF_THEM: &[&str] = &["i'm", "im", "am", "we're", "as", "fellow"];
 
 /// Emoji that laugh at or roll their eyes at someone.
-const MOCKING: &[char] = &['😂', '🤣', '💀', '🙄', '😭'];
+const MOCKING: &[char] = &['😂', '🤣', '💀', '🙄'];
 
 #[cfg(test)]
 mod tests {
@@ -135,6 +182,8 @@ mod tests {
             "No offence taken! The Polish team were brilliant hosts this week",
             "Funny how the best dumplings in town come from a tiny Chinese bakery",
             "yes I'm irish, no I don't want to talk about the accent 😂",
+            "girls night was chaos 😂",
+            "Girls' trip to Vegas this weekend, no offence but we deserve it",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -8,7 +8,10 @@ use crate::lexicon::List;
 
 pub struct SexualContent;
 
-const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅', '😉', '🫣', '🔥'];
+const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅'];
+/// Emoji that wink only beside a double entendre ("finish the job 😉"):
+/// on their own they are everywhere ("new bedroom makeover 🔥").
+const WINKS: &[char] = &['😉', '🫣', '🔥'];
 
 impl Rule for SexualContent {
     fn id(&self) -> &'static str {
@@ -27,11 +30,18 @@ impl Rule for SexualContent {
         let severity = medium_or_high_for_brand(input.ctx);
         // "steamy ... in the bedroom", "roleplay ideas ... handcuffs", "in the shower 😏":
         // a suggestive word counts with a second one or a suggestive emoji.
-        let words = input.scan.hits(List::Sexual).filter(|h| h.tag == "suggestive" || h.phrase == "handcuffs").count();
+        let weak = |h: &&crate::lexicon::Hit| h.tag == "suggestive" || h.tag == "innuendo";
+        let words = input.scan.hits(List::Sexual).filter(|h| weak(h) || h.phrase == "handcuffs").count();
         // The emoji matter only beside a suggestive word; most drafts have none.
-        let hints = if words == 0 { 0 } else { words + usize::from(input.doc.text.contains(SUGGESTIVE_EMOJI)) };
+        let hints = if words == 0 {
+            0
+        } else {
+            let text = input.doc.text;
+            let innuendo = input.scan.hits(List::Sexual).any(|h| h.tag == "innuendo");
+            words + usize::from(text.contains(SUGGESTIVE_EMOJI) || (innuendo && text.contains(WINKS)))
+        };
         for hit in input.scan.hits(List::Sexual) {
-            if hit.tag == "suggestive" && hints < 2 {
+            if weak(&hit) && hints < 2 {
                 continue;
             }
             let severity = if hit.tag == "mild" { Severity::Low } else { severity };
@@ -74,6 +84,7 @@ mod tests {
         assert!(flags(RULE, "Big pipes, no leaks, and we always finish the job 😉", &brand()));
         assert!(!flags(RULE, "We always finish the job on time, no leaks", &brand()));
         assert!(!flags(RULE, "That comeback last night 🔥 what a game", &personal()));
+        assert!(!flags(RULE, "steamy ramen 🔥", &personal()));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! colleagues, customers or a job offer ("my boss just took credit again",
 //! "I'd hate every minute of it"), and skipping work ("calling in sick to
 //! go to the game"). Needs the work subject and the complaint in the same
-//! sentence; praise ("I love my team") stays quiet.
+//! sentence (one's own boss or offer reaches the next), or an eye-roll
+//! emoji after one's own work subject; praise ("I love my team") and
+//! questions about "your manager" stay quiet.
 
 use super::{emoji_later_in_sentence, hit_span, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
@@ -67,7 +69,7 @@ impl Rule for WorkplaceComplaint {
                         || s.phrase.ends_with("notice")
                         || s.phrase.ends_with(" just")
                         || s.phrase.ends_with("offer")
-                        || s.first == 0; // "Manager spent 40 mins ...": opening on the subject
+                        || (s.first == 0 && !s.phrase.starts_with("the ")); // "Manager spent 40 mins ..."
                     let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
                     n.first != s.first && near && (own || same_sentence(doc, s, n))
                 })
@@ -76,7 +78,14 @@ impl Rule for WorkplaceComplaint {
         // "my manager booked a 'quick sync' at 4:55 on a friday 🙃": an eye-roll
         // at one's own job is the complaint.
         let complaint = complaint.into_iter().next().or_else(|| {
-            hits.iter().find(|s| s.tag == "subject" && emoji_later_in_sentence(doc, s.end, EYE_ROLL)).map(|s| (s, s))
+            let owned = |s: &&Hit| {
+                s.phrase.starts_with("my ")
+                    || s.phrase.starts_with("our ")
+                    || (s.first > 0 && matches!(doc.word(&doc.tokens[s.first - 1]), "my" | "our"))
+            };
+            hits.iter()
+                .find(|s| s.tag == "subject" && owned(s) && emoji_later_in_sentence(doc, s.end, EYE_ROLL))
+                .map(|s| (s, s))
         });
         if let Some((subject, negative)) = complaint {
             let (a, b) = (hit_span(doc, subject), hit_span(doc, negative));

@@ -154,6 +154,7 @@ impl<'a> Doc<'a> {
 
     /// Whether tokens `a` and `b` (a < b) are in the same sentence.
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        debug_assert!(a <= b, "same_sentence takes tokens in text order");
         let between = self.folded.as_bytes().get(self.tokens[a].end..self.tokens[b].start).unwrap_or_default();
         !between.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
     }
