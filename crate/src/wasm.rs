@@ -83,7 +83,7 @@ fn named<T: DeserializeOwned + Default>(object: &JsValue, key: &str) -> Result<T
     match string(object, key)? {
         None => Ok(T::default()),
         Some(name) => T::deserialize(StringDeserializer::<ValueError>::new(name.clone()))
-            .map_err(|_| format!("{key} cannot be \u{201c}{name}\u{201d}")),
+            .map_err(|_| format!("{key} cannot be \"{name}\"")),
     }
 }
 
@@ -94,7 +94,7 @@ fn read_account(value: &JsValue) -> Result<Account, String> {
 fn read_settings(value: &JsValue) -> Result<Settings, String> {
     let disabled_categories = strings(value, "disabled_categories")?
         .iter()
-        .map(|id| Category::from_id(id).ok_or_else(|| format!("no category \u{201c}{id}\u{201d}")))
+        .map(|id| Category::from_id(id).ok_or_else(|| format!("no category \"{id}\"")))
         .collect::<Result<_, _>>()?;
     Ok(Settings {
         disabled_categories,
