@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use crate::context::{AccountKind, Context, Surface};
 use crate::finding::Category;
 use crate::lexicon::{List, Scan};
-use crate::text::Doc;
+use crate::text::{is_sentence_stop, Doc};
 
 /// One feature of a draft: its hash and where it was read (folded bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub fn features(doc: &Doc, scan: &Scan, ctx: &Context) -> Vec<Feature> {
             out.push(Feature { hash: key(mix(WORD, fnv(b"<shout>"))), start: t.start, end: t.end });
         }
         if let Some((start, end, before)) = previous {
-            if !bytes[end..t.start].iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')) {
+            if !bytes[end..t.start].iter().copied().any(is_sentence_stop) {
                 out.push(Feature { hash: key(mix(mix(PAIR, before), h)), start, end: t.end });
             }
         }

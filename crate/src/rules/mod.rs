@@ -6,7 +6,7 @@
 use crate::context::Context;
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, Scan};
-use crate::text::Doc;
+use crate::text::{is_sentence_stop, Doc};
 
 mod address;
 mod bank_account;
@@ -192,7 +192,7 @@ pub fn banter(input: &Input) -> bool {
 /// ends ("... the nurse was sooo slow 😂").
 pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
     let rest = &doc.folded[from..];
-    let sentence = rest.find(['.', '!', '?', '\n']).map_or(rest, |stop| &rest[..stop]);
+    let sentence = rest.bytes().position(is_sentence_stop).map_or(rest, |stop| &rest[..stop]);
     sentence.contains(emoji)
 }
 

@@ -12,6 +12,7 @@
 use super::{emoji_later_in_sentence, hit_span, near_word, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
+use crate::text::is_sentence_stop;
 
 pub struct OffensiveGeneralization;
 
@@ -124,7 +125,7 @@ const EVERYDAY_GROUPS: &[&str] = &[
 fn stops_between(doc: &crate::text::Doc, a: &crate::lexicon::Hit, b: &crate::lexicon::Hit) -> usize {
     let (x, y) = if a.first <= b.first { (a, b) } else { (b, a) };
     let between = doc.folded.as_bytes().get(x.end..y.start).unwrap_or_default();
-    between.iter().filter(|b| matches!(b, b'.' | b'!' | b'?' | b'\n')).count()
+    between.iter().filter(|&&b| is_sentence_stop(b)).count()
 }
 
 /// Words before a group that say the writer belongs to it.

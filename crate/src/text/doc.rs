@@ -156,8 +156,13 @@ impl<'a> Doc<'a> {
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         debug_assert!(a <= b, "same_sentence takes tokens in text order");
         let between = self.folded.as_bytes().get(self.tokens[a].end..self.tokens[b].start).unwrap_or_default();
-        !between.iter().any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+        !between.iter().copied().any(is_sentence_stop)
     }
+}
+
+/// A byte that ends a sentence: `.`, `!`, `?` or a new line.
+pub fn is_sentence_stop(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'\n')
 }
 
 /// What a character is to the tokenizer, as bits: see `classes_of`.

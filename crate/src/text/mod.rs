@@ -5,5 +5,5 @@
 mod doc;
 mod fold;
 
-pub use doc::{Doc, Token};
+pub use doc::{is_sentence_stop, Doc, Token};
 pub use fold::fold_char;
