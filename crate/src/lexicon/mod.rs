@@ -472,8 +472,8 @@ fn mask_matches(masked: &str, word: &str) -> bool {
     if masked.as_bytes().first() != word.as_bytes().first() {
         return false;
     }
-    let dashes_as_stars = if masked.contains(['\u{2013}', '\u{2014}']) {
-        std::borrow::Cow::Owned(masked.replace(['\u{2013}', '\u{2014}'], "*"))
+    let dashes_as_stars = if masked.contains(['\u{2013}', '\u{2014}', '•']) {
+        std::borrow::Cow::Owned(masked.replace(['\u{2013}', '\u{2014}', '•'], "*"))
     } else {
         std::borrow::Cow::Borrowed(masked)
     };

@@ -146,17 +146,20 @@ impl Rule for IntoxicationDrinking {
 }
 
 /// Words of a venue or a maker selling drinks: a menu, a price, an offer,
-/// an event to book ("our new cocktail menu", "£5 margaritas till 7").
+/// an event to book ("our new cocktail menu", "£5 margaritas till 7",
+/// "cocktail of the week").
 #[rustfmt::skip]
 const OFFER: &[&str] = &[
     "our", "new", "list", "glass", "tap", "selection", "menu", "menus", "serving", "served", "serve", "available",
     "book", "booking", "try", "order", "pairing", "paired", "tasting", "launch", "launches", "recipe",
     "responsibly", "alcohol-free", "non-alcoholic", "free", "off", "price", "prices", "tickets", "join", "visit",
-    "stock", "brewed", "distilled", "shop",
+    "stock", "brewed", "distilled", "shop", "special", "specials", "featured", "seasonal", "pouring",
 ];
 
 fn offers_drinks(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t))) || doc.text.contains(['£', '$', '€', '%'])
+    doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t)))
+        || doc.text.contains(['£', '$', '€', '%'])
+        || doc.folded.contains("of the week")
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.

@@ -15,8 +15,8 @@ fn sensitive(category: Category) -> bool {
     matches!(category, Category::PersonalData | Category::Credentials)
 }
 
-/// Kisses and hearts read as intimate (`contains_emoji` needs them outside the BMP).
-const INTIMATE_EMOJI: &[char] = &['😘', '😍', '💋', '🥰', '😚', '😙', '💕', '💞', '💘'];
+/// Kisses and hearts read as intimate; heart eyes (😍) do not, they greet sunsets and cakes as often (`contains_emoji` needs these outside the BMP).
+const INTIMATE_EMOJI: &[char] = &['😘', '💋', '🥰', '😚', '😙', '💕', '💞', '💘'];
 
 impl Rule for PrivateMessage {
     fn id(&self) -> &'static str {

@@ -71,6 +71,9 @@ mod tests {
             "fúck",
             "SHIIIIT",
             "f*cking amateurs",
+            "WHAT A F@#KING GOAL",
+            "f#cking hell",
+            "so good it's f•cking illegal",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -90,6 +93,8 @@ mod tests {
             "Pass the class, assess the grass",
             "Shell station on Hancock St",
             "matches and scratches",
+            "summer vibes#beach#sun",
+            "mail me@home",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -182,13 +182,13 @@ const fn classes_of(c: char, alphanumeric: bool, alphabetic: bool) -> u8 {
     if alphanumeric || c == '_' {
         k |= CORE;
     }
-    if matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡' | '\u{2013}' | '\u{2014}') {
+    if matches!(c, '*' | '$' | '@' | '!' | '+' | '|' | '\'' | '#' | '%' | '¡' | '•' | '\u{2013}' | '\u{2014}') {
         k |= INNER;
     }
     if c == '*' {
         k |= STAR;
     }
-    if matches!(c, '*' | '%' | '#' | '@' | '$' | '!' | '\u{2013}' | '\u{2014}') {
+    if matches!(c, '*' | '%' | '#' | '@' | '$' | '!' | '•' | '\u{2013}' | '\u{2014}') {
         k |= MASK;
     }
     if leet_letter(c) as u32 != c as u32 {
@@ -273,8 +273,13 @@ fn split_run(f: &str, start: usize, end: usize, mut emit: impl FnMut(usize, usiz
     let bytes = run.as_bytes();
     for i in 1..bytes.len() {
         if (bytes[i] == b'#' || bytes[i] == b'@') && bytes[i - 1].is_ascii_alphanumeric() {
-            // "@" inside a word is leetspeak ("f@ck"), unless an e-mail or handle follows.
-            if bytes[i] == b'@' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_alphanumeric() {
+            let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+            // "@" inside a word is leetspeak ("f@ck", "f@#king"), unless an e-mail or handle follows.
+            if bytes[i] == b'@' && (next.is_ascii_alphanumeric() || matches!(next, b'#' | b'*' | b'!' | b'$' | b'%')) {
+                continue;
+            }
+            // "f#cking", "sh#t": a hashtag glued to one or two letters is a mask.
+            if bytes[i] == b'#' && start + i - seg_start <= 2 && next.is_ascii_alphabetic() {
                 continue;
             }
             segment(seg_start, start + i);
