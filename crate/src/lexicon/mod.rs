@@ -31,7 +31,7 @@ macro_rules! lists {
             pub const ALL: &'static [List] = &[$(List::$name,)*];
             fn source(self) -> &'static str {
                 let file = match self { $(List::$name => $file,)* };
-                packed_list(file)
+                packed(file)
             }
         }
     };
@@ -65,9 +65,10 @@ lists! {
     Banter => "banter.txt",
 }
 
-/// One list's text from the block build.rs packed: every list, each after a
-/// `\0file.txt` line, lz4-compressed. Unpacked once, on first use.
-fn packed_list(file: &str) -> &'static str {
+/// One file's text from the block build.rs packed: every word list and the
+/// rules' lessons, each after a `\0file.txt` line, lz4-compressed. Unpacked
+/// once, on first use.
+pub(crate) fn packed(file: &str) -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     let text = TEXT.get_or_init(|| {
         let packed = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.lz4"));

@@ -102,10 +102,6 @@ impl Rule for Address {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "A home address in a public post tells strangers where to find you, and when you are away. Stalking, burglary and swatting all start with an address someone shared casually."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let addresses = find_addresses(doc);

@@ -11,8 +11,6 @@ use crate::finding::{Action, Category, Finding, Severity};
 
 pub struct BankAccount;
 
-const DM_LESSON: &str = "Bank details in a direct message still sit in someone else's inbox, backups and screenshots. Send them only to people you are sure of, or use a payment request link.";
-
 /// (phrase, digits allowed, what it is).
 const PHRASES: &[(&str, (usize, usize), &str)] = &[
     ("sort code", (6, 6), "a bank sort code"),
@@ -46,10 +44,6 @@ impl Rule for BankAccount {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "A sort code or routing number with an account number is all it takes to set up a direct debit in your name, and it makes a fake invoice look real. It cannot be unposted."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
@@ -79,7 +73,7 @@ impl Rule for BankAccount {
                 taken.push(start);
                 let mut f = self.finding(Severity::High, doc.span(start, end), format!("This looks like {what}."));
                 if input.ctx.is_dm() {
-                    f.lesson = DM_LESSON.into();
+                    f.lesson = super::dm_lesson(self.id()).into();
                 }
                 out.push(with_action(f, Action::Mask));
             }
@@ -176,6 +170,6 @@ mod tests {
         let found = crate::check("sort code 20-45-77", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!((f.start, f.end, f.severity), (10, 18, Severity::High));
-        assert_eq!(f.lesson, DM_LESSON);
+        assert_eq!(f.lesson, super::super::dm_lesson(RULE));
     }
 }

@@ -50,10 +50,6 @@ impl Rule for Birthdate {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "A full date of birth is one of the few facts banks and phone companies use to check it is you. With a name and a photo it is most of what an identity thief needs."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();

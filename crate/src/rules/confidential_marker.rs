@@ -39,10 +39,6 @@ impl Rule for ConfidentialMarker {
         Category::Confidential
     }
 
-    fn lesson(&self) -> &'static str {
-        "Anything marked confidential, embargoed or under NDA that reaches a public post is a leak, whatever the intent, and leaks of unreleased products and reorganisations have ended careers and deals."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // Two hints of secrecy ("a little birdie told me ... you didn't hear it

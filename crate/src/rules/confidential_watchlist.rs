@@ -17,10 +17,6 @@ impl Rule for ConfidentialWatchlist {
         Category::Confidential
     }
 
-    fn lesson(&self) -> &'static str {
-        "You put this term on your watch list: a code name, a client or a project that must not appear in public before its time."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         for term in &input.ctx.settings.watch_list {

@@ -52,10 +52,6 @@ impl Rule for CredentialKey {
         Category::Credentials
     }
 
-    fn lesson(&self) -> &'static str {
-        "Bots scan public posts for keys around the clock; a leaked key is usually abused within minutes, long before anyone deletes the post. Revoke it and share secrets only through a password manager."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let text = input.doc.text;
         for (start, word) in key_like_words(text) {

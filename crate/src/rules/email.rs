@@ -57,10 +57,6 @@ impl Rule for Email {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "A personal address in a public post is harvested by spam and phishing bots within hours, and it ties your accounts together for anyone who wants to find you. Ask people to message you instead."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();

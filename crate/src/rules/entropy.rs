@@ -10,8 +10,6 @@ use crate::finding::{Action, Category, Finding, Severity};
 
 pub struct Entropy;
 
-const DM_LESSON: &str = "A key in a direct message is stored in both inboxes and every backup; anyone who gets into either account can use it. Share it through a secrets manager and revoke this one.";
-
 /// Words that announce a secret value.
 #[rustfmt::skip]
 const KEY_WORDS: &[&str] = &[
@@ -41,10 +39,6 @@ impl Rule for Entropy {
         Category::Credentials
     }
 
-    fn lesson(&self) -> &'static str {
-        "A secret pasted for a colleague or a support agent is public the moment it is posted; bots try every string that looks like a key. Revoke it and send secrets through a secrets manager."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let text = input.doc.text;
         let words = secret_like_words(text);
@@ -61,7 +55,7 @@ impl Rule for Entropy {
             }
             let mut f = self.finding(Severity::High, span, "This looks like a secret key or token.".into());
             if input.ctx.is_dm() {
-                f.lesson = DM_LESSON.into();
+                f.lesson = super::dm_lesson(self.id()).into();
             }
             out.push(with_action(f, Action::Mask));
         }
@@ -201,7 +195,7 @@ mod tests {
         let found = crate::check("🔑 key=9fK2xQ7LmZ4pR8sT1vW3yB6nC0dE5gH", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!((f.start, f.end, f.severity), (7, 38, Severity::High));
-        assert_eq!(f.lesson, DM_LESSON);
+        assert_eq!(f.lesson, super::super::dm_lesson(RULE));
     }
 
     #[test]

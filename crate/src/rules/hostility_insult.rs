@@ -103,10 +103,6 @@ impl Rule for HostilityInsult {
         Category::Hostility
     }
 
-    fn lesson(&self) -> &'static str {
-        "Insulting a critic in public turns one unhappy person into a story. Replies written in anger are the ones that get screenshotted; the calm ones are forgotten."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // Swearing aimed at someone ("what the fuck @CoastlineRail") is an insult too.

@@ -37,10 +37,6 @@ impl Rule for HostilityPhrase {
         Category::Hostility
     }
 
-    fn lesson(&self) -> &'static str {
-        "When a brand or a leader snaps at people in public, the audience sides with the target. Brands have spent weeks apologising for a single reply sent in a bad minute."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let banter = banter(input);

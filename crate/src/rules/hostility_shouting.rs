@@ -38,10 +38,6 @@ impl Rule for HostilityShouting {
         Category::Hostility
     }
 
-    fn lesson(&self) -> &'static str {
-        "Capitals read as shouting. A brand that shouts at its customers becomes the story, whatever the customer did."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // Cheap first: shouted words are counted among the worded ones below.

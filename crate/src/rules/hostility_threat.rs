@@ -17,10 +17,6 @@ impl Rule for HostilityThreat {
         Category::Hostility
     }
 
-    fn lesson(&self) -> &'static str {
-        "A threat in writing is taken at its word: platforms suspend for it, employers act on it and police have knocked on doors over posts meant as a joke."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         for hit in input.scan.hits(List::Threats) {
             out.push(with_action(

@@ -9,8 +9,6 @@ use crate::finding::{Action, Category, Finding, Severity};
 
 pub struct Iban;
 
-const DM_LESSON: &str = "A bank account number in a direct message still lands in someone else's inbox, backups and screenshots, and with a name it is enough for direct-debit fraud. Share it only with people you are sure of, or use a payment request link.";
-
 /// Country code and IBAN length, all letters and digits counted.
 #[rustfmt::skip]
 const LENGTHS: &[(&str, usize)] = &[
@@ -36,10 +34,6 @@ impl Rule for Iban {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "A posted bank account number never comes back. Together with your name it is enough to set up direct debits or make a scam message look like it comes from you."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let s = input.doc.folded.as_str();
         for (start, end) in find_ibans(s) {
@@ -49,7 +43,7 @@ impl Rule for Iban {
                 "This looks like a bank account number (IBAN).".into(),
             );
             if input.ctx.is_dm() {
-                f.lesson = DM_LESSON.into();
+                f.lesson = super::dm_lesson(self.id()).into();
             }
             out.push(with_action(f, Action::Mask));
         }
@@ -156,7 +150,7 @@ mod tests {
         let found = crate::check("💸 GB82 WEST 1234 5698 7654 32", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!((f.start, f.end), (3, 30));
-        assert_eq!(f.lesson, DM_LESSON);
+        assert_eq!(f.lesson, super::super::dm_lesson(RULE));
         assert_eq!(f.action, Some(Action::Mask));
     }
 

@@ -85,10 +85,6 @@ impl Rule for IntoxicationDrinking {
         Category::Intoxication
     }
 
-    fn lesson(&self) -> &'static str {
-        "Posts about being drunk or high are the ones people regret the next morning, and the ones future employers, clients and journalists find. A charity's beer tweet, meant for a personal account, became a national story."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // "coke and champagne", "xanax and vodka": a drug name next to a drink is the drug.
@@ -98,6 +94,10 @@ impl Rule for IntoxicationDrinking {
         for hit in input.scan.hits(List::Drinking) {
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
+                // "still hungover from your party, thanks for having me": a
+                // hangover told to a friend in a message is nobody's business.
+                "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
+                "hangover" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
                 // "last night's vodka ... head is pounding": the morning after.

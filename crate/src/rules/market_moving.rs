@@ -24,10 +24,6 @@ impl Rule for MarketMoving {
         Category::MarketMoving
     }
 
-    fn lesson(&self) -> &'static str {
-        "Results, deals, approvals and layoffs must reach every investor at the same time, through official channels. A CEO's \"funding secured\" post drew an SEC fraud charge, and a CFO was fired for tweeting about a board meeting."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let market: Vec<&Hit> = input.scan.hits(List::Market).collect();

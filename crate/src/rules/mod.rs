@@ -78,8 +78,11 @@ pub trait Rule: Sync {
     /// Stable id, `category.name`, shown to users and tools.
     fn id(&self) -> &'static str;
     fn category(&self) -> Category;
-    /// The real lesson behind the rule, in the product's words.
-    fn lesson(&self) -> &'static str;
+    /// The real lesson behind the rule, in the product's words
+    /// (`lessons.txt`).
+    fn lesson(&self) -> &'static str {
+        lesson_of(self.id(), "")
+    }
     /// Pushes findings; `out` already holds the findings of earlier rules.
     fn check(&self, input: &Input, out: &mut Vec<Finding>);
 
@@ -96,6 +99,20 @@ pub trait Rule: Sync {
             action: None,
         }
     }
+}
+
+/// The lesson of rule `id` in `lessons.txt`, or its lesson for `variant`
+/// ("/dm"); empty if it has none (a test checks every rule has one).
+fn lesson_of(id: &str, variant: &str) -> &'static str {
+    crate::lexicon::packed("lessons.txt")
+        .lines()
+        .find_map(|line| line.strip_prefix(id)?.strip_prefix(variant)?.strip_prefix(": "))
+        .unwrap_or("")
+}
+
+/// The lesson of rule `id` for a direct message.
+fn dm_lesson(id: &str) -> &'static str {
+    lesson_of(id, "/dm")
 }
 
 #[rustfmt::skip]
@@ -262,5 +279,32 @@ pub(crate) mod test_util {
     /// Whether `rule` raised anything at medium or above.
     pub fn flags(rule: &str, text: &str, ctx: &Context) -> bool {
         fired(rule, text, ctx).iter().any(|(_, s)| *s >= Severity::Medium)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{dm_lesson, ALL};
+
+    #[test]
+    fn every_rule_has_a_lesson_and_every_lesson_a_rule() {
+        for rule in ALL {
+            assert!(rule.lesson().len() > 40, "{} has no lesson in lessons.txt", rule.id());
+        }
+        for line in crate::lexicon::packed("lessons.txt").lines() {
+            let (key, text) = line.split_once(": ").expect("`rule.id: text`");
+            let id = key.strip_suffix("/dm").unwrap_or(key);
+            assert!(ALL.iter().any(|r| r.id() == id), "lessons.txt: no rule {key}");
+            assert!(!text.trim().is_empty(), "lessons.txt: {key} is empty");
+        }
+    }
+
+    #[test]
+    fn a_direct_message_lesson_differs_from_the_public_one() {
+        let with_dm: Vec<_> = ALL.iter().filter(|r| !dm_lesson(r.id()).is_empty()).collect();
+        assert_eq!(with_dm.len(), 6, "card, IBAN, bank account, id number, secret, key");
+        for rule in with_dm {
+            assert_ne!(dm_lesson(rule.id()), rule.lesson(), "{}", rule.id());
+        }
     }
 }

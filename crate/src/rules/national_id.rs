@@ -12,8 +12,6 @@ use crate::finding::{Action, Category, Finding, Severity};
 
 pub struct NationalId;
 
-const DM_LESSON: &str = "An id number is the key to your identity in someone else's inbox, backups and screenshots. Send it only through the official channel that asks for it, never in a chat.";
-
 /// Words that announce a Social Security number.
 const SSN_WORDS: &[&str] = &["ssn", "ss", "social", "security", "ssn#", "soc"];
 
@@ -56,17 +54,13 @@ impl Rule for NationalId {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "Id numbers are what banks, employers and tax offices use to tell you apart from an impostor. Once posted, one is copied and kept; you cannot change it like a password."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
         let mut push = |start: usize, end: usize, what: &str| {
             let mut f = self.finding(Severity::High, doc.span(start, end), format!("This looks like {what}."));
             if input.ctx.is_dm() {
-                f.lesson = DM_LESSON.into();
+                f.lesson = super::dm_lesson(self.id()).into();
             }
             out.push(with_action(f, Action::Mask));
         };
@@ -369,6 +363,6 @@ mod tests {
         let found = crate::check("ssn 536-22-8014", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!((f.start, f.end, f.severity), (4, 15, Severity::High));
-        assert_eq!(f.lesson, DM_LESSON);
+        assert_eq!(f.lesson, super::super::dm_lesson(RULE));
     }
 }

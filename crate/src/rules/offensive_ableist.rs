@@ -16,10 +16,6 @@ impl Rule for OffensiveAbleist {
         Category::Offensive
     }
 
-    fn lesson(&self) -> &'static str {
-        "Using a disability or an illness as an insult hurts people who live with it, and readers remember the word long after the point you were making."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         for hit in input.scan.hits(List::Ableist) {

@@ -28,10 +28,6 @@ impl Rule for OffensiveGeneralization {
         Category::Offensive
     }
 
-    fn lesson(&self) -> &'static str {
-        "A joke or a sweeping remark about a whole group is read by members of that group, and by everyone who will judge you for it. One such post has cost people their jobs before their plane landed."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };

@@ -18,10 +18,6 @@ impl Rule for OffensiveIllnessJoke {
         Category::Offensive
     }
 
-    fn lesson(&self) -> &'static str {
-        "A joke about an illness lands on people who have lost someone to it. A PR director's one-line AIDS joke before a flight was worldwide news, and her job was gone, before she landed."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         if !input.scan.has(List::Jokes) || input.scan.has(List::Supportive) {
             return;

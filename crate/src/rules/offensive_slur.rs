@@ -18,10 +18,6 @@ impl Rule for OffensiveSlur {
         Category::Offensive
     }
 
-    fn lesson(&self) -> &'static str {
-        "A slur in a post is screenshotted and shared far beyond your followers, and it stays attached to your name and your employer long after you delete it."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         for hit in input.scan.hits(List::Slurs) {

@@ -26,10 +26,6 @@ impl Rule for OpenInvitation {
         Category::OpenInvitation
     }
 
-    fn lesson(&self) -> &'static str {
-        "An open question from a brand invites every grievance it has ever caused. #AskJPM drew mostly hostile questions and the Q&A was cancelled; #McDStories filled with horror stories within hours."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         // Unknown accounts get a tip: it might be a brand.
         let (severity, campaign_severity) = match input.ctx.account_kind() {

@@ -7,8 +7,6 @@ use crate::finding::{Action, Category, Finding, Severity};
 
 pub struct PaymentCard;
 
-const DM_LESSON: &str = "Even in a direct message a card number sits in someone else's inbox, backups and screenshots, and one mistyped recipient makes it public. Send it through a payment service instead.";
-
 impl Rule for PaymentCard {
     fn id(&self) -> &'static str {
         "personal-data.card"
@@ -16,10 +14,6 @@ impl Rule for PaymentCard {
 
     fn category(&self) -> Category {
         Category::PersonalData
-    }
-
-    fn lesson(&self) -> &'static str {
-        "People paste card numbers into replies they thought were private. A posted number is copied by bots within minutes, and deleting the post does not take it back."
     }
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
@@ -31,7 +25,7 @@ impl Rule for PaymentCard {
                     "This looks like a payment card number.".into(),
                 );
                 if input.ctx.is_dm() {
-                    f.lesson = DM_LESSON.into();
+                    f.lesson = super::dm_lesson(self.id()).into();
                 }
                 out.push(with_action(f, Action::Mask));
             }
@@ -139,7 +133,7 @@ mod tests {
     #[test]
     fn dm_gets_its_own_lesson() {
         let found = crate::check("4111111111111111", &dm());
-        assert_eq!(found[0].lesson, DM_LESSON);
+        assert_eq!(found[0].lesson, super::super::dm_lesson(RULE));
         assert_eq!(found[0].action, Some(crate::Action::Mask));
     }
 

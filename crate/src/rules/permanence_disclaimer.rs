@@ -18,10 +18,6 @@ impl Rule for PermanenceDisclaimer {
         Category::Permanence
     }
 
-    fn lesson(&self) -> &'static str {
-        "Once it is online it is forever: screenshots and archives outlive a deleted post, and \"just kidding\" has never taken a remark back. If it needs a disclaimer, it probably should not be posted."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // "j/k" splits into two tokens; find it in the folded text.

@@ -42,10 +42,6 @@ impl Rule for Phone {
         Category::PersonalData
     }
 
-    fn lesson(&self) -> &'static str {
-        "A phone number in a public post reaches scammers, spam callers and anyone holding a grudge, and it is the key to many account recovery and SIM-swap attacks. Share it in a private message instead."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();

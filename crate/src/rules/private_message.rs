@@ -11,8 +11,8 @@ use crate::text::Doc;
 pub struct PrivateMessage;
 
 /// Findings that, addressed to one person, make a post read as a DM.
-fn sensitive(category: Category) -> bool {
-    matches!(category, Category::PersonalData | Category::Credentials)
+fn sensitive(f: &Finding) -> bool {
+    matches!(f.category, Category::PersonalData | Category::Credentials) && f.severity >= Severity::Medium
 }
 
 /// Kisses and hearts read as intimate; heart eyes (😍) do not, they greet sunsets and cakes as often (`contains_emoji` needs these outside the BMP).
@@ -25,10 +25,6 @@ impl Rule for PrivateMessage {
 
     fn category(&self) -> Category {
         Category::PrivateMessage
-    }
-
-    fn lesson(&self) -> &'static str {
-        "This reads like a message for one person, but it is going to everyone. A congressman meant a picture as a direct message and posted it publicly; the mistake ended his career."
     }
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
@@ -44,17 +40,21 @@ impl Rule for PrivateMessage {
         let sexual_to_you = sexual.is_some() && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t)));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate") || contains_emoji(doc.text, INTIMATE_EMOJI);
-        let plans = cues.iter().filter(|c| c.tag == "plans").count();
+        // "last night" plans something only in a post to one person ("our
+        // baby arrived last night 💕" is news for everyone).
+        let plans = cues.iter().filter(|c| c.tag == "plans" || (addressed && c.tag == "past")).count();
         // "keep this quiet", "she still thinks I was at work": a secret shared with one person.
         let hush = cues.iter().any(|c| c.tag == "hush");
+        // "@mum happy birthday, love you": love said in public on purpose.
+        let celebrates = cues.iter().any(|c| c.tag == "celebrate");
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
-        } else if (addressed && (intimate || hush || plans >= 2)) || ((intimate || hush) && plans >= 1) {
+        } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2)) || ((intimate || hush) && plans >= 1) {
             // Intimate by its emoji alone ("@nat_k see you later 😘"): the whole draft.
             cues.first().map(|c| hit_span(doc, c)).or(Some((0, doc.utf16_len())))
-        } else if addressed && out.iter().any(|f| sensitive(f.category)) {
+        } else if (addressed || intimate || hush) && out.iter().any(sensitive) {
             // "@sarah_k the door code is 4512": data or a code handed to one person.
-            out.iter().find(|f| sensitive(f.category)).map(|f| (f.start, f.end))
+            out.iter().find(|f| sensitive(f)).map(|f| (f.start, f.end))
         } else if sexual_to_you {
             sexual.map(|f| (f.start, f.end))
         } else {
@@ -74,11 +74,18 @@ impl Rule for PrivateMessage {
 }
 
 /// The post opens with an @mention or a name followed by a comma.
+/// Greetings that may come before the name a message opens with.
+const GREETINGS: &[&str] = &["hi", "hey", "hello", "dear"];
+
+/// Opens with one @mention (and has no other), or with a name and a comma
+/// ("Sam, ...", "Hi Sarah, ...").
 fn addressed_to_one(doc: &Doc) -> bool {
     let Some(first) = doc.tokens.first() else { return false };
     let mentions = doc.tokens.iter().filter(|t| t.mention).count();
-    (first.mention && mentions == 1)
-        || (first.capitalized && doc.tokens.len() > 1 && doc.folded[first.end..doc.tokens[1].start].trim() == ",")
+    let greeted = GREETINGS.contains(&doc.word(first)) && doc.tokens.get(1).is_some_and(|t| t.capitalized);
+    let name = if greeted { 1 } else { 0 };
+    let comma_after = |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
+    (first.mention && mentions == 1) || (doc.tokens[name].capitalized && comma_after(name))
 }
 
 #[cfg(test)]
@@ -119,6 +126,8 @@ mod tests {
             "@support my order hasn't arrived, can you check?",
             "See you at the conference tonight, everyone!",
             "@mia.sings you absolutely killed it on stage tonight",
+            "@mum_k happy birthday, love you",
+            "@jo_p happy anniversary babe, 10 years and counting 💕",
             "@venue_bar doors open after 10, come round for the quiz",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");

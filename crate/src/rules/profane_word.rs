@@ -18,10 +18,6 @@ impl Rule for ProfaneWord {
         Category::Profanity
     }
 
-    fn lesson(&self) -> &'static str {
-        "One swear word from the wrong account made a car maker's agency lose the account, and the person who typed it lost the job. Swearing reads very differently from a brand, a leader or a stranger's screenshot than it does among friends."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let brand = input.ctx.is_brand();
         for hit in input.scan.hits(List::Profanity) {

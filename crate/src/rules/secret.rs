@@ -14,8 +14,6 @@ use crate::text::Doc;
 
 pub struct Secret;
 
-const DM_LESSON: &str = "A password or code in a direct message stays in both inboxes, in backups and in every screenshot, and a hijacked account on either side leaks it. Codes are also what scammers ask for: nobody legitimate needs yours.";
-
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     /// Passwords and passphrases: any value that is not an ordinary word.
@@ -177,10 +175,6 @@ impl Rule for Secret {
         Category::Credentials
     }
 
-    fn lesson(&self) -> &'static str {
-        "A password or code posted even for a minute is copied by bots and kept in archives. Change it now, and share secrets only through a password manager's sharing feature."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let s = doc.folded.as_str();
@@ -248,7 +242,7 @@ impl Rule for Secret {
                 let span = doc.span(v0, v1);
                 let mut f = self.finding(severity, span, message);
                 if input.ctx.is_dm() {
-                    f.lesson = DM_LESSON.into();
+                    f.lesson = super::dm_lesson(self.id()).into();
                 }
                 out.push(with_action(f, Action::Mask));
             }
@@ -745,7 +739,7 @@ mod tests {
         let found = crate::check("my pin is 4921", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!(f.severity, Severity::High);
-        assert_eq!(f.lesson, DM_LESSON);
+        assert_eq!(f.lesson, super::super::dm_lesson(RULE));
         assert_eq!((f.start, f.end), (10, 14));
         assert_eq!(f.action, Some(Action::Mask));
     }

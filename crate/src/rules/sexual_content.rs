@@ -22,10 +22,6 @@ impl Rule for SexualContent {
         Category::Sexual
     }
 
-    fn lesson(&self) -> &'static str {
-        "A congressman's picture meant for one person went to all of his followers and ended his career. Sexual content in a public place is seen by colleagues, clients and family, and it cannot be recalled."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let severity = medium_or_high_for_brand(input.ctx);
         // "steamy ... in the bedroom", "roleplay ideas ... handcuffs", "in the shower 😏":

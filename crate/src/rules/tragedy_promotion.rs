@@ -19,10 +19,6 @@ impl Rule for TragedyPromotion {
         Category::Tragedy
     }
 
-    fn lesson(&self) -> &'static str {
-        "Tying a sale or a joke to a disaster, an attack or a death reads as profiting from grief. Retailers that pitched storm shopping and brands that borrowed tragedy hashtags spent the next week apologising."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };

@@ -21,10 +21,6 @@ impl Rule for WorkplaceComplaint {
         Category::Workplace
     }
 
-    fn lesson(&self) -> &'static str {
-        "Your boss, your colleagues and your next employer can read this. A job seeker who posted that a new offer meant \"a fatty paycheck\" and \"hating the work\" lost the offer the same day."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let hits: Vec<_> = input.scan.hits(List::Workplace).collect();

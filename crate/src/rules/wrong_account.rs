@@ -21,10 +21,6 @@ impl Rule for WrongAccount {
         Category::WrongAccount
     }
 
-    fn lesson(&self) -> &'static str {
-        "Brand and personal accounts sit side by side in the same app, one tap apart. The Red Cross beer tweet and a car maker's f-word tweet were both meant for personal accounts."
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         if let Some(f) = self.recent_switch(input, out) {
             out.push(f);
