@@ -68,6 +68,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("backup codes", Kind::CodeList, "backup codes"),
     ("locker combo", Kind::Code, "a locker combination"),
     ("access code", Kind::Code, "an access code"),
+    ("keypad code", Kind::Code, "a door code"),
     ("garage code", Kind::Code, "a door code"),
     ("credentials", Kind::Login, "a password"),
     ("backup code", Kind::CodeList, "a backup code"),
@@ -78,6 +79,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("alarm code", Kind::Code, "an alarm code"),
     ("auth code", Kind::Code, "a login code"),
     ("door code", Kind::Code, "a door code"),
+    ("bike lock", Kind::Code, "a lock code"),
     ("gate code", Kind::Code, "a gate code"),
     ("lock code", Kind::Code, "a lock code"),
     ("first pet", Kind::Answer, "a security answer"),
@@ -87,8 +89,10 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("2fa code", Kind::Code, "a login code"),
     ("wifi pw", Kind::Password, "a Wi-Fi password"),
     ("lockbox", Kind::Code, "a lockbox code"),
+    ("padlock", Kind::Code, "a lock code"),
     ("passwd", Kind::Password, "a password"),
     ("log-in", Kind::Login, "a password"),
+    ("keypad", Kind::Code, "a door code"),
     ("pword", Kind::Password, "a password"),
     ("login", Kind::Login, "a password"),
     ("creds", Kind::Login, "a password"),
@@ -264,7 +268,7 @@ impl Rule for Secret {
 fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
     let mut keyword = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if matches!(doc.word(t), "password" | "pass" | "pw" | "pwd" | "login") {
+        if matches!(doc.word(t), "password" | "pass" | "pw" | "pwd" | "login" | "log" | "username" | "creds" | "account" | "wifi" | "fi") {
             keyword = Some(i);
             continue;
         }
@@ -272,27 +276,34 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
             continue;
         }
         // Said to be the password: "... is Winter!2025", "pass Tulip2020".
-        let said = (i.saturating_sub(2)..i).any(|j| matches!(doc.word(&doc.tokens[j]), "is" | "was" | "pass" | "pw"))
-            || doc.gap(i - 1, i).contains(':');
+        let said = (i.saturating_sub(2)..i)
+            .any(|j| matches!(doc.word(&doc.tokens[j]), "is" | "was" | "pass" | "pw" | "with" | "tried" | "using"))
+            || doc.gap(i - 1, i).contains([':', '/', '+']);
         if !said {
             continue;
         }
         let (a, z) = doc.token_span(i, i);
-        let w = doc.original(a, z).as_bytes();
-        let letters = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
-        let symbols = w.len() - letters - digits;
-        if letters >= 3
-            && w[0].is_ascii_uppercase()
-            && w[1..letters].iter().all(u8::is_ascii_lowercase)
-            && w[letters..].iter().all(|c| c.is_ascii_digit() || b"!@#$%&*?".contains(c))
-            && symbols <= 2
-            && (digits >= 3 || digits >= 2 && symbols >= 1)
-        {
+        if password_like(doc.original(a, z).as_bytes()) {
             return Some((t.start, t.end));
         }
     }
     None
+}
+
+/// Shaped like the passwords people pick: a capitalised word, then digits
+/// or a symbol and a digit, maybe a second word ("Tulip2020", "Winter!2025",
+/// "Autumn!Leaves9", "Nimbus#Corp2025"); not an address or a version.
+fn password_like(w: &[u8]) -> bool {
+    let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
+    let symbols = w.iter().filter(|c| b"!@#$%&*?".contains(c)).count();
+    w.len() >= 7
+        && w.first().is_some_and(u8::is_ascii_uppercase)
+        && w.get(1).is_some_and(u8::is_ascii_lowercase)
+        && letters >= 3
+        && letters + digits + symbols == w.len()
+        && symbols <= 2
+        && (digits >= 3 || digits >= 1 && symbols >= 1)
 }
 
 /// Whether the keyword at `start` is about the writer's actual secret.
@@ -359,7 +370,7 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
             connector = true;
         }
     }
-    let quote = ['"', '\'', '`', '\u{201c}', '\u{2018}', '\u{ab}'].iter().find(|q| s[i..].starts_with(**q));
+    let quote = ['"', '\'', '`', '(', '\u{201c}', '\u{2018}', '\u{ab}'].iter().find(|q| s[i..].starts_with(**q));
     if let Some(q) = quote {
         i += q.len_utf8();
     }
@@ -654,6 +665,12 @@ mod tests {
             ("door code 1234# for the guests", "1234#"),
             ("The code from the text message is 731 204, hurry", "731 204"),
             ("my password for the bank is Fluffy2019", "Fluffy2019"),
+            ("front door keypad is 1357 but the buzzer's broken", "1357"),
+            ("The new front door keypad code from Monday is 6-0-4-1.", "6-0-4-1"),
+            ("bike lock is 4-8-1-5. if it goes missing", "4-8-1-5"),
+            ("the gym made me type my member PIN (5530) in front of the queue", "5530"),
+            ("netflix login is mum's email + Biscuit!1987 if any cousins want in", "Biscuit!1987"),
+            ("@helpdesk_app account locked. username kate_m88, tried Autumn!Leaves9 three times", "Autumn!Leaves9"),
             ("maiden name Thompson lol", "Thompson"),
             ("the bank texted me code 739201, weird", "739201"),
             ("the staging login is root / Hx9!server", "Hx9!server"),
