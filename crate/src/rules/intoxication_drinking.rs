@@ -153,7 +153,8 @@ const OFFER: &[&str] = &[
     "our", "new", "list", "glass", "tap", "selection", "menu", "menus", "serving", "served", "serve", "available",
     "book", "booking", "try", "order", "pairing", "paired", "tasting", "launch", "launches", "recipe",
     "responsibly", "alcohol-free", "non-alcoholic", "free", "off", "price", "prices", "tickets", "join", "visit",
-    "stock", "brewed", "distilled", "shop", "special", "specials", "featured", "seasonal", "pouring",
+    "stock", "brewed", "distilled", "shop", "special", "specials", "featured", "seasonal", "pouring", "vineyard", "vineyards",
+    "winery", "brewery", "distillery", "cellar",
 ];
 
 fn offers_drinks(doc: &Doc) -> bool {

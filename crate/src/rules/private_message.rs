@@ -11,6 +11,12 @@ use crate::text::Doc;
 pub struct PrivateMessage;
 
 /// Findings that, addressed to one person, make a post read as a DM.
+/// "Just between us, the Q3 numbers are way below forecast": work news
+/// told in confidence.
+fn leak(f: &Finding) -> bool {
+    matches!(f.category, Category::Confidential | Category::MarketMoving) && f.severity >= Severity::Medium
+}
+
 fn sensitive(f: &Finding) -> bool {
     matches!(f.category, Category::PersonalData | Category::Credentials) && f.severity >= Severity::Medium
 }
@@ -49,7 +55,10 @@ impl Rule for PrivateMessage {
         let celebrates = cues.iter().any(|c| c.tag == "celebrate");
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
-        } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2)) || ((intimate || hush) && plans >= 1) {
+        } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2))
+            || ((intimate || hush) && plans >= 1)
+            || (hush && out.iter().any(leak))
+        {
             // Intimate by its emoji alone ("@nat_k see you later 😘"): the whole draft.
             cues.first().map(|c| hit_span(doc, c)).or(Some((0, doc.utf16_len())))
         } else if (addressed || intimate || hush) && out.iter().any(sensitive) {
@@ -128,6 +137,7 @@ mod tests {
             "@mia.sings you absolutely killed it on stage tonight",
             "@mum_k happy birthday, love you",
             "@jo_p happy anniversary babe, 10 years and counting 💕",
+            "Just between us, this banana bread is the best thing I've ever baked",
             "@venue_bar doors open after 10, come round for the quiz",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");

@@ -203,7 +203,12 @@ impl Rule for Secret {
                 let Some(end) = phrase_at(s, start, keyword) else {
                     continue;
                 };
-                if !announces(s, start, kind) {
+                // "password manager", "password reset": about the tool, not the password.
+                if !announces(s, start, kind) || words_after(s, end, 1).first().is_some_and(|w| NOT_AFTER.contains(w)) {
+                    continue;
+                }
+                // "PIN code 560034": an Indian postal code.
+                if keyword == "pin" && postal_pin(s, end) {
                     continue;
                 }
                 let wifi = keyword.starts_with("wi");
@@ -304,6 +309,14 @@ fn password_like(w: &[u8]) -> bool {
         && letters + digits + symbols == w.len()
         && symbols <= 2
         && (digits >= 3 || digits >= 1 && symbols >= 1)
+}
+
+/// "PIN code 560034", "pin code is 110001": six digits after "pin code"
+/// are an Indian postal code, not a PIN.
+fn postal_pin(s: &str, end: usize) -> bool {
+    let words = words_after(s, end, 3);
+    words.first() == Some(&"code")
+        && words[1..].iter().any(|w| w.len() == 6 && w.bytes().all(|c| c.is_ascii_digit()) && !w.starts_with('0'))
 }
 
 /// Whether the keyword at `start` is about the writer's actual secret.
@@ -665,6 +678,7 @@ mod tests {
             ("door code 1234# for the guests", "1234#"),
             ("The code from the text message is 731 204, hurry", "731 204"),
             ("my password for the bank is Fluffy2019", "Fluffy2019"),
+            ("my bank card pin code is 4921", "4921"),
             ("front door keypad is 1357 but the buzzer's broken", "1357"),
             ("The new front door keypad code from Monday is 6-0-4-1.", "6-0-4-1"),
             ("bike lock is 4-8-1-5. if it goes missing", "4-8-1-5"),
@@ -705,6 +719,9 @@ mod tests {
             "never share your PIN with anyone",
             "use a strong password",
             "PIN code area",
+            "My PIN code is 560034, Koramangala represent",
+            "Password managers are brilliant, set one up for the whole family",
+            "Password manager workshop this Thursday: learn to keep your accounts safe",
             "my password is too weak",
             "the password is case-sensitive",
             "If your password is 123456, change it now",
