@@ -40,6 +40,9 @@ const TARGETS: &[&str] = &[
     "complete",
     "utter",
     "absolute",
+    "actual",
+    "proper",
+    "spineless",
     "ex",
     "husband",
     "wife",
@@ -202,6 +205,18 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
         || mentioned_before(doc, at)
         || the_one_who(doc, at)
         || who_clause_before(doc, at)
+        || called(doc, at)
+}
+
+/// "Councilman Pruitt is a liar", "my ex is such a clown": a named or
+/// pointed-at person called the insult.
+fn called(doc: &Doc, at: usize) -> bool {
+    let word = |j: usize| doc.word(&doc.tokens[j]);
+    let verdict = (at.saturating_sub(3)..at).find(|&j| matches!(word(j), "is" | "was" | "are" | "such"));
+    // A capital inside a sentence is a name ("Councilman Pruitt is"); at its
+    // start it may be any word ("Crypto is a fraud").
+    let named = |j: usize| doc.tokens[j].capitalized && j > 0 && doc.same_sentence(j - 1, j);
+    verdict.is_some_and(|v| v > 0 && doc.same_sentence(v - 1, at) && (named(v - 1) || TARGETS.contains(&word(v - 1))))
 }
 
 /// The insult names a person, ends its sentence after a comma ("...,
@@ -276,6 +291,8 @@ mod tests {
             "my neighbour is a total creep",
             "My ex is a lying cow and everyone should know it",
             "She's a total slag, ask anyone",
+            "Councilman Pruitt is a spineless liar and should be run out of town",
+            "Boss made me redo the whole rota because she can't read, actual clown",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -298,6 +315,8 @@ mod tests {
             "@priya_k you muppet, you left your umbrella at mine AGAIN 😂 love ya",
             "Bring your famous jerk chicken to the street party",
             "Stupid question maybe, but how do I export a PDF?",
+            "Crypto is a fraud and always was",
+            "The party said the claim is a fraud",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -278,8 +278,9 @@ fn split_run(f: &str, start: usize, end: usize, mut emit: impl FnMut(usize, usiz
             if bytes[i] == b'@' && (next.is_ascii_alphanumeric() || matches!(next, b'#' | b'*' | b'!' | b'$' | b'%')) {
                 continue;
             }
-            // "f#cking", "sh#t": a hashtag glued to one or two letters is a mask.
-            if bytes[i] == b'#' && start + i - seg_start <= 2 && next.is_ascii_alphabetic() {
+            // "f#cking", "sh#t": a hashtag glued to one or two letters is a mask;
+            // "Kolkata#77", "DeliBK#2022": digits after it make a password, not a tag.
+            if bytes[i] == b'#' && ((start + i - seg_start <= 2 && next.is_ascii_alphabetic()) || next.is_ascii_digit()) {
                 continue;
             }
             segment(seg_start, start + i);
