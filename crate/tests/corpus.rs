@@ -1,8 +1,12 @@
-//! The project's labelled corpus, in two files the learned model trains on:
+//! The project's labelled corpus, in four files the learned model trains on:
 //! `tests/corpus/posts.jsonl` (posts with the wording people reach for
-//! first) and `tests/corpus/indirect.jsonl` (posts written blind to avoid
-//! the obvious words: sarcasm, stereotypes without a cue word, innuendo,
-//! and benign near-misses beside them). Per file and category, recall may
+//! first), `tests/corpus/indirect.jsonl` (posts written blind to avoid the
+//! obvious words: sarcasm, stereotypes without a cue word, innuendo, and
+//! benign near-misses beside them), and session 5's blind batches in the
+//! same two styles, `tests/corpus/plain.jsonl` (short posts saying the risky
+//! thing in everyday words, UK, US and other Englishes) and
+//! `tests/corpus/indirect2.jsonl` (roasts, job complaints, stereotypes,
+//! innuendo, leaks and secrets said sideways). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
@@ -50,7 +54,7 @@ fn load_file(name: &str) -> Vec<Post> {
 }
 
 /// The labelled files, each with its own floors.
-const CORPUS: [&str; 2] = ["posts.jsonl", "indirect.jsonl"];
+const CORPUS: [&str; 4] = ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl"];
 
 /// Categories found at medium or high severity.
 fn strong_categories(post: &Post) -> Vec<&'static str> {

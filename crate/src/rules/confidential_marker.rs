@@ -103,6 +103,10 @@ fn about_work(doc: &Doc) -> bool {
 fn is_label(doc: &Doc, hit: &Hit) -> bool {
     let rest = &doc.folded[doc.tokens[hit.last].end..];
     let followed_by_mark = rest.trim_start().starts_with([':', '-', '\u{2013}', '\u{2014}', '!', ']', ')', ',']);
+    // "NDA? nah, it's Nan's Delicious Apple pie": a question, not a label.
+    if rest.starts_with('?') {
+        return false;
+    }
     let before = doc.folded[..doc.tokens[hit.first].start].trim_end();
     let bracketed = before.ends_with(['(', '[']);
     let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
@@ -184,6 +188,7 @@ mod tests {
             "Every enquiry is treated as strictly confidential.",
             "Our confidential counselling service is free for students",
             "The water main leaked all night",
+            "NDA? nah this is Nan's Delicious Apple pie and you're all invited",
         ] {
             assert!(fired(RULE, text, &brand()).is_empty(), "false alarm: {text}");
         }

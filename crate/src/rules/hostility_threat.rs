@@ -61,6 +61,7 @@ mod tests {
             "I'll run over the plan with you tomorrow",
             "I will beat my personal best this year",
             "I will smash this exam",
+            "you're dead to me for spoiling the finale (see you saturday still)",
         ] {
             assert!(fired("hostility.threat", text, &personal()).is_empty(), "false alarm: {text}");
         }

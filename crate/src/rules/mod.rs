@@ -198,11 +198,14 @@ pub fn speaks_as_self(doc: &Doc) -> bool {
 
 /// Friends trading put-downs ("you muppet 😂 love ya") on a personal
 /// account: plain insults read as banter. A brand has no such friends.
+/// A direct message between friends laughing ("you're unbelievable 😂 how
+/// did you find a parking spot") is banter too.
 pub fn banter(input: &Input) -> bool {
     // "nobody will ever love you" is the put-down, not the banter.
     const DENIED: &[&str] = &["ever", "never", "nobody", "no", "will", "could", "would", "won't", "can't"];
     !input.ctx.is_brand()
-        && input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
+        && (input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
+            || (input.ctx.is_dm() && contains_emoji(input.doc.text, &['😂', '🤣'])))
 }
 
 /// Whether one of `emoji` follows folded byte `from` before the sentence

@@ -53,7 +53,8 @@ impl Rule for OpenInvitation {
                 found = true;
             }
         }
-        if !found {
+        // "Tell us what you think at Tuesday's public meeting": asked in a room, not online.
+        if !found && !IN_PERSON.iter().any(|place| doc.folded.contains(place)) {
             if let Some(hit) = input.scan.hits(List::Invitation).next() {
                 out.push(with_action(
                     self.finding(
@@ -67,6 +68,9 @@ impl Rule for OpenInvitation {
         }
     }
 }
+
+/// Where a question is answered face to face.
+const IN_PERSON: &[&str] = &["public meeting", "town hall meeting", "drop-in session", "drop in session", "in person"];
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
 /// journey with #LumeraLife": a tag the public is asked to fill with their
@@ -119,6 +123,7 @@ mod tests {
             "Our support team is available by DM 9am-5pm, weekdays",
             "Our CEO will be answering questions from employees at the internal town hall today",
             "New spring menu is here #SpringMenu",
+            "Tell us what you think of the new bus routes at Tuesday's public meeting, 6pm at City Hall",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

@@ -22,7 +22,7 @@ fn sensitive(f: &Finding) -> bool {
 }
 
 /// Kisses and hearts read as intimate; heart eyes (😍) do not, they greet sunsets and cakes as often (`contains_emoji` needs these outside the BMP).
-const INTIMATE_EMOJI: &[char] = &['😘', '💋', '🥰', '😚', '😙', '💕', '💞', '💘'];
+const INTIMATE_EMOJI: &[char] = &['😘', '💋', '🥰', '😚', '😙', '💕', '💞', '💘', '😈'];
 
 impl Rule for PrivateMessage {
     fn id(&self) -> &'static str {
@@ -43,7 +43,7 @@ impl Rule for PrivateMessage {
         // What the sexual rule flagged, not every suggestive word: "in the
         // shower" in a self-exam guide is not a message to a lover.
         let sexual = out.iter().find(|f| f.category == Category::Sexual && f.severity >= Severity::Medium);
-        let sexual_to_you = sexual.is_some() && doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t)));
+        let sexual_to_you = sexual.is_some() && (addressed || doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate") || contains_emoji(doc.text, INTIMATE_EMOJI);
         // "last night" plans something only in a post to one person ("our
@@ -52,7 +52,8 @@ impl Rule for PrivateMessage {
         // "keep this quiet", "she still thinks I was at work": a secret shared with one person.
         let hush = cues.iter().any(|c| c.tag == "hush");
         // "@mum happy birthday, love you": love said in public on purpose.
-        let celebrates = cues.iter().any(|c| c.tag == "celebrate");
+        // "@sam you muppet 😂 love you": friends laughing together, in public.
+        let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc.text, &['😂', '🤣']);
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
         } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2))
@@ -138,6 +139,7 @@ mod tests {
             "@mum_k happy birthday, love you",
             "@jo_p happy anniversary babe, 10 years and counting 💕",
             "Just between us, this banana bread is the best thing I've ever baked",
+            "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");

@@ -31,10 +31,15 @@ impl Rule for WrongAccount {
         }
         let doc = input.doc;
         let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
+        let shares_details = out.iter().any(|f| matches!(f.category, Category::PersonalData | Category::Credentials));
         let from_findings = out.iter().find(|f| match f.category {
             Category::Profanity | Category::Sexual | Category::Workplace => f.severity >= Severity::Medium,
             Category::Intoxication => f.severity >= Severity::Medium || first_person,
             Category::Hostility | Category::Permanence => first_person && f.severity >= Severity::Medium,
+            // "Miss u babe, counting the hours till tonight 😘" from a brand: a private
+            // note on the brand's feed. A brand telling a customer their own details
+            // in public is a channel mistake, not the wrong account.
+            Category::PrivateMessage => !shares_details,
             _ => false,
         });
         // "Can't stand the new mayor": an office holder run down in the same sentence.
