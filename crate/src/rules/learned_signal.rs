@@ -35,6 +35,10 @@ impl Rule for LearnedSignal {
         if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
             return;
         }
+        // A direct message is where a private message belongs.
+        if self.category == Category::PrivateMessage && input.ctx.is_dm() {
+            return;
+        }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
         if verdict.flagged {
             out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
@@ -113,6 +117,13 @@ mod tests {
     fn speaks_for_wording_no_rule_catches() {
         let text = "@sam_k can't stop thinking about last night, round two tonight?";
         assert!(flags("sexual.learned", text, &personal()));
+    }
+
+    #[test]
+    fn a_private_message_is_at_home_in_a_dm() {
+        let text = "@lizzie_draws I think I'm falling for you. Can we talk tonight after your shift?";
+        assert!(flags("private-message.learned", text, &personal()));
+        assert!(fired("private-message.learned", text, &dm()).is_empty());
     }
 
     #[test]
