@@ -92,7 +92,8 @@ const WORK: &[&str] = &[
     "company", "company's", "firm", "firm's", "team", "work", "office", "client", "clients", "project", "launch",
     "staff", "employer", "department", "studio", "lab", "product", "roadmap", "app", "ceo", "board", "deal",
     "contract", "contracts", "merger", "acquisition", "pricing", "patch", "release", "cast", "crew", "partners",
-    "colleagues", "plant", "factory", "site", "store", "stores", "brand", "agency", "account", "pitch",
+    "colleagues", "plant", "factory", "site", "store", "stores", "brand", "agency", "account", "pitch", "lawyer",
+    "settle",
 ];
 
 fn about_work(doc: &Doc) -> bool {

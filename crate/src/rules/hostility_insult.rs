@@ -64,6 +64,7 @@ const TARGETS: &[&str] = &[
     "analyst",
     "critic",
     "critics",
+    "op",
     "speakers",
     "mayor",
     "teacher",
@@ -112,7 +113,9 @@ impl Rule for HostilityInsult {
         for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild") {
             // "what the fuck" swears about something; "fuck you", "@x fuck off" at someone.
             // "Coach can go f*** himself".
-            let at_you = near_word(doc, hit.first, 3, 1, SECOND_PERSON)
+            // Before its first word or after its last: "f u c k" holds a "u" of its own.
+            let at_you = near_word(doc, hit.first, 3, 0, SECOND_PERSON)
+                || near_word(doc, hit.last, 0, 1, SECOND_PERSON)
                 || mentioned_before(doc, hit.first)
                 || near_word(doc, hit.first, 0, 1, &["himself", "herself", "themselves"]);
             if at_you || mention_follows(doc, hit.last) {
@@ -316,6 +319,7 @@ mod tests {
             "Bring your famous jerk chicken to the street party",
             "Stupid question maybe, but how do I export a PDF?",
             "Crypto is a fraud and always was",
+            "what a f u c k i n g finish from Okafor",
             "The party said the claim is a fraud",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");

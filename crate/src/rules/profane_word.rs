@@ -70,6 +70,7 @@ mod tests {
             "WHAT A F@#KING GOAL",
             "f#cking hell",
             "so good it's f•cking illegal",
+            "What a f u c k i n g finish from Okafor",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

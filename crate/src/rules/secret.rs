@@ -126,7 +126,7 @@ const HYPOTHETICAL: &[&str] = &[
 #[rustfmt::skip]
 const CODE_OWNERS: &[&str] = &[
     "the", "my", "your", "our", "his", "her", "their", "this", "that", "its", "new", "secret", "me",
-    "a", "texted", "sent", "got", "received", "bank", "sms", "login",
+    "a", "texted", "sent", "got", "received", "bank", "sms", "login", "till",
 ];
 
 /// Passes that are tickets, not passwords.

@@ -410,26 +410,34 @@ fn join_spelled_out(f: &str, toks: &[Token], spellings: &mut String) -> Vec<Toke
             j += 1;
         }
         if j - i >= 3 {
-            let join = |spellings: &mut String, part: fn(&Token) -> (u32, u32)| {
-                let joined: String =
-                    toks[i..j].iter().map(|t| &spellings[part(t).0 as usize..part(t).1 as usize]).collect();
-                let at = spellings.len();
-                spellings.push_str(&joined);
-                (at as u32, spellings.len() as u32)
+            // "what a f u c k i n g finish": the article is a word of its own.
+            let article = matches!(&spellings[toks[i].word.0 as usize..toks[i].word.1 as usize], "a" | "i");
+            let mut emit = |from: usize| {
+                let join = |spellings: &mut String, part: fn(&Token) -> (u32, u32)| {
+                    let joined: String =
+                        toks[from..j].iter().map(|t| &spellings[part(t).0 as usize..part(t).1 as usize]).collect();
+                    let at = spellings.len();
+                    spellings.push_str(&joined);
+                    (at as u32, spellings.len() as u32)
+                };
+                let word = join(spellings, |t| t.word);
+                let raw = join(spellings, |t| t.raw);
+                out.push(Token {
+                    start: toks[from].start,
+                    end: toks[j - 1].end,
+                    word,
+                    raw,
+                    hashtag: false,
+                    mention: false,
+                    shouted: false,
+                    capitalized: false,
+                    masked: false,
+                });
             };
-            let word = join(spellings, |t| t.word);
-            let raw = join(spellings, |t| t.raw);
-            out.push(Token {
-                start: toks[i].start,
-                end: toks[j - 1].end,
-                word,
-                raw,
-                hashtag: false,
-                mention: false,
-                shouted: false,
-                capitalized: false,
-                masked: false,
-            });
+            emit(i);
+            if article && j - i >= 4 {
+                emit(i + 1);
+            }
             i = j;
         } else {
             i += 1;
