@@ -49,7 +49,14 @@ impl Rule for PermanenceDisclaimer {
                     .tokens
                     .get(hit.last + 1)
                     .is_some_and(|t| t.capitalized && doc.same_sentence(hit.last, hit.last + 1));
-            if initials {
+            // "our drama club presents 'Just Kidding!'": a quoted title in capitals.
+            let mut first = hit.first;
+            while first > 0 && doc.tokens[first - 1].capitalized && doc.same_sentence(first - 1, first) {
+                first -= 1;
+            }
+            let opening = doc.folded[..doc.tokens[first].start].trim_end().ends_with(['\'', '"', '\u{201c}', '\u{2018}']);
+            let titled = opening && doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
+            if initials || titled {
                 continue;
             }
             let span = hit_span(input.doc, hit);
@@ -151,6 +158,8 @@ mod tests {
             "We were just kidding around at the offsite, great team",
             "Deleted scenes from the film are on the blu-ray",
             "How to delete your account: Settings > Privacy",
+            "Our drama club presents 'Just Kidding!', a comedy in three acts. Tickets on sale now",
+            "Kidding season at the farm: 14 baby goats so far!",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
