@@ -104,10 +104,14 @@ pub trait Rule: Sync {
 /// The lesson of rule `id` in `lessons.txt`, or its lesson for `variant`
 /// ("/dm"); empty if it has none (a test checks every rule has one).
 fn lesson_of(id: &str, variant: &str) -> &'static str {
-    crate::lexicon::packed("lessons.txt")
-        .lines()
-        .find_map(|line| line.strip_prefix(id)?.strip_prefix(variant)?.strip_prefix(": "))
-        .unwrap_or("")
+    // Split once: every finding asks, and the packed text is long.
+    static LESSONS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    let lessons = LESSONS
+        .get_or_init(|| crate::lexicon::packed("lessons.txt").lines().filter_map(|line| line.split_once(": ")).collect());
+    lessons
+        .iter()
+        .find(|(key, _)| key.strip_prefix(id).is_some_and(|rest| rest == variant))
+        .map_or("", |&(_, text)| text)
 }
 
 /// The lesson of rule `id` for a direct message.
