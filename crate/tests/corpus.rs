@@ -13,7 +13,7 @@
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds four batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds seven batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -121,12 +121,16 @@ fn recall_stays_at_or_above_the_floors() {
 
 /// Recall over every expected label of the held-out batches, as first scored
 /// before any rule or the model had seen them: F, I and K (72/88, 64/86,
-/// 69/92) and P (72/123, written in session 4 and scored only at its end;
-/// the session-start build caught 70). The false alarms on first sight
+/// 69/92), P (72/123, written in session 4 and scored only at its end;
+/// the session-start build caught 70), and session 5's s5F (69/121, mixed
+/// and indirect), s5N (150/206) and s5S (149/199, both in plain words), each
+/// scored by the session-start build. The false alarms on first sight
 /// were fixed (batch I's five: a place called Twatt, "JK Simmons", Cumming
 /// GA, "drunk on sunshine", cock-a-leekie soup; P's two: "give a pint" at a
-/// blood drive, "smashed at the pub quiz"); their misses were not looked at.
-const HELDOUT_FLOOR: f64 = 277.0 / 389.0;
+/// blood drive, "smashed at the pub quiz"; session 5's four: a mental-health
+/// sick day, a pasta-shape question, a play called "Just Kidding!", kidding
+/// season for goats); their misses were not looked at.
+const HELDOUT_FLOOR: f64 = 645.0 / 915.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

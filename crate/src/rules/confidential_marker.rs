@@ -70,6 +70,9 @@ impl Rule for ConfidentialMarker {
                 || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
             let severity = match hit.tag {
                 "soft" if !business && !hushed => Severity::Low,
+                // "Top secret: I've been learning guitar for our wedding. He finds out
+                // Saturday": a surprise for someone, not a leak.
+                _ if !business && !about_work(doc) && surprise(doc) => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
                 "unreleased" if !business && !about_work(doc) => Severity::Low,
                 _ => Severity::High,
@@ -95,6 +98,13 @@ const WORK: &[&str] = &[
     "colleagues", "plant", "factory", "site", "store", "stores", "brand", "agency", "account", "pitch", "lawyer",
     "settle",
 ];
+
+/// Words of a surprise kept from someone close.
+const SURPRISE: &[&str] = &["surprise", "wedding", "proposal", "propose", "proposing", "birthday"];
+
+fn surprise(doc: &Doc) -> bool {
+    doc.tokens.iter().any(|t| SURPRISE.contains(&doc.word(t)))
+}
 
 fn about_work(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| WORK.contains(&doc.word(t)))
@@ -146,6 +156,13 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "confidential.marker";
+
+    #[test]
+    fn a_surprise_for_someone_close_is_only_a_tip() {
+        let text = "Top secret: I've been learning guitar for six months to play at our wedding. He finds out Saturday";
+        assert!(!flags(RULE, text, &personal()));
+        assert!(flags(RULE, "Top secret: the Q3 launch slips to March", &personal()));
+    }
 
     #[test]
     fn catches_markers() {

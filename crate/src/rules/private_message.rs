@@ -57,7 +57,7 @@ impl Rule for PrivateMessage {
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
         } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2))
-            || ((intimate || hush) && plans >= 1)
+            || (((intimate && !celebrates) || hush) && plans >= 1)
             || (hush && out.iter().any(leak))
         {
             // Intimate by its emoji alone ("@nat_k see you later 😘"): the whole draft.
@@ -141,6 +141,7 @@ mod tests {
             "Just between us, this banana bread is the best thing I've ever baked",
             "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
+            "Miss you, Nana! Can't wait to see you at Christmas 🎄",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -67,6 +67,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("lockbox code", Kind::Code, "a lockbox code"),
     ("backup codes", Kind::CodeList, "backup codes"),
     ("locker combo", Kind::Code, "a locker combination"),
+    ("combination", Kind::Code, "a combination"),
     ("access code", Kind::Code, "an access code"),
     ("keypad code", Kind::Code, "a door code"),
     ("garage code", Kind::Code, "a door code"),
@@ -363,7 +364,7 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
         let word = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
         let joins = matches!(
             word,
-            "is" | "was" | "now" | "still" | "changed" | "set" | "to" | "are" | "were" | "became" | "be"
+            "is" | "was" | "now" | "still" | "changed" | "set" | "to" | "are" | "were" | "became" | "be" | "reset"
         ) || (connector && matches!(word, "just" | "literally" | "actually"));
         if joins && !word.is_empty() {
             i += word.len();
