@@ -50,8 +50,12 @@ struct Post {
 }
 
 /// The labelled files the model learns from, in order (folds go by index).
-const CORPUS: [&str; 4] =
-    ["tests/corpus/posts.jsonl", "tests/corpus/indirect.jsonl", "tests/corpus/plain.jsonl", "tests/corpus/indirect2.jsonl"];
+const CORPUS: [&str; 4] = [
+    "tests/corpus/posts.jsonl",
+    "tests/corpus/indirect.jsonl",
+    "tests/corpus/plain.jsonl",
+    "tests/corpus/indirect2.jsonl",
+];
 
 fn load_corpus(root: &Path) -> Result<Vec<Post>, String> {
     let mut posts = Vec::new();

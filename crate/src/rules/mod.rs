@@ -106,8 +106,9 @@ pub trait Rule: Sync {
 fn lesson_of(id: &str, variant: &str) -> &'static str {
     // Split once: every finding asks, and the packed text is long.
     static LESSONS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> = std::sync::OnceLock::new();
-    let lessons = LESSONS
-        .get_or_init(|| crate::lexicon::packed("lessons.txt").lines().filter_map(|line| line.split_once(": ")).collect());
+    let lessons = LESSONS.get_or_init(|| {
+        crate::lexicon::packed("lessons.txt").lines().filter_map(|line| line.split_once(": ")).collect()
+    });
     lessons
         .iter()
         .find(|(key, _)| key.strip_prefix(id).is_some_and(|rest| rest == variant))

@@ -91,9 +91,10 @@ impl Rule for OffensiveGeneralization {
 }
 
 /// Words after a quoted remark that hold it at arm's length.
+#[rustfmt::skip]
 const DISMISSED: &[&str] = &[
     "discourse", "narrative", "take", "takes", "myth", "stereotype", "trope", "nonsense", "rubbish", "lazy", "tired",
-    "outdated", "wrong", "nonsense", "crowd", "argument", "line", "meme", "means",
+    "outdated", "wrong", "crowd", "argument", "line", "meme", "means",
 ];
 
 /// The group at folded `start..end` sits inside quotes in one sentence, and
@@ -110,7 +111,7 @@ fn quoted_to_dismiss(doc: &crate::text::Doc, start: usize, end: usize) -> bool {
     let after = &s[end..];
     let close = after.char_indices().find(|&(i, c)| {
         CLOSE.contains(&c)
-            && after[i + c.len_utf8()..].chars().next().is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation())
+            && after[i + c.len_utf8()..].chars().next().map_or(true, |n| n.is_whitespace() || n.is_ascii_punctuation())
     });
     let Some((close, quote)) = close else { return false };
     let inside = &s[open..end + close];

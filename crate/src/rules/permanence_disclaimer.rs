@@ -54,7 +54,8 @@ impl Rule for PermanenceDisclaimer {
             while first > 0 && doc.tokens[first - 1].capitalized && doc.same_sentence(first - 1, first) {
                 first -= 1;
             }
-            let opening = doc.folded[..doc.tokens[first].start].trim_end().ends_with(['\'', '"', '\u{201c}', '\u{2018}']);
+            let opening =
+                doc.folded[..doc.tokens[first].start].trim_end().ends_with(['\'', '"', '\u{201c}', '\u{2018}']);
             let titled = opening && doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
             if initials || titled {
                 continue;

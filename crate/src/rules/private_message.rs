@@ -43,7 +43,8 @@ impl Rule for PrivateMessage {
         // What the sexual rule flagged, not every suggestive word: "in the
         // shower" in a self-exam guide is not a message to a lover.
         let sexual = out.iter().find(|f| f.category == Category::Sexual && f.severity >= Severity::Medium);
-        let sexual_to_you = sexual.is_some() && (addressed || doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t))));
+        let sexual_to_you =
+            sexual.is_some() && (addressed || doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate") || contains_emoji(doc.text, INTIMATE_EMOJI);
         // "last night" plans something only in a post to one person ("our
@@ -94,7 +95,8 @@ fn addressed_to_one(doc: &Doc) -> bool {
     let mentions = doc.tokens.iter().filter(|t| t.mention).count();
     let greeted = GREETINGS.contains(&doc.word(first)) && doc.tokens.get(1).is_some_and(|t| t.capitalized);
     let name = if greeted { 1 } else { 0 };
-    let comma_after = |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
+    let comma_after =
+        |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
     (first.mention && mentions == 1) || (doc.tokens[name].capitalized && comma_after(name))
 }
 

@@ -274,7 +274,10 @@ impl Rule for Secret {
 fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
     let mut keyword = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if matches!(doc.word(t), "password" | "pass" | "pw" | "pwd" | "login" | "log" | "username" | "creds" | "account" | "wifi" | "fi") {
+        if matches!(
+            doc.word(t),
+            "password" | "pass" | "pw" | "pwd" | "login" | "log" | "username" | "creds" | "account" | "wifi" | "fi"
+        ) {
             keyword = Some(i);
             continue;
         }

@@ -280,7 +280,8 @@ fn split_run(f: &str, start: usize, end: usize, mut emit: impl FnMut(usize, usiz
             }
             // "f#cking", "sh#t": a hashtag glued to one or two letters is a mask;
             // "Kolkata#77", "DeliBK#2022": digits after it make a password, not a tag.
-            if bytes[i] == b'#' && ((start + i - seg_start <= 2 && next.is_ascii_alphabetic()) || next.is_ascii_digit()) {
+            if bytes[i] == b'#' && ((start + i - seg_start <= 2 && next.is_ascii_alphabetic()) || next.is_ascii_digit())
+            {
                 continue;
             }
             segment(seg_start, start + i);
