@@ -8,7 +8,11 @@
 //! a few strings; findings go out the same way, built by hand. Names ("brand", "dm") still come from the types' serde
 //! derives, through a string-only deserializer (1.2 KB).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use js_sys::{Array, Object, Reflect};
+use rustc_hash::FxHashMap;
 use serde::de::value::{Error as ValueError, StringDeserializer};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -20,21 +24,49 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.set` without wasm-bindgen's try/catch wrapper: setting a key
+    /// on a fresh plain object cannot throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_field(target: &Object, key: &JsValue, value: &JsValue) -> bool;
+}
+
+thread_local! {
+    /// JavaScript strings for the core's fixed texts (keys, ids, lessons),
+    /// made once: decoding the same strings again for every finding took
+    /// about a fifth of a long post's time.
+    static FIXED: RefCell<FxHashMap<(usize, usize), JsValue>> = RefCell::new(FxHashMap::default());
+}
+
+fn fixed(text: &'static str) -> JsValue {
+    FIXED.with(|strings| {
+        strings
+            .borrow_mut()
+            .entry((text.as_ptr() as usize, text.len()))
+            .or_insert_with(|| JsValue::from_str(text))
+            .clone()
+    })
+}
+
 /// A finding as a plain object, keys in the order the CLI's JSON has them;
 /// built by hand, since serde-wasm-bindgen's serializer cost 6.8 KB of wasm.
 fn finding_to_js(f: &Finding) -> JsValue {
     let object = Object::new();
-    let set = |key: &str, value: JsValue| {
-        // Setting a fresh key on a plain object cannot fail.
-        let _ = Reflect::set(&object, &JsValue::from_str(key), &value);
-    };
-    set("category", f.category.id().into());
-    set("rule", f.rule.into());
-    set("severity", severity_name(f.severity).into());
+    let set = |key: &'static str, value: JsValue| set_field(&object, &fixed(key), &value);
+    set("category", fixed(f.category.id()));
+    set("rule", fixed(f.rule));
+    set("severity", fixed(severity_name(f.severity)));
     set("start", f.start.into());
     set("end", f.end.into());
     set("message", f.message.as_str().into());
-    set("lesson", f.lesson.as_ref().into());
+    set(
+        "lesson",
+        match &f.lesson {
+            Cow::Borrowed(lesson) => fixed(lesson),
+            Cow::Owned(lesson) => lesson.as_str().into(),
+        },
+    );
     if let Some(action) = &f.action {
         let edit = Object::new();
         let (kind, hint) = match action {
@@ -42,9 +74,9 @@ fn finding_to_js(f: &Finding) -> JsValue {
             Action::Remove => ("remove", None),
             Action::Rephrase { hint } => ("rephrase", Some(*hint)),
         };
-        let _ = Reflect::set(&edit, &"kind".into(), &kind.into());
+        set_field(&edit, &fixed("kind"), &fixed(kind));
         if let Some(hint) = hint {
-            let _ = Reflect::set(&edit, &"hint".into(), &hint.into());
+            set_field(&edit, &fixed("hint"), &fixed(hint));
         }
         set("action", edit.into());
     }
