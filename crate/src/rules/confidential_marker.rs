@@ -60,21 +60,23 @@ impl Rule for ConfidentialMarker {
                 ));
             }
         }
+        // "Just between us, Tom's going to propose": a secret, not a leak,
+        // unless the draft is about business. Read once, not per hit.
+        let business = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak")
+            || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
+        let work = std::cell::OnceCell::new();
+        let about_work = || *work.get_or_init(|| business || about_work(doc));
         for hit in input.scan.hits(List::Confidential) {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
             }
-            // "Just between us, Tom's going to propose": a secret, not a leak,
-            // unless the draft is about business.
-            let business = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak")
-                || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
             let severity = match hit.tag {
                 "soft" if !business && !hushed => Severity::Low,
                 // "Top secret: I've been learning guitar for our wedding. He finds out
                 // Saturday": a surprise for someone, not a leak.
-                _ if !business && !about_work(doc) && surprise(doc) => Severity::Low,
+                _ if !about_work() && surprise(doc) => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
-                "unreleased" if !business && !about_work(doc) => Severity::Low,
+                "unreleased" if !about_work() => Severity::Low,
                 _ => Severity::High,
             };
             if promise_sense(doc, hit) || names_a_work(doc, hit) {

@@ -241,7 +241,7 @@ impl Rule for Secret {
                     None => None,
                 };
                 // "Biscuit2019, as my password".
-                let found = found.or_else(|| value_before(s, start, end, kind));
+                let found = found.or_else(|| value_before(s, start, kind));
                 let Some((v0, v1)) = found else {
                     continue;
                 };
@@ -576,11 +576,8 @@ const NOT_AFTER: &[&str] = &[
 
 /// "Biscuit2019, as my password", "1234 is my PIN": the value before the
 /// keyword at `start..end`.
-fn value_before(s: &str, start: usize, end: usize, kind: Kind) -> Option<(usize, usize)> {
+fn value_before(s: &str, start: usize, kind: Kind) -> Option<(usize, usize)> {
     if !matches!(kind, Kind::Password | Kind::Code) {
-        return None;
-    }
-    if words_after(s, end, 1).first().is_some_and(|w| NOT_AFTER.contains(w)) {
         return None;
     }
     let before = words_before(s, start, 2);
