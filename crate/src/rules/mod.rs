@@ -221,6 +221,28 @@ pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
     sentence.contains(emoji)
 }
 
+/// Where the quotes around folded `start..end` end, when that range sits
+/// inside one quoted stretch of a sentence: an opening quote starting a word
+/// before it, and a closing one after it that ends a word (not the
+/// apostrophe in "can't"). "the 'gen z can't work' discourse", "presents
+/// 'Just Kidding!', a comedy".
+pub fn inside_quotes(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    const OPEN: &[char] = &['\'', '"', '\u{201c}', '\u{2018}'];
+    const CLOSE: &[char] = &['\'', '"', '\u{201d}', '\u{2019}'];
+    let s = doc.folded.as_str();
+    let open = s[..start].rfind(OPEN)?;
+    let opens_word = open == 0 || s.as_bytes()[open - 1].is_ascii_whitespace() || s.as_bytes()[open - 1] == b'(';
+    let after = &s[end..];
+    let (close, quote) = after.char_indices().find(|&(i, c)| {
+        CLOSE.contains(&c)
+            && after[i + c.len_utf8()..].chars().next().map_or(true, |n| n.is_whitespace() || n.is_ascii_punctuation())
+    })?;
+    // A title may end in its own "!" or "?": only a stop before that breaks it.
+    let tail = after[..close].trim_end_matches(['!', '?', '.']);
+    let mut inside = s[open..end].bytes().chain(tail.bytes());
+    (opens_word && !inside.any(is_sentence_stop)).then_some(end + close + quote.len_utf8())
+}
+
 /// The two hits are in the same sentence.
 pub fn same_sentence(doc: &Doc, a: &Hit, b: &Hit) -> bool {
     let (x, y) = if a.first <= b.first { (a, b) } else { (b, a) };

@@ -100,26 +100,13 @@ const DISMISSED: &[&str] = &[
 /// The group at folded `start..end` sits inside quotes in one sentence, and
 /// the words right after the closing quote dismiss the quoted remark.
 fn quoted_to_dismiss(doc: &crate::text::Doc, start: usize, end: usize) -> bool {
-    let s = doc.folded.as_str();
-    let b = s.as_bytes();
-    const OPEN: &[char] = &['\'', '"', '\u{201c}', '\u{2018}'];
-    const CLOSE: &[char] = &['\'', '"', '\u{201d}', '\u{2019}'];
-    let before = &s[..start];
-    let Some(open) = before.rfind(OPEN) else { return false };
-    let opens_word = open == 0 || b[open - 1].is_ascii_whitespace() || b[open - 1] == b'(';
-    // A quote closes where it is followed by a space or punctuation, not inside "can't".
-    let after = &s[end..];
-    let close = after.char_indices().find(|&(i, c)| {
-        CLOSE.contains(&c)
-            && after[i + c.len_utf8()..].chars().next().map_or(true, |n| n.is_whitespace() || n.is_ascii_punctuation())
-    });
-    let Some((close, quote)) = close else { return false };
-    let inside = &s[open..end + close];
-    if !opens_word || inside.bytes().any(crate::text::is_sentence_stop) {
-        return false;
-    }
-    let rest = &after[close + quote.len_utf8()..];
-    rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(4).any(|w| DISMISSED.contains(&w))
+    super::inside_quotes(doc, start, end).is_some_and(|after| {
+        doc.folded[after..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| DISMISSED.contains(&w))
+    })
 }
 
 /// Group words people use of their own circle every day ("girls night

@@ -54,9 +54,9 @@ impl Rule for PermanenceDisclaimer {
             while first > 0 && doc.tokens[first - 1].capitalized && doc.same_sentence(first - 1, first) {
                 first -= 1;
             }
-            let opening =
-                doc.folded[..doc.tokens[first].start].trim_end().ends_with(['\'', '"', '\u{201c}', '\u{2018}']);
-            let titled = opening && doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
+            let title = doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
+            let titled =
+                title && super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
             if initials || titled {
                 continue;
             }
