@@ -201,6 +201,9 @@ pub fn speaks_as_self(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
 }
 
+/// Faces laughing out loud: friends joking together.
+pub const LAUGHING: &[char] = &['😂', '🤣'];
+
 /// Friends trading put-downs ("you muppet 😂 love ya") on a personal
 /// account: plain insults read as banter. A brand has no such friends.
 /// A direct message between friends laughing ("you're unbelievable 😂 how
@@ -210,7 +213,7 @@ pub fn banter(input: &Input) -> bool {
     const DENIED: &[&str] = &["ever", "never", "nobody", "no", "will", "could", "would", "won't", "can't"];
     !input.ctx.is_brand()
         && (input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
-            || (input.ctx.is_dm() && contains_emoji(input.doc.text, &['😂', '🤣'])))
+            || (input.ctx.is_dm() && contains_emoji(input.doc.text, LAUGHING)))
 }
 
 /// Whether one of `emoji` follows folded byte `from` before the sentence

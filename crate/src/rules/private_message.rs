@@ -54,7 +54,7 @@ impl Rule for PrivateMessage {
         let hush = cues.iter().any(|c| c.tag == "hush");
         // "@mum happy birthday, love you": love said in public on purpose.
         // "@sam you muppet 😂 love you": friends laughing together, in public.
-        let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc.text, &['😂', '🤣']);
+        let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc.text, super::LAUGHING);
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
         } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2))
