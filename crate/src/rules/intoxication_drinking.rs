@@ -38,6 +38,8 @@ const DRUNK_FRAME: &[&str] = &[
     "too",
     "very",
     "proper",
+    "is",
+    "are",
 ];
 /// Words after an ambiguous word that give it its sober meaning.
 const SOBER_AFTER: &[&str] = &[
@@ -65,6 +67,9 @@ const SOBER_AFTER: &[&str] = &[
     "the",
     "that",
     "this",
+    "my",
+    "here",
+    "in",
 ];
 /// Words near a drug name that make it a drug.
 const DRUG_FRAME: &[&str] = &[
@@ -72,6 +77,7 @@ const DRUG_FRAME: &[&str] = &[
     "ate", "eat", "eating", "high", "stoned", "hit", "puff", "gram", "grams", "dealer", "bag", "line", "lines",
     "snort", "snorted", "doing", "did", "on", "some", "an", "baked", "that", "from", "enough", "much", "bringing",
     "sorting", "mixing", "money", "buy", "bought", "pay", "brownie", "brownies", "gummies", "gummy", "cookies",
+    "decent", "kicked", "score", "scored", "plug", "rave",
 ];
 /// Drinks (`contains_emoji` needs them outside the BMP).
 const DRINK_EMOJI: &[char] = &['🍺', '🍻', '🍷', '🥂', '🍸', '🍹', '🥃', '🍾'];

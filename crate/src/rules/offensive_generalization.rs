@@ -37,7 +37,18 @@ impl Rule for OffensiveGeneralization {
                 hint.clone(),
             ));
         }
-        for group in input.scan.hits(List::Groups) {
+        // "Typical Indian driver", "the deaf girl": an adjective names a group
+        // only before a word for people ("Indian food" names none).
+        let groups = input.scan.hits(List::Groups).filter_map(|g| {
+            let mut group = g.clone();
+            if g.tag == "adj" {
+                group.last = people_after(doc, g.last)?;
+                group.end = doc.tokens[group.last].end;
+            }
+            Some(group)
+        });
+        for group in groups {
+            let group = &group;
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
                 if cue.tag == "frame" {
                     // A frame reaches the group's sentence or the one beside it, and
@@ -88,6 +99,25 @@ impl Rule for OffensiveGeneralization {
             }
         }
     }
+}
+
+/// Words for people that turn an adjective into a group.
+#[rustfmt::skip]
+const PEOPLE: &[&str] = &[
+    "guy", "guys", "man", "men", "woman", "women", "girl", "girls", "boy", "boys", "kid", "kids", "lad", "lads",
+    "driver", "drivers", "student", "students", "landlord", "landlords", "neighbour", "neighbours", "neighbor",
+    "neighbors", "family", "families", "maid", "maids", "nurse", "nurses", "doctor", "doctors", "boss", "colleague",
+    "colleagues", "coworker", "coworkers", "worker", "workers", "builder", "builders", "people", "folk", "folks",
+    "parents", "mum", "mom", "dad", "player", "players", "ref", "refs", "teacher", "teachers", "staff", "tenant",
+    "tenants", "customer", "customers", "couple", "exchange", "cabbie", "shopkeeper", "employees", "employee",
+];
+
+/// The token of a word for people right after the adjective at token
+/// `last`, or one word later ("Indian exchange students").
+fn people_after(doc: &crate::text::Doc, last: usize) -> Option<usize> {
+    (last + 1..doc.tokens.len().min(last + 3))
+        .take_while(|&t| doc.same_sentence(last, t))
+        .find(|&t| PEOPLE.contains(&doc.word(&doc.tokens[t])))
 }
 
 /// Words after a quoted remark that hold it at arm's length.
@@ -181,6 +211,8 @@ mod tests {
             "she's got gypsy vibes, check your pockets after",
             "funny how a certain community always ends up owning the banks",
             "the night shift had a nigerian nurse who was sooo slow 😂",
+            "Typical Indian driver, no indicator, swerved into my lane",
+            "the deaf kid in our group will just slow us down",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -206,6 +238,8 @@ mod tests {
             "Girls' trip to Vegas this weekend, no offence but we deserve it",
             "the 'gen z can't work' discourse is lazy",
             "\"women can't drive\" is a tired stereotype",
+            "Typical Indian summer here, always hot by noon",
+            "Deaf awareness week is always a highlight here",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

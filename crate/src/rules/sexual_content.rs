@@ -11,7 +11,7 @@ pub struct SexualContent;
 const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅'];
 /// Emoji that wink only beside a double entendre ("finish the job 😉"):
 /// on their own they are everywhere ("new bedroom makeover 🔥").
-const WINKS: &[char] = &['😉', '🫣', '🔥'];
+const WINKS: &[char] = &['😉', '🫣', '🔥', '😘'];
 
 impl Rule for SexualContent {
     fn id(&self) -> &'static str {

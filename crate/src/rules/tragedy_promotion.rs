@@ -30,12 +30,17 @@ impl Rule for TragedyPromotion {
         let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty());
         let promo = (untagged || giving) && (!giving || turns_away);
         let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
-        let joking = input.scan.has(List::Jokes);
+        // "Still better than MH370 😂": a laugh beside a tragedy is a joke about it.
+        let joking = input.scan.has(List::Jokes) || super::contains_emoji(doc.text, super::LAUGHING);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
         } else if joking {
             (Severity::High, "This jokes about a tragedy.")
-        } else if tragedy.tag == "hashtag" && input.ctx.is_brand() && !offers_help(doc) {
+        } else if (tragedy.tag == "hashtag" || written_as_hashtag(doc, tragedy.start))
+            && input.ctx.is_brand()
+            && !giving
+            && !offers_help(doc)
+        {
             (Severity::Medium, "This borrows a hashtag about grief or abuse.")
         } else {
             return;
@@ -45,6 +50,11 @@ impl Rule for TragedyPromotion {
             Action::Rephrase { hint: "Keep condolences and promotions in separate posts, days apart." },
         ));
     }
+}
+
+/// "#Tsunami", "#CaliforniaFires": the disaster at folded `start` is a hashtag.
+fn written_as_hashtag(doc: &Doc, start: usize) -> bool {
+    doc.folded[..start].ends_with('#')
 }
 
 /// A helpline or support offered: "If you need to talk, the helpline is
@@ -73,7 +83,7 @@ fn promo_code(doc: &Doc) -> bool {
 
 /// "just $9.11", "only £20": a price offered, not an amount reported.
 fn quotes_a_price(text: &str) -> bool {
-    const OFFER: &[&str] = &["just", "only", "for", "from", "now", "at"];
+    const OFFER: &[&str] = &["just", "only", "for", "from", "now", "at", "with"];
     text.char_indices().any(|(i, c)| {
         let priced =
             matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
@@ -99,6 +109,10 @@ mod tests {
             "Still reeling after the tsunami. Stay strong everyone - and grab our survival kits while stocks last",
             "that earthquake really shook things up lol",
             "Millions are in uproar in #Cairo - rumour is they heard our new spring collection is online",
+            "Still better than MH370 😂 #OnTime",
+            "tonight's set is gonna be a bigger massacre than the one on the news",
+            "Even the #Tsunami can't take our servers down 🌊",
+            "Remembering 9/11 with $9.11 cocktails all night",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");
         }
@@ -116,6 +130,8 @@ mod tests {
             "Killer deals on running shoes this weekend",
             "Our new collection is taking the city by storm, shop now",
             "The flood appeal has raised £2m so far. If you can, please donate.",
+            "#Tsunami relief: every donation this week goes to the Red Cross",
+            "Rain all day, the flood warnings are no joke. Stay safe",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
