@@ -46,18 +46,23 @@ impl Rule for PrivateMessage {
         let sexual_to_you =
             sexual.is_some() && (addressed || doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
-        let intimate = cues.iter().any(|c| c.tag == "intimate") || contains_emoji(doc.text, INTIMATE_EMOJI);
+        let intimate = cues.iter().any(|c| c.tag == "intimate")
+            || contains_emoji(doc.text, INTIMATE_EMOJI)
+            || signs_off_with_a_kiss(doc);
         // "last night" plans something only in a post to one person ("our
         // baby arrived last night 💕" is news for everyone).
         let plans = cues.iter().filter(|c| c.tag == "plans" || (addressed && c.tag == "past")).count();
         // "keep this quiet", "she still thinks I was at work": a secret shared with one person.
         let hush = cues.iter().any(|c| c.tag == "hush");
+        // "Mum, the doctor says the lump is benign": someone's private news, told to them or in confidence.
+        let news = cues.iter().any(|c| c.tag == "news");
         // "@mum happy birthday, love you": love said in public on purpose.
         // "@sam you muppet 😂 love you": friends laughing together, in public.
         let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc.text, super::LAUGHING);
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
-        } else if (addressed && ((intimate && !celebrates) || hush || plans >= 2))
+        } else if (addressed && ((intimate && !celebrates) || hush || news || plans >= 2))
+            || (hush && news)
             || (((intimate && !celebrates) || hush) && plans >= 1)
             || (hush && out.iter().any(leak))
         {
@@ -84,6 +89,15 @@ impl Rule for PrivateMessage {
     }
 }
 
+/// "Can we talk tonight? x": a kiss to sign off, not a thank-you to a crowd ("thank you Leeds x").
+fn signs_off_with_a_kiss(doc: &Doc) -> bool {
+    doc.tokens.last().is_some_and(|t| matches!(doc.word(t), "x" | "xx" | "xxx"))
+        && !doc.tokens.iter().any(|t| matches!(doc.word(t), "thank" | "thanks"))
+}
+
+/// Titles that may come before the name a message opens with ("Mr Ahmed, ...").
+const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
+
 /// The post opens with an @mention or a name followed by a comma.
 /// Greetings that may come before the name a message opens with.
 const GREETINGS: &[&str] = &["hi", "hey", "hello", "dear"];
@@ -93,7 +107,8 @@ const GREETINGS: &[&str] = &["hi", "hey", "hello", "dear"];
 fn addressed_to_one(doc: &Doc) -> bool {
     let Some(first) = doc.tokens.first() else { return false };
     let mentions = doc.tokens.iter().filter(|t| t.mention).count();
-    let greeted = GREETINGS.contains(&doc.word(first)) && doc.tokens.get(1).is_some_and(|t| t.capitalized);
+    let greeted = (GREETINGS.contains(&doc.word(first)) || TITLES.contains(&doc.word(first)))
+        && doc.tokens.get(1).is_some_and(|t| t.capitalized);
     let name = if greeted { 1 } else { 0 };
     let comma_after =
         |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
@@ -123,6 +138,10 @@ mod tests {
             "Sam, miss you. Text me when you land xx",
             "@sarah_k here's my home address and the door code is 4512, see you tonight",
             "@amy_c my flat is empty Friday, come round after 10, bring wine",
+            "Mum, the doctor says the lump is benign, I'll ring you tonight",
+            "Just between us, I think Sarah's pregnant, don't say anything",
+            "Sorry about earlier, I didn't mean what I said. Can we talk tonight? x",
+            "Mr Ahmed, your blood results are back, please ring us",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -144,6 +163,8 @@ mod tests {
             "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
             "Miss you, Nana! Can't wait to see you at Christmas 🎄",
+            "We're pregnant! Baby Lewis arrives in March 💕",
+            "Sold out tonight, thank you Leeds x",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
