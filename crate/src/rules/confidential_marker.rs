@@ -98,7 +98,7 @@ const WORK: &[&str] = &[
     "staff", "employer", "department", "studio", "lab", "product", "roadmap", "app", "ceo", "board", "deal",
     "contract", "contracts", "merger", "acquisition", "pricing", "patch", "release", "cast", "crew", "partners",
     "colleagues", "plant", "factory", "site", "store", "stores", "brand", "agency", "account", "pitch", "lawyer",
-    "settle",
+    "settle", "exam", "script", "episode", "campaign", "range", "unit", "budget", "council", "ward",
 ];
 
 /// Words of a surprise kept from someone close.

@@ -38,8 +38,6 @@ const DRUNK_FRAME: &[&str] = &[
     "too",
     "very",
     "proper",
-    "is",
-    "are",
 ];
 /// Words after an ambiguous word that give it its sober meaning.
 const SOBER_AFTER: &[&str] = &[
