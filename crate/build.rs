@@ -27,7 +27,9 @@ fn main() {
             let (directives, phrases): (Vec<&str>, Vec<&str>) = kept.partition(|l| l.starts_with('!'));
             let mut tagged: Vec<(&str, &str)> =
                 phrases.iter().map(|l| l.split_once(" | ").map_or((*l, ""), |(p, t)| (p.trim(), t.trim()))).collect();
-            tagged.sort_by_key(|&(_, tag)| tag); // stable: phrases keep their order within a tag
+            // Sorted within a tag, neighbouring phrases share their openings, which
+            // lz4 packs as matches: smaller, with the decoder unchanged.
+            tagged.sort_unstable_by_key(|&(phrase, tag)| (tag, phrase));
             let mut lines: Vec<String> = directives.iter().map(|l| l.to_string()).collect();
             let mut current = "";
             for (phrase, tag) in tagged {

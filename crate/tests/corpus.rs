@@ -1,4 +1,4 @@
-//! The project's labelled corpus, in four files the learned model trains on:
+//! The project's labelled corpus, in five files the learned model trains on:
 //! `tests/corpus/posts.jsonl` (posts with the wording people reach for
 //! first), `tests/corpus/indirect.jsonl` (posts written blind to avoid the
 //! obvious words: sarcasm, stereotypes without a cue word, innuendo, and
@@ -6,14 +6,17 @@
 //! same two styles, `tests/corpus/plain.jsonl` (short posts saying the risky
 //! thing in everyday words, UK, US and other Englishes) and
 //! `tests/corpus/indirect2.jsonl` (roasts, job complaints, stereotypes,
-//! innuendo, leaks and secrets said sideways). Per file and category, recall may
+//! innuendo, leaks and secrets said sideways), and session 6's
+//! `tests/corpus/plain2.jsonl` (four more blind batches of short plain posts:
+//! other Englishes, heated reply threads, frontline workers and their
+//! employers, young people and creators). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds seven batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds nine batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -54,7 +57,7 @@ fn load_file(name: &str) -> Vec<Post> {
 }
 
 /// The labelled files, each with its own floors.
-const CORPUS: [&str; 4] = ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl"];
+const CORPUS: [&str; 5] = ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl", "plain2.jsonl"];
 
 /// Categories found at medium or high severity.
 fn strong_categories(post: &Post) -> Vec<&'static str> {
@@ -129,8 +132,13 @@ fn recall_stays_at_or_above_the_floors() {
 /// GA, "drunk on sunshine", cock-a-leekie soup; P's two: "give a pint" at a
 /// blood drive, "smashed at the pub quiz"; session 5's four: a mental-health
 /// sick day, a pasta-shape question, a play called "Just Kidding!", kidding
-/// season for goats); their misses were not looked at.
-const HELDOUT_FLOOR: f64 = 645.0 / 915.0;
+/// season for goats); their misses were not looked at. Session 6 added
+/// s6E (150/201, no particular lean) and s6F (143/207, older writers,
+/// clubs, churches and councils), scored by the session-start build; their
+/// three false alarms on first sight ("The Hangover Part II", "just
+/// kidding season" for goats, wine at home with a sister "just the two of
+/// us") were fixed and their misses not looked at.
+const HELDOUT_FLOOR: f64 = 938.0 / 1323.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

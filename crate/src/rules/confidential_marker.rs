@@ -79,7 +79,7 @@ impl Rule for ConfidentialMarker {
                 "unreleased" if !about_work() => Severity::Low,
                 _ => Severity::High,
             };
-            if promise_sense(doc, hit) || names_a_work(doc, hit) {
+            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) {
                 continue;
             }
             let span = hit_span(doc, hit);
@@ -144,6 +144,14 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
 }
 
 /// "... will be kept strictly confidential": a promise to the reader.
+/// "your bank will never ask for your PIN ... don't share it": advice to
+/// keep one's own secrets, not a leak.
+fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
+    const SECRETS: &[&str] = &["pin", "password", "passwords", "passcode", "otp", "login"];
+    hit.phrase.starts_with("don't share")
+        && doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && SECRETS.contains(&doc.word(&w[1])))
+}
+
 fn promise_sense(doc: &Doc, hit: &Hit) -> bool {
     let starts_with_confidential =
         doc.word(&doc.tokens[hit.first]) == "confidential" || doc.word(&doc.tokens[hit.first]) == "strictly";
@@ -158,6 +166,13 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "confidential.marker";
+
+    #[test]
+    fn advice_to_keep_your_own_secrets_is_fine() {
+        let text = "reminder: your bank will never ask for your PIN by text. don't share it with anyone";
+        assert!(!flags(RULE, text, &personal()));
+        assert!(flags(RULE, "Here's the Q3 deck, don't share it with anyone", &personal()));
+    }
 
     #[test]
     fn a_surprise_for_someone_close_is_only_a_tip() {

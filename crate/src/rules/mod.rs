@@ -87,17 +87,27 @@ pub trait Rule: Sync {
     fn check(&self, input: &Input, out: &mut Vec<Finding>);
 
     /// A finding of this rule with its default lesson.
-    fn finding(&self, severity: Severity, span: (u32, u32), message: String) -> Finding {
-        Finding {
-            category: self.category(),
-            rule: self.id(),
-            severity,
-            start: span.0,
-            end: span.1,
-            message,
-            lesson: self.lesson().into(),
-            action: None,
-        }
+    fn finding(&self, severity: Severity, span: (u32, u32), message: String) -> Finding
+    where
+        Self: Sized,
+    {
+        new_finding(self, severity, span, message)
+    }
+}
+
+/// The body of `Rule::finding`, written once: as a default method it would
+/// be copied into every rule (about 5 KB of wasm).
+#[inline(never)]
+fn new_finding(rule: &dyn Rule, severity: Severity, span: (u32, u32), message: String) -> Finding {
+    Finding {
+        category: rule.category(),
+        rule: rule.id(),
+        severity,
+        start: span.0,
+        end: span.1,
+        message,
+        lesson: rule.lesson().into(),
+        action: None,
     }
 }
 
