@@ -101,6 +101,8 @@ impl Rule for IntoxicationDrinking {
                 // "still hungover from your party, thanks for having me": a
                 // hangover told to a friend in a message is nobody's business.
                 "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
+                // "Watched The Hangover again": the film.
+                "hangover" if film_title(doc, hit) => continue,
                 "hangover" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
@@ -165,6 +167,16 @@ fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t)))
         || doc.text.contains(['£', '$', '€', '%'])
         || doc.folded.contains("of the week")
+        || doc.folded.contains("2 for 1")
+        || doc.folded.contains("2-for-1")
+}
+
+/// "The Hangover" in title case, after a capital "The": a film, not a morning.
+fn film_title(doc: &Doc, hit: &Hit) -> bool {
+    hit.first > 0 && doc.tokens[hit.first].capitalized && {
+        let the = &doc.tokens[hit.first - 1];
+        the.capitalized && doc.word(the) == "the"
+    }
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
@@ -289,6 +301,8 @@ mod tests {
     fn sober_meanings_are_fine() {
         for text in [
             "Drunk on sunshine and sea air this weekend",
+            "Watched The Hangover again, still funny.",
+            "Espresso martini cocktail class with the girls tonight, so fun",
             "A cold beer on the porch after mowing the lawn",
             "Wasted an hour on hold again",
             "We got hammered 4-0 on Saturday",
