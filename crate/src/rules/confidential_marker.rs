@@ -66,6 +66,7 @@ impl Rule for ConfidentialMarker {
             || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));
+        let found_before = out.len();
         for hit in input.scan.hits(List::Confidential) {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
@@ -87,6 +88,21 @@ impl Rule for ConfidentialMarker {
                 self.finding(severity, span, format!("{} says this is not meant to be public.", quoted(doc, span))),
                 Action::Rephrase { hint: "Share it only through the channel it was meant for." },
             ));
+        }
+        // "The merger is done, press release drops tomorrow": a deal or results
+        // told before the day they are announced are not public yet.
+        let deal = || input.scan.hits(List::Market).any(|h| h.tag == "event");
+        if out.len() == found_before && deal() {
+            if let Some((first, last)) = super::market_moving::announcement_pending(doc) {
+                out.push(with_action(
+                    self.finding(
+                        Severity::High,
+                        doc.token_span(first, last),
+                        "This news is not public yet.".into(),
+                    ),
+                    Action::Rephrase { hint: "Share it only through the channel it was meant for." },
+                ));
+            }
         }
     }
 }
@@ -166,6 +182,12 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "confidential.marker";
+
+    #[test]
+    fn a_deal_told_before_its_announcement_is_not_public_yet() {
+        assert!(flags(RULE, "The merger with the water company is done, press release drops tomorrow", &personal()));
+        assert!(!flags(RULE, "Our new album release is Friday, pre-order now", &personal()));
+    }
 
     #[test]
     fn advice_to_keep_your_own_secrets_is_fine() {

@@ -35,7 +35,7 @@ impl Rule for MarketMoving {
         let trade = market.iter().find(|h| h.tag == "trade");
         let official = market.iter().any(|h| h.tag == "official");
         // "announcement Thursday", "can't announce until April": not out yet.
-        let pending = !official && announcement_pending(doc);
+        let pending = !official && announcement_pending(doc).is_some();
         // "Posting this now, deleting it tomorrow: the merger talks are off":
         // planning to delete says the writer knows it should not be out.
         let regretted = !official
@@ -99,6 +99,8 @@ const WHEN: &[&str] = &[
     "until",
     "till",
     "soon",
+    "later",
+    "shortly",
     "january",
     "february",
     "march",
@@ -141,13 +143,19 @@ fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
 }
 
 /// "announcement Thursday", "can't officially announce until April",
-/// "announcing it next week": an announcement that has not happened yet.
-fn announcement_pending(doc: &Doc) -> bool {
-    doc.tokens.iter().enumerate().any(|(i, t)| {
-        doc.word(t).starts_with("announc")
-            && doc.word(t) != "announced"
-            && (i + 1..doc.tokens.len().min(i + 5))
-                .any(|j| WHEN.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(i, j))
+/// "announcing it next week", "press release drops tomorrow", "official
+/// results Thursday": news that has not been released yet. Returns the
+/// tokens from the announcing word to the day.
+pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
+    const RELEASE: &[&str] = &["release", "results", "news"];
+    doc.tokens.iter().enumerate().find_map(|(i, t)| {
+        let w = doc.word(t);
+        if !(w.starts_with("announc") && w != "announced" || RELEASE.contains(&w)) {
+            return None;
+        }
+        (i + 1..doc.tokens.len().min(i + 5))
+            .find(|&j| WHEN.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(i, j))
+            .map(|j| (i, j))
     })
 }
 
