@@ -86,7 +86,8 @@ const HOME_WORDS: &[&str] = &[
 #[rustfmt::skip]
 const PRIVATE_PHRASES: &[&str] = &[
     "i live", "we live", "my address", "our address", "my place", "my house", "my home",
-    "my apartment", "my flat", "come over", "my new place", "home address",
+    "my apartment", "my flat", "come over", "my new place", "home address", "housewarming", "moving into",
+    "moving in", "lives at", "live at",
 ];
 
 /// Phrases of a business inviting people in; the words that make an address a
