@@ -77,6 +77,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("seed phrase", Kind::Password, "a recovery phrase"),
     ("passphrase", Kind::Password, "a passphrase"),
     ("login code", Kind::Code, "a login code"),
+    ("guard code", Kind::Code, "a login code"),
     ("alarm code", Kind::Code, "an alarm code"),
     ("auth code", Kind::Code, "a login code"),
     ("door code", Kind::Code, "a door code"),
@@ -114,7 +115,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
 #[rustfmt::skip]
 const NOT_MINE: &[&str] = &[
     "common", "popular", "worst", "default", "example", "sample", "weak", "bad", "strong", "good",
-    "typical", "best", "secure", "dummy", "fake", "placeholder", "temporary", "hint", "generated",
+    "typical", "best", "secure", "dummy", "fake", "placeholder", "hint",
 ];
 
 /// Words shortly before a keyword that make the sentence hypothetical.
