@@ -95,11 +95,7 @@ impl Rule for ConfidentialMarker {
         if out.len() == found_before && deal() {
             if let Some((first, last)) = super::market_moving::announcement_pending(doc) {
                 out.push(with_action(
-                    self.finding(
-                        Severity::High,
-                        doc.token_span(first, last),
-                        "This news is not public yet.".into(),
-                    ),
+                    self.finding(Severity::High, doc.token_span(first, last), "This news is not public yet.".into()),
                     Action::Rephrase { hint: "Share it only through the channel it was meant for." },
                 ));
             }

@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn a_private_message_is_at_home_in_a_dm() {
-        let text = "@jenny_k did you do the test yet? Call me the second you know if it's positive";
+        let text = "Just between us @rob, I'm interviewing at Google next week";
         assert!(flags("private-message.learned", text, &personal()));
         assert!(fired("private-message.learned", text, &dm()).is_empty());
     }
