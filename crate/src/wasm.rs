@@ -19,6 +19,12 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Account, Action, Category, Context, Finding, Settings, Severity};
 
+/// Talc instead of the default dlmalloc: smaller in the wasm and faster on
+/// the many small allocations a check makes (see docs/DEPENDENCIES.md).
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();

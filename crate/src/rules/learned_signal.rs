@@ -27,10 +27,6 @@ impl Rule for LearnedSignal {
         self.category
     }
 
-    fn lesson(&self) -> &'static str {
-        self.main.lesson()
-    }
-
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
             return;

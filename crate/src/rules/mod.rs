@@ -78,11 +78,6 @@ pub trait Rule: Sync {
     /// Stable id, `category.name`, shown to users and tools.
     fn id(&self) -> &'static str;
     fn category(&self) -> Category;
-    /// The real lesson behind the rule, in the product's words
-    /// (`lessons.txt`).
-    fn lesson(&self) -> &'static str {
-        lesson_of(self.id(), "")
-    }
     /// Pushes findings; `out` already holds the findings of earlier rules.
     fn check(&self, input: &Input, out: &mut Vec<Finding>);
 
@@ -106,7 +101,7 @@ fn new_finding(rule: &dyn Rule, severity: Severity, span: (u32, u32), message: S
         start: span.0,
         end: span.1,
         message,
-        lesson: rule.lesson().into(),
+        lesson: lesson(rule.id()).into(),
         action: None,
     }
 }
@@ -123,6 +118,15 @@ fn lesson_of(id: &str, variant: &str) -> &'static str {
         .iter()
         .find(|(key, _)| key.strip_prefix(id).is_some_and(|rest| rest == variant))
         .map_or("", |&(_, text)| text)
+}
+
+/// The real lesson behind rule `id`, in the product's words
+/// (`lessons.txt`); a learned rule tells its category's main rule's story.
+/// A free function, not a trait method: a default method is copied into
+/// every rule.
+pub fn lesson(id: &str) -> &'static str {
+    let main = learned_signal::RULES.iter().find(|r| r.id == id).map_or(id, |r| r.main.id());
+    lesson_of(main, "")
 }
 
 /// The lesson of rule `id` for a direct message.
@@ -332,7 +336,7 @@ mod tests {
     #[test]
     fn every_rule_has_a_lesson_and_every_lesson_a_rule() {
         for rule in ALL {
-            assert!(rule.lesson().len() > 40, "{} has no lesson in lessons.txt", rule.id());
+            assert!(super::lesson(rule.id()).len() > 40, "{} has no lesson in lessons.txt", rule.id());
         }
         for line in crate::lexicon::packed("lessons.txt").lines() {
             let (key, text) = line.split_once(": ").expect("`rule.id: text`");
@@ -347,7 +351,7 @@ mod tests {
         let with_dm: Vec<_> = ALL.iter().filter(|r| !dm_lesson(r.id()).is_empty()).collect();
         assert_eq!(with_dm.len(), 6, "card, IBAN, bank account, id number, secret, key");
         for rule in with_dm {
-            assert_ne!(dm_lesson(rule.id()), rule.lesson(), "{}", rule.id());
+            assert_ne!(dm_lesson(rule.id()), super::lesson(rule.id()), "{}", rule.id());
         }
     }
 }

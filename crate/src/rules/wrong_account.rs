@@ -63,7 +63,7 @@ impl Rule for WrongAccount {
             format!("You are posting as {account}, a brand account, and this reads as personal."),
         );
         f.lesson =
-            format!("Everyone who follows {account} will read this as the brand speaking. {}", self.lesson()).into();
+            format!("Everyone who follows {account} will read this as the brand speaking. {}", super::lesson(self.id())).into();
         out.push(with_action(
             f,
             Action::Rephrase { hint: "Switch to your personal account, or keep it off the brand's feed." },
