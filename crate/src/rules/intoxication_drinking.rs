@@ -145,7 +145,7 @@ impl Rule for IntoxicationDrinking {
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
             out.push(self.finding(severity, span, "This reads as a drinking session.".into()));
         }
-        if let Some(span) = drink_emoji_run(doc.text) {
+        if let Some(span) = drink_emoji_run(doc) {
             out.push(self.finding(Severity::Medium, span, "A row of drinks reads as a drinking session.".into()));
         }
     }
@@ -236,10 +236,11 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
 }
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
-fn drink_emoji_run(text: &str) -> Option<(u32, u32)> {
-    if !contains_emoji(text, DRINK_EMOJI) {
+fn drink_emoji_run(doc: &Doc) -> Option<(u32, u32)> {
+    if !contains_emoji(doc, DRINK_EMOJI) {
         return None;
     }
+    let text = doc.text;
     let mut at = 0u32;
     let mut run: Option<(u32, u32, usize)> = None;
     for c in text.chars() {

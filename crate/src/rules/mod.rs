@@ -195,19 +195,10 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str
     })
 }
 
-/// Whether `text` holds one of `emoji`, characters outside the Basic
-/// Multilingual Plane: only the characters that start with a four-byte
-/// lead byte are decoded, so a draft without emoji costs one byte scan.
-pub fn contains_emoji(text: &str, emoji: &[char]) -> bool {
-    let b = text.as_bytes();
-    let mut from = 0;
-    while let Some(at) = b[from..].iter().position(|&x| x >= 0xF0) {
-        if text[from + at..].chars().next().is_some_and(|c| emoji.contains(&c)) {
-            return true;
-        }
-        from += at + 1;
-    }
-    false
+/// Whether the draft holds one of `emoji`, characters outside the Basic
+/// Multilingual Plane: it reads the few such characters `Doc` kept, not the text.
+pub fn contains_emoji(doc: &Doc, emoji: &[char]) -> bool {
+    doc.astral.iter().any(|c| emoji.contains(c))
 }
 
 /// Whether the draft speaks in the first person singular anywhere.
@@ -227,7 +218,7 @@ pub fn banter(input: &Input) -> bool {
     const DENIED: &[&str] = &["ever", "never", "nobody", "no", "will", "could", "would", "won't", "can't"];
     !input.ctx.is_brand()
         && (input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
-            || (input.ctx.is_dm() && contains_emoji(input.doc.text, LAUGHING)))
+            || (input.ctx.is_dm() && contains_emoji(input.doc, LAUGHING)))
 }
 
 /// Whether one of `emoji` follows folded byte `from` before the sentence

@@ -47,7 +47,7 @@ impl Rule for PrivateMessage {
             sexual.is_some() && (addressed || doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate")
-            || contains_emoji(doc.text, INTIMATE_EMOJI)
+            || contains_emoji(doc, INTIMATE_EMOJI)
             || signs_off_with_a_kiss(doc);
         // "last night" plans something only in a post to one person ("our
         // baby arrived last night 💕" is news for everyone).
@@ -58,7 +58,7 @@ impl Rule for PrivateMessage {
         let news = cues.iter().any(|c| c.tag == "news");
         // "@mum happy birthday, love you": love said in public on purpose.
         // "@sam you muppet 😂 love you": friends laughing together, in public.
-        let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc.text, super::LAUGHING);
+        let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc, super::LAUGHING);
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
         } else if (addressed && ((intimate && !celebrates) || hush || news || plans >= 2))

@@ -2,7 +2,7 @@
 //! through any spelling trick. Health and education uses ("sexual health
 //! clinic", "summa cum laude") stay quiet: bare "sex" is not on the list.
 
-use super::{hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
+use super::{contains_emoji, hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -32,9 +32,9 @@ impl Rule for SexualContent {
         let hints = if words == 0 {
             0
         } else {
-            let text = input.doc.text;
             let innuendo = input.scan.hits(List::Sexual).any(|h| h.tag == "innuendo");
-            words + usize::from(text.contains(SUGGESTIVE_EMOJI) || (innuendo && text.contains(WINKS)))
+            let doc = input.doc;
+            words + usize::from(contains_emoji(doc, SUGGESTIVE_EMOJI) || (innuendo && contains_emoji(doc, WINKS)))
         };
         for hit in input.scan.hits(List::Sexual) {
             if weak(&hit) && hints < 2 {
@@ -55,6 +55,11 @@ mod tests {
     use crate::rules::test_util::*;
 
     const RULE: &str = "sexual.content";
+
+    #[test]
+    fn its_emoji_are_outside_the_bmp_as_contains_emoji_needs() {
+        assert!(super::SUGGESTIVE_EMOJI.iter().chain(super::WINKS).all(|c| c.len_utf8() == 4));
+    }
 
     #[test]
     fn catches_sexual_content() {

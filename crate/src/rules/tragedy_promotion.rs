@@ -31,7 +31,7 @@ impl Rule for TragedyPromotion {
         let promo = (untagged || giving) && (!giving || turns_away);
         let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         // "Still better than MH370 😂": a laugh beside a tragedy is a joke about it.
-        let joking = input.scan.has(List::Jokes) || super::contains_emoji(doc.text, super::LAUGHING);
+        let joking = input.scan.has(List::Jokes) || super::contains_emoji(doc, super::LAUGHING);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
         } else if joking {

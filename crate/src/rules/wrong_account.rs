@@ -62,8 +62,11 @@ impl Rule for WrongAccount {
             span,
             format!("You are posting as {account}, a brand account, and this reads as personal."),
         );
-        f.lesson =
-            format!("Everyone who follows {account} will read this as the brand speaking. {}", super::lesson(self.id())).into();
+        f.lesson = format!(
+            "Everyone who follows {account} will read this as the brand speaking. {}",
+            super::lesson(self.id())
+        )
+        .into();
         out.push(with_action(
             f,
             Action::Rephrase { hint: "Switch to your personal account, or keep it off the brand's feed." },

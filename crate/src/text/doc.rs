@@ -42,6 +42,9 @@ pub struct Doc<'a> {
     /// For each original character: its UTF-16 offset and its byte offset.
     starts: Vec<(u32, u32)>,
     utf16_len: u32,
+    /// The characters outside the Basic Multilingual Plane (most emoji), in
+    /// order: rules asking "is there a 😂?" read these, not the whole text.
+    pub astral: Vec<char>,
 }
 
 impl<'a> Doc<'a> {
@@ -52,6 +55,7 @@ impl<'a> Doc<'a> {
         let mut upper = Vec::with_capacity(text.len());
         let mut starts = Vec::with_capacity(text.len());
         let mut at16 = 0u32;
+        let mut astral = Vec::new();
         let bytes = text.as_bytes();
         let mut byte = 0;
         while byte < bytes.len() {
@@ -70,6 +74,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let c = text[byte..].chars().next().unwrap_or_default();
+            if c.len_utf8() == 4 {
+                astral.push(c);
+            }
             starts.push((at16, byte as u32));
             let span = (at16, at16 + c.len_utf16() as u32);
             at16 = span.1;
@@ -87,7 +94,7 @@ impl<'a> Doc<'a> {
         spellings.push_str(&folded);
         let tokens = tokenize(&folded, &upper, &mut spellings);
         let spaced = join_spelled_out(&folded, &tokens, &mut spellings);
-        Doc { text, folded, origin, tokens, spaced, spellings, starts, utf16_len: at16 }
+        Doc { text, folded, origin, tokens, spaced, spellings, starts, utf16_len: at16, astral }
     }
 
     /// The folded token with leetspeak decoded ("sh1t" → "shit").
