@@ -144,18 +144,24 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     const MEDIA: &[&str] =
         &["podcast", "show", "film", "movie", "series", "episode", "book", "novel", "album", "documentary"];
     const SEEN: &[&str] = &["watched", "rewatched", "watching", "watch", "read", "reading", "reread", "finished"];
+    // Title case: "Off the Record" keeps its small words low.
+    const SMALL: &[&str] = &["the", "of", "a", "an", "and", "in", "on"];
     let tokens = &doc.tokens[hit.first..=hit.last];
-    if !tokens.iter().all(|t| t.capitalized && !t.shouted) {
+    let title_case = |(i, t): (usize, &crate::text::Token)| {
+        !t.shouted && (t.capitalized || (i > 0 && i + 1 < tokens.len() && SMALL.contains(&doc.word(t))))
+    };
+    if !tokens.iter().enumerate().all(title_case) {
         return false;
     }
-    let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
+    // "Off the Record is a great podcast": the kind of work a few words on.
+    let media_after = (hit.last + 1..doc.tokens.len().min(hit.last + 5))
+        .take_while(|&i| doc.same_sentence(hit.last, i))
+        .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])));
     let before = hit.first.checked_sub(1).map(|i| &doc.tokens[i]);
     // "L.A. Confidential": initials before the title.
-    after.is_some_and(|t| MEDIA.contains(&doc.word(t)))
-        || before.is_some_and(|t| SEEN.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2))
+    media_after || before.is_some_and(|t| SEEN.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2))
 }
 
-/// "... will be kept strictly confidential": a promise to the reader.
 /// "your bank will never ask for your PIN ... don't share it": advice to
 /// keep one's own secrets, not a leak.
 fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
@@ -164,6 +170,7 @@ fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
         && doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && SECRETS.contains(&doc.word(&w[1])))
 }
 
+/// "... will be kept strictly confidential": a promise to the reader.
 fn promise_sense(doc: &Doc, hit: &Hit) -> bool {
     let starts_with_confidential =
         doc.word(&doc.tokens[hit.first]) == "confidential" || doc.word(&doc.tokens[hit.first]) == "strictly";

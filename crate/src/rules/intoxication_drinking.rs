@@ -95,6 +95,8 @@ impl Rule for IntoxicationDrinking {
         let drinks = input.scan.hits(List::Drinking).filter(|h| h.tag.is_empty() || h.tag == "drink").count();
         // Read once, not per drink: whether a brand is selling what it names.
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
+        // "Our new paper on ketamine as an antidepressant": research, not a night out.
+        let research = doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         for hit in input.scan.hits(List::Drinking) {
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
@@ -116,7 +118,9 @@ impl Rule for IntoxicationDrinking {
             // a night out on the brand's feed, unless the brand is selling the drink.
             let on_brand_feed =
                 severity == Severity::Low && brand_drinking && (hit.tag.is_empty() || hit.tag == "drink");
-            let severity = if on_brand_feed {
+            let severity = if research {
+                Severity::Low
+            } else if on_brand_feed {
                 Severity::Medium
             } else if severity == Severity::Medium && input.ctx.is_brand() {
                 Severity::High
@@ -160,8 +164,11 @@ const OFFER: &[&str] = &[
     "book", "booking", "try", "order", "pairing", "paired", "tasting", "launch", "launches", "recipe",
     "responsibly", "alcohol-free", "non-alcoholic", "free", "off", "price", "prices", "tickets", "join", "visit",
     "stock", "brewed", "distilled", "shop", "special", "specials", "featured", "seasonal", "pouring", "vineyard", "vineyards",
-    "winery", "brewery", "distillery", "cellar",
+    "winery", "brewery", "distillery", "cellar", "garden", "reopens", "opens", "fair", "deli",
 ];
+
+/// Words of research and medicine around a drug or a drink.
+const RESEARCH: &[&str] = &["paper", "study", "studies", "trial", "trials", "clinical", "researchers", "journal"];
 
 fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t)))
