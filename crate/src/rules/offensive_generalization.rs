@@ -109,7 +109,8 @@ const PEOPLE: &[&str] = &[
     "neighbors", "family", "families", "maid", "maids", "nurse", "nurses", "doctor", "doctors", "boss", "colleague",
     "colleagues", "coworker", "coworkers", "worker", "workers", "builder", "builders", "people", "folk", "folks",
     "parents", "mum", "mom", "dad", "player", "players", "ref", "refs", "teacher", "teachers", "staff", "tenant",
-    "tenants", "customer", "customers", "couple", "exchange", "cabbie", "shopkeeper", "employees", "employee",
+    "tenants", "customer", "customers", "couple", "exchange", "cabbie", "shopkeeper", "employees", "employee", "bloke",
+    "blokes", "support",
 ];
 
 /// The token of a word for people right after the adjective at token

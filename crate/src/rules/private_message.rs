@@ -56,6 +56,8 @@ impl Rule for PrivateMessage {
         let hush = cues.iter().any(|c| c.tag == "hush");
         // "Mum, the doctor says the lump is benign": someone's private news, told to them or in confidence.
         let news = cues.iter().any(|c| c.tag == "news");
+        // "Card's 4539 ..., can you book us the table?": data handed over with a request.
+        let asks = cues.iter().any(|c| c.tag == "ask");
         // "@mum happy birthday, love you": love said in public on purpose.
         // "@sam you muppet 😂 love you": friends laughing together, in public.
         let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc, super::LAUGHING);
@@ -68,7 +70,7 @@ impl Rule for PrivateMessage {
         {
             // Intimate by its emoji alone ("@nat_k see you later 😘"): the whole draft.
             cues.first().map(|c| hit_span(doc, c)).or(Some((0, doc.utf16_len())))
-        } else if (addressed || intimate || hush) && out.iter().any(sensitive) {
+        } else if (addressed || intimate || hush || asks) && out.iter().any(sensitive) {
             // "@sarah_k the door code is 4512": data or a code handed to one person.
             out.iter().find(|f| sensitive(f)).map(|f| (f.start, f.end))
         } else if sexual_to_you {
@@ -101,18 +103,24 @@ const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
 /// The post opens with an @mention or a name followed by a comma.
 /// Greetings that may come before the name a message opens with.
 const GREETINGS: &[&str] = &["hi", "hey", "hello", "dear"];
+/// Words that open a message to one person in place of a name ("Sis I borrowed ...").
+const VOCATIVES: &[&str] = &["sis", "bro", "babe", "hun", "bestie"];
 
 /// Opens with one @mention (and has no other), or with a name and a comma
 /// ("Sam, ...", "Hi Sarah, ...").
 fn addressed_to_one(doc: &Doc) -> bool {
     let Some(first) = doc.tokens.first() else { return false };
     let mentions = doc.tokens.iter().filter(|t| t.mention).count();
-    let greeted = (GREETINGS.contains(&doc.word(first)) || TITLES.contains(&doc.word(first)))
-        && doc.tokens.get(1).is_some_and(|t| t.capitalized);
-    let name = if greeted { 1 } else { 0 };
+    let titled = |i: usize| doc.tokens.get(i).is_some_and(|t| TITLES.contains(&doc.word(t)));
+    let greeted =
+        (GREETINGS.contains(&doc.word(first)) || titled(0)) && doc.tokens.get(1).is_some_and(|t| t.capitalized);
+    // "Hi Dr Patel, ...": a greeting, a title, then the name.
+    let name = usize::from(greeted) + usize::from(greeted && GREETINGS.contains(&doc.word(first)) && titled(1));
     let comma_after =
         |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
-    (first.mention && mentions == 1) || (doc.tokens[name].capitalized && comma_after(name))
+    (first.mention && mentions == 1)
+        || (doc.tokens[name].capitalized && comma_after(name))
+        || VOCATIVES.contains(&doc.word(first))
 }
 
 #[cfg(test)]
@@ -142,6 +150,8 @@ mod tests {
             "Just between us, I think Sarah's pregnant, don't say anything",
             "Sorry about earlier, I didn't mean what I said. Can we talk tonight? x",
             "Mr Ahmed, your blood results are back, please ring us",
+            "Hi Dr Patel, here are my results from Monday, the lump is back",
+            "Card's 4539 1488 0343 6467 exp 09/27, can you book us the table?",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
