@@ -7,17 +7,18 @@
 //! thing in everyday words, UK, US and other Englishes) and
 //! `tests/corpus/indirect2.jsonl` (roasts, job complaints, stereotypes,
 //! innuendo, leaks and secrets said sideways), and session 6's
-//! `tests/corpus/plain2.jsonl` (eight more blind batches of short plain
+//! `tests/corpus/plain2.jsonl` (twelve more blind batches of short plain
 //! posts: other Englishes, heated reply threads, frontline workers and their
 //! employers, young people and creators, tech and finance, politics and
-//! sport, brands' customer-service and marketing staff). Per file and category, recall may
+//! sport, brands' customer-service and marketing staff, small businesses,
+//! replies and DMs, executives). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds eleven batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds thirteen batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -135,11 +136,18 @@ fn recall_stays_at_or_above_the_floors() {
 /// sick day, a pasta-shape question, a play called "Just Kidding!", kidding
 /// season for goats); their misses were not looked at. Session 6 added
 /// s6E (150/201, no particular lean) and s6F (143/207, older writers,
-/// clubs, churches and councils), scored by the session-start build; their
-/// three false alarms on first sight ("The Hangover Part II", "just
-/// kidding season" for goats, wine at home with a sister "just the two of
-/// us") were fixed and their misses not looked at.
-const HELDOUT_FLOOR: f64 = 938.0 / 1323.0;
+/// clubs, churches and councils), scored by the session-start build; s6K
+/// (164/205, no lean) and s6L (140/195, parents, fitness, dating,
+/// weddings), scored after the rules written for s6A-D; and s6O (155/214,
+/// universities, science, the press, law) and s6Q (158/206, no lean),
+/// scored after the rules written for s6G-J. Their eleven false alarms on
+/// first sight ("The Hangover Part II", "just kidding season" for goats,
+/// wine at home with a sister "just the two of us", "just kidding about the
+/// diet", a podcast called Off the Record, research on ketamine, "I'll
+/// delete the recording if anyone objects", "kidding myself", a
+/// leaked-password checker, what an NDA can stop, "who was I kidding") were
+/// fixed and their misses not looked at.
+const HELDOUT_FLOOR: f64 = 1555.0 / 2143.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

@@ -31,10 +31,6 @@ impl Rule for LearnedSignal {
         if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
             return;
         }
-        // A direct message is where a private message belongs.
-        if self.category == Category::PrivateMessage && input.ctx.is_dm() {
-            return;
-        }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
         if verdict.flagged {
             out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
@@ -57,7 +53,7 @@ fn sentence_around(input: &Input, verdict: &Verdict) -> (u32, u32) {
 }
 
 /// The learned rules, one per category the model scores, in its order.
-pub static RULES: [LearnedSignal; 5] = {
+pub static RULES: [LearnedSignal; 4] = {
     use super::*;
     [
         LearnedSignal {
@@ -77,12 +73,6 @@ pub static RULES: [LearnedSignal; 5] = {
             category: Category::Workplace,
             main: &workplace_complaint::WorkplaceComplaint,
             message: "This reads as a complaint about work, a job or its people.",
-        },
-        LearnedSignal {
-            id: "private-message.learned",
-            category: Category::PrivateMessage,
-            main: &private_message::PrivateMessage,
-            message: "This reads like a message meant for one person.",
         },
         LearnedSignal {
             id: "wrong-account.learned",
@@ -113,13 +103,6 @@ mod tests {
     fn speaks_for_wording_no_rule_catches() {
         let text = "@sam_k can't stop thinking about last night, round two tonight?";
         assert!(flags("sexual.learned", text, &personal()));
-    }
-
-    #[test]
-    fn a_private_message_is_at_home_in_a_dm() {
-        let text = "Just between us @rob, I'm interviewing at Google next week";
-        assert!(flags("private-message.learned", text, &personal()));
-        assert!(fired("private-message.learned", text, &dm()).is_empty());
     }
 
     #[test]

@@ -172,10 +172,9 @@ pub static ALL: &[&dyn Rule] = &[
     &learned_signal::RULES[0],
     &learned_signal::RULES[1],
     &learned_signal::RULES[2],
-    &learned_signal::RULES[3],
     // Reads the findings above; keep last but for its learned twin.
     &wrong_account::WrongAccount,
-    &learned_signal::RULES[4],
+    &learned_signal::RULES[3],
 ];
 
 pub const FIRST_PERSON_SINGULAR: &[&str] =
