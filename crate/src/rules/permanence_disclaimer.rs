@@ -57,7 +57,7 @@ impl Rule for PermanenceDisclaimer {
             let title = doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
             let titled =
                 title && super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
-            if initials || titled {
+            if initials || titled || (hit.phrase == "kidding" && !stands_alone(doc, hit.end)) {
                 continue;
             }
             let span = hit_span(input.doc, hit);
@@ -122,6 +122,13 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     None
 }
 
+/// "Kidding!", "kidding.", "(we're kidding)": a bare "kidding" disclaims
+/// only as its own clause, closed by punctuation or the end of the draft;
+/// "kidding around", "kidding aside" and "who was I kidding thinking" go on.
+fn stands_alone(doc: &Doc, end: usize) -> bool {
+    doc.folded[end..].chars().next().map_or(true, |c| c.is_ascii_punctuation())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
@@ -142,6 +149,8 @@ mod tests {
             "I'll delete this later but here goes",
             "just kidding!!",
             "j/k about the resignation",
+            "Hate my flatmates. Kidding. Sort of.",
+            "Our competitor's pies taste like cardboard. Kidding!!",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -161,6 +170,9 @@ mod tests {
             "How to delete your account: Settings > Privacy",
             "Our drama club presents 'Just Kidding!', a comedy in three acts. Tickets on sale now",
             "Kidding season at the farm: 14 baby goats so far!",
+            "Kidding around at the park with the twins all afternoon",
+            "Kidding aside, I learned more from my failed startup than from my MBA.",
+            "Who was I kidding thinking I'd finish this book in a week",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
