@@ -18,7 +18,7 @@
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds thirteen batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds fourteen batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -146,7 +146,12 @@ fn recall_stays_at_or_above_the_floors() {
 /// diet", a podcast called Off the Record, research on ketamine, "I'll
 /// delete the recording if anyone objects", "kidding myself", a
 /// leaked-password checker, what an NDA can stop, "who was I kidding") were
-/// fixed and their misses not looked at.
+/// fixed and their misses not looked at. s6S adds 300 benign look-alikes
+/// (idioms, pubs' menus, relief appeals, security advice, titles); its
+/// seven false alarms on first sight (7/300: "Off the Record" as a story's
+/// title, a pussy willow, hot drinks at a warm space, a running joke about
+/// the coffee machine, a diary marked 'TOP SECRET', "jokes aside", advice
+/// not to share an OTP) were fixed.
 const HELDOUT_FLOOR: f64 = 1555.0 / 2143.0;
 
 #[test]

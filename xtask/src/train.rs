@@ -39,11 +39,16 @@ const ALLOWED_ALARMS: usize = 4;
 const THRESHOLDS: [f64; 12] = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 struct Post {
+    id: String,
     features: Vec<u32>,
     brand: bool,
     /// Labelled with no category at all.
     benign: bool,
     labels: Vec<bool>,
+    /// Whether each category's learned rule stays quiet on the post whatever
+    /// the model scores (a group quoted to be argued with): such a benign
+    /// post need not hold a threshold up.
+    quiet: Vec<bool>,
     /// Whether the rules flag each category, the learned rules' own findings
     /// left out (wrong-account may still have read them): the report's
     /// "rules" column.
@@ -95,11 +100,16 @@ fn load(path: &Path) -> Result<Vec<Post>, String> {
                 .filter(|f| f.severity >= Severity::Medium && !f.rule.ends_with(".learned"))
                 .collect();
             Ok(Post {
+                id: v["id"].as_str().unwrap_or_default().to_string(),
                 by_rules: CATEGORIES.iter().map(|c| found.iter().any(|f| f.category == *c)).collect(),
                 features: features_of(text, &ctx),
                 brand: ctx.account_kind() == AccountKind::Brand,
                 benign: expect.is_empty(),
                 labels: CATEGORIES.iter().map(|c| expect.contains(&c.id())).collect(),
+                quiet: {
+                    let quiet = postguard::learned_rules_quiet(text, &ctx);
+                    CATEGORIES.iter().map(|c| quiet.contains(c)).collect()
+                },
             })
         })
         .collect()
@@ -130,7 +140,7 @@ fn train(posts: &[Post]) -> (Model, String) {
     let mut all_weights = Vec::new();
     let mut alarmed = vec![false; posts.len()];
     for (c, category) in CATEGORIES.iter().enumerate() {
-        let applies = |i: usize| posts[i].brand || !brand_only(*category);
+        let applies = |i: usize| (posts[i].brand || !brand_only(*category)) && !posts[i].quiet[c];
         let alarms = |t: f64| benign.iter().filter(|&&i| applies(i) && held_out[c][i] >= t).count();
         let threshold = THRESHOLDS.iter().copied().find(|&t| alarms(t) <= ALLOWED_ALARMS).unwrap_or(1.0);
         benign.iter().filter(|&&i| applies(i) && held_out[c][i] >= threshold).for_each(|&i| alarmed[i] = true);
@@ -153,13 +163,16 @@ fn train(posts: &[Post]) -> (Model, String) {
     let model = Model::new(&heads, &all_weights);
     for &i in &benign {
         let features: Vec<Feature> = posts[i].features.iter().map(|&hash| Feature { hash, start: 0, end: 0 }).collect();
-        for (head, verdict) in heads.iter_mut().zip(model.score(&features, posts[i].brand)) {
-            let applies = posts[i].brand || !brand_only(verdict.category);
+        for (c, (head, verdict)) in heads.iter_mut().zip(model.score(&features, posts[i].brand)).enumerate() {
+            let applies = (posts[i].brand || !brand_only(verdict.category)) && !posts[i].quiet[c];
             if applies && verdict.score + MARGIN > head.1 {
                 head.1 = verdict.score + MARGIN;
                 let raised = 1.0 / (1.0 + (-head.1).exp());
-                report
-                    .push_str(&format!("{} threshold raised to {raised:.2} by a benign post\n", verdict.category.id()));
+                report.push_str(&format!(
+                    "{} threshold raised to {raised:.2} by benign post {}\n",
+                    verdict.category.id(),
+                    posts[i].id
+                ));
             }
         }
     }
@@ -179,10 +192,11 @@ fn report_line(posts: &[Post], held_out: &[f64], benign: &[usize], c: usize, thr
     let category = CATEGORIES[c];
     let applies = |i: usize| posts[i].brand || !brand_only(category);
     let risky: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].labels[c] && applies(i)).collect();
-    let hits = risky.iter().filter(|&&i| held_out[i] >= threshold).count();
+    let speaks = |i: usize| held_out[i] >= threshold && !posts[i].quiet[c];
+    let hits = risky.iter().filter(|&&i| speaks(i)).count();
     let by_rules = risky.iter().filter(|&&i| posts[i].by_rules[c]).count();
-    let together = risky.iter().filter(|&&i| posts[i].by_rules[c] || held_out[i] >= threshold).count();
-    let alarms = benign.iter().filter(|&&i| applies(i) && held_out[i] >= threshold).count();
+    let together = risky.iter().filter(|&&i| posts[i].by_rules[c] || speaks(i)).count();
+    let alarms = benign.iter().filter(|&&i| applies(i) && speaks(i)).count();
     format!("{:16} {threshold:9.2}  {hits:4}/{:<4} {by_rules:5} {together:6}    {alarms}\n", category.id(), risky.len())
 }
 

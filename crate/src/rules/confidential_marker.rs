@@ -80,7 +80,10 @@ impl Rule for ConfidentialMarker {
                 "unreleased" if !about_work() => Severity::Low,
                 _ => Severity::High,
             };
-            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) {
+            // "'TOP SECRET KEEP OUT' on my old diary": a label quoted, away from work.
+            let quoted_label =
+                || hit.tag == "label" && !about_work() && super::inside_quotes(doc, hit.start, hit.end).is_some();
+            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) || quoted_label() {
                 continue;
             }
             let span = hit_span(doc, hit);
@@ -158,15 +161,21 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
         .take_while(|&i| doc.same_sentence(hit.last, i))
         .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])));
     let before = hit.first.checked_sub(1).map(|i| &doc.tokens[i]);
-    // "L.A. Confidential": initials before the title.
-    media_after || before.is_some_and(|t| SEEN.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2))
+    // "L.A. Confidential": initials before the title; "New at Off the Record":
+    // a place's name; "my story 'Off the Record'": a quoted title.
+    const PLACE: &[&str] = &["at", "from"];
+    media_after
+        || before.is_some_and(|t| {
+            SEEN.contains(&doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
+        })
+        || super::inside_quotes(doc, hit.start, hit.end).is_some()
 }
 
 /// "your bank will never ask for your PIN ... don't share it": advice to
 /// keep one's own secrets, not a leak.
 fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
     const SECRETS: &[&str] = &["pin", "password", "passwords", "passcode", "otp", "login"];
-    hit.phrase.starts_with("don't share")
+    (hit.phrase.starts_with("don't share") || hit.phrase.starts_with("do not share"))
         && doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && SECRETS.contains(&doc.word(&w[1])))
 }
 

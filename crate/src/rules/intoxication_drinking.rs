@@ -164,7 +164,7 @@ const OFFER: &[&str] = &[
     "book", "booking", "try", "order", "pairing", "paired", "tasting", "launch", "launches", "recipe",
     "responsibly", "alcohol-free", "non-alcoholic", "free", "off", "price", "prices", "tickets", "join", "visit",
     "stock", "brewed", "distilled", "shop", "special", "specials", "featured", "seasonal", "pouring", "vineyard", "vineyards",
-    "winery", "brewery", "distillery", "cellar", "garden", "reopens", "opens", "fair", "deli",
+    "winery", "brewery", "distillery", "cellar", "garden", "reopens", "opens", "fair", "deli", "sessions", "included",
 ];
 
 /// Words of research and medicine around a drug or a drink.

@@ -31,11 +31,25 @@ impl Rule for LearnedSignal {
         if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
             return;
         }
+        if quiet_whatever_the_score(input, self.category) {
+            return;
+        }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
         if verdict.flagged {
             out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
         }
     }
+}
+
+/// Whether the learned rule of `category` stays quiet on this draft whatever
+/// the model scores: "The 'women are bad drivers' line is a myth" quotes a
+/// remark to argue with it. Training reads this too (`postguard::learned_rules_quiet`).
+pub(crate) fn quiet_whatever_the_score(input: &Input, category: Category) -> bool {
+    category == Category::Offensive
+        && input
+            .scan
+            .hits(crate::lexicon::List::Groups)
+            .any(|g| super::offensive_generalization::quoted_to_dismiss(input.doc, g.start, g.end))
 }
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of

@@ -23,6 +23,7 @@ mod hostility_threat;
 mod iban;
 mod intoxication_drinking;
 mod learned_signal;
+pub(crate) use learned_signal::quiet_whatever_the_score as learned_quiet;
 mod market_moving;
 mod national_id;
 mod nearby;

@@ -130,7 +130,7 @@ const DISMISSED: &[&str] = &[
 
 /// The group at folded `start..end` sits inside quotes in one sentence, and
 /// the words right after the closing quote dismiss the quoted remark.
-fn quoted_to_dismiss(doc: &crate::text::Doc, start: usize, end: usize) -> bool {
+pub(super) fn quoted_to_dismiss(doc: &crate::text::Doc, start: usize, end: usize) -> bool {
     super::inside_quotes(doc, start, end).is_some_and(|after| {
         doc.folded[after..]
             .split(|c: char| !c.is_alphanumeric())
