@@ -48,7 +48,7 @@ pub fn learned_rules_quiet(text: &str, ctx: &Context) -> Vec<Category> {
     let doc = Doc::new(text);
     let scan = Scan::new(&doc);
     let input = Input::new(&doc, &scan, ctx);
-    learned::CATEGORIES.into_iter().filter(|&c| rules::learned_quiet(&input, c)).collect()
+    learned::CATEGORIES.into_iter().filter(|&c| rules::learned_rule_quiet(&input, c)).collect()
 }
 
 fn apply_settings(doc: &Doc, settings: &Settings, found: &mut Vec<Finding>) {

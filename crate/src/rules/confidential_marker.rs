@@ -11,6 +11,8 @@ use crate::text::Doc;
 
 pub struct ConfidentialMarker;
 
+const HINT: Action = Action::Rephrase { hint: "Share it only through the channel it was meant for." };
+
 /// Words before "confidential" that make it a promise, not a label.
 const PROMISE: &[&str] = &[
     "kept",
@@ -46,6 +48,7 @@ impl Rule for ConfidentialMarker {
         // ("just between us" also holds "between us": count where hints end.)
         let mut ends = input.scan.hits(List::Confidential).filter(|h| h.tag == "soft").map(|h| h.last);
         let hushed = ends.next().is_some_and(|first| ends.any(|e| e != first));
+        let found_before = out.len();
         // "Heard we're acquiring Brightline 🤫": the shushing face on a deal is a leak.
         if input.doc.text.contains('\u{1F92B}') {
             if let Some(deal) = input.scan.hits(List::Market).find(|h| h.tag == "event") {
@@ -56,7 +59,7 @@ impl Rule for ConfidentialMarker {
                         span,
                         format!("{} with a shushing face is a leak.", quoted(doc, span)),
                     ),
-                    Action::Rephrase { hint: "Share it only through the channel it was meant for." },
+                    HINT,
                 ));
             }
         }
@@ -66,7 +69,6 @@ impl Rule for ConfidentialMarker {
             || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));
-        let found_before = out.len();
         for hit in input.scan.hits(List::Confidential) {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
@@ -80,26 +82,32 @@ impl Rule for ConfidentialMarker {
                 "unreleased" if !about_work() => Severity::Low,
                 _ => Severity::High,
             };
-            // "'TOP SECRET KEEP OUT' on my old diary": a label quoted, away from work.
-            let quoted_label =
-                || hit.tag == "label" && !about_work() && super::inside_quotes(doc, hit.start, hit.end).is_some();
-            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) || quoted_label() {
+            // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":
+            // a marker quoted, away from work.
+            let in_quotes = || !about_work() && super::inside_quotes(doc, hit.start, hit.end).is_some();
+            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) || in_quotes() {
                 continue;
             }
             let span = hit_span(doc, hit);
             out.push(with_action(
                 self.finding(severity, span, format!("{} says this is not meant to be public.", quoted(doc, span))),
-                Action::Rephrase { hint: "Share it only through the channel it was meant for." },
+                HINT,
             ));
         }
         // "The merger is done, press release drops tomorrow": a deal or results
         // told before the day they are announced are not public yet.
         let deal = || input.scan.hits(List::Market).any(|h| h.tag == "event");
         if out.len() == found_before && deal() {
-            if let Some((first, last)) = super::market_moving::announcement_pending(doc) {
+            // An announcement on the official channel ("Thursday on our webcast") is
+            // the news going out; "press release is Tuesday" is still to come.
+            let official = |(first, last): (usize, usize)| {
+                input.scan.hits(List::Market).any(|h| h.tag == "official" && (h.last < first || h.first > last))
+            };
+            if let Some((first, last)) = super::market_moving::announcement_pending(doc).filter(|&span| !official(span))
+            {
                 out.push(with_action(
                     self.finding(Severity::High, doc.token_span(first, last), "This news is not public yet.".into()),
-                    Action::Rephrase { hint: "Share it only through the channel it was meant for." },
+                    HINT,
                 ));
             }
         }
@@ -162,13 +170,12 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
         .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])));
     let before = hit.first.checked_sub(1).map(|i| &doc.tokens[i]);
     // "L.A. Confidential": initials before the title; "New at Off the Record":
-    // a place's name; "my story 'Off the Record'": a quoted title.
+    // a place's name.
     const PLACE: &[&str] = &["at", "from"];
     media_after
         || before.is_some_and(|t| {
             SEEN.contains(&doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
         })
-        || super::inside_quotes(doc, hit.start, hit.end).is_some()
 }
 
 /// "your bank will never ask for your PIN ... don't share it": advice to
@@ -199,6 +206,8 @@ mod tests {
     fn a_deal_told_before_its_announcement_is_not_public_yet() {
         assert!(flags(RULE, "The merger with the water company is done, press release drops tomorrow", &personal()));
         assert!(!flags(RULE, "Our new album release is Friday, pre-order now", &personal()));
+        assert!(!flags(RULE, "We will announce the merger Thursday on our webcast", &personal()));
+        assert!(flags(RULE, "Memo marked 'Strictly Confidential': 200 layoffs Friday", &personal()));
     }
 
     #[test]

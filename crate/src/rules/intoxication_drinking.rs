@@ -66,8 +66,6 @@ const SOBER_AFTER: &[&str] = &[
     "that",
     "this",
     "my",
-    "here",
-    "in",
 ];
 /// Words near a drug name that make it a drug.
 const DRUG_FRAME: &[&str] = &[
@@ -96,15 +94,15 @@ impl Rule for IntoxicationDrinking {
         // Read once, not per drink: whether a brand is selling what it names.
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
-        let research = doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
+        let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         for hit in input.scan.hits(List::Drinking) {
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
                 // "still hungover from your party, thanks for having me": a
                 // hangover told to a friend in a message is nobody's business.
-                "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
                 // "Watched The Hangover again": the film.
                 "hangover" if film_title(doc, hit) => continue,
+                "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
                 "hangover" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
@@ -168,7 +166,7 @@ const OFFER: &[&str] = &[
 ];
 
 /// Words of research and medicine around a drug or a drink.
-const RESEARCH: &[&str] = &["paper", "study", "studies", "trial", "trials", "clinical", "researchers", "journal"];
+const RESEARCH: &[&str] = &["paper", "trial", "trials", "clinical", "researchers", "journal"];
 
 fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t)))

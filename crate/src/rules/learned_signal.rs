@@ -4,7 +4,9 @@
 //! when no rule of the same category has at medium or above (a tip may sit
 //! beside it), and it underlines the sentence
 //! holding the cue that weighed most. Its lesson is the one of the
-//! category's main rule, so the card tells the same story.
+//! category's main rule, so the card tells the same story. The offensive
+//! one stays quiet on a group quoted to be argued with ("the 'women are bad
+//! drivers' line is a myth"), as the rule does.
 
 use super::{Input, Rule};
 use crate::finding::{Category, Finding, Severity};
@@ -31,7 +33,7 @@ impl Rule for LearnedSignal {
         if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
             return;
         }
-        if quiet_whatever_the_score(input, self.category) {
+        if learned_rule_quiet(input, self.category) {
             return;
         }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
@@ -44,11 +46,9 @@ impl Rule for LearnedSignal {
 /// Whether the learned rule of `category` stays quiet on this draft whatever
 /// the model scores: "The 'women are bad drivers' line is a myth" quotes a
 /// remark to argue with it. Training reads this too (`postguard::learned_rules_quiet`).
-pub(crate) fn quiet_whatever_the_score(input: &Input, category: Category) -> bool {
+pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     category == Category::Offensive
-        && input
-            .scan
-            .hits(crate::lexicon::List::Groups)
+        && super::offensive_generalization::groups(input)
             .any(|g| super::offensive_generalization::quoted_to_dismiss(input.doc, g.start, g.end))
 }
 

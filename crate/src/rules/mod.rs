@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, Scan};
 use crate::text::{is_sentence_stop, Doc};
+pub(crate) use learned_signal::learned_rule_quiet;
 
 mod address;
 mod bank_account;
@@ -23,7 +24,6 @@ mod hostility_threat;
 mod iban;
 mod intoxication_drinking;
 mod learned_signal;
-pub(crate) use learned_signal::quiet_whatever_the_score as learned_quiet;
 mod market_moving;
 mod national_id;
 mod nearby;

@@ -39,15 +39,7 @@ impl Rule for OffensiveGeneralization {
         }
         // "Typical Indian driver", "the deaf girl": an adjective names a group
         // only before a word for people ("Indian food" names none).
-        let groups = input.scan.hits(List::Groups).filter_map(|g| {
-            let mut group = g.clone();
-            if g.tag == "adj" {
-                group.last = people_after(doc, g.last)?;
-                group.end = doc.tokens[group.last].end;
-            }
-            Some(group)
-        });
-        for group in groups {
+        for group in groups(input) {
             let group = &group;
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
                 if cue.tag == "frame" {
@@ -101,6 +93,20 @@ impl Rule for OffensiveGeneralization {
     }
 }
 
+/// The draft's group hits; an adjective ("Typical Indian driver", "the deaf
+/// girl") names a group only before a word for people ("Indian food" names
+/// none), and its hit then reaches that word.
+pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = crate::lexicon::Hit> + 'a {
+    input.scan.hits(List::Groups).filter_map(|g| {
+        let mut group = g.clone();
+        if g.tag == "adj" {
+            group.last = people_after(input.doc, g.last)?;
+            group.end = input.doc.tokens[group.last].end;
+        }
+        Some(group)
+    })
+}
+
 /// Words for people that turn an adjective into a group.
 #[rustfmt::skip]
 const PEOPLE: &[&str] = &[
@@ -109,8 +115,7 @@ const PEOPLE: &[&str] = &[
     "neighbors", "family", "families", "maid", "maids", "nurse", "nurses", "doctor", "doctors", "boss", "colleague",
     "colleagues", "coworker", "coworkers", "worker", "workers", "builder", "builders", "people", "folk", "folks",
     "parents", "mum", "mom", "dad", "player", "players", "ref", "refs", "teacher", "teachers", "staff", "tenant",
-    "tenants", "customer", "customers", "couple", "exchange", "cabbie", "shopkeeper", "employees", "employee", "bloke",
-    "blokes", "support",
+    "tenants", "customer", "customers", "couple", "cabbie", "shopkeeper", "employees", "employee", "bloke", "blokes",
 ];
 
 /// The token of a word for people right after the adjective at token

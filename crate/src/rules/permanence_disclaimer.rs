@@ -122,11 +122,15 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     None
 }
 
-/// "Kidding!", "kidding.", "(we're kidding)": a bare "kidding" disclaims
-/// only as its own clause, closed by punctuation or the end of the draft;
-/// "kidding around", "kidding aside" and "who was I kidding thinking" go on.
+/// "Kidding!", "kidding.", "kidding 😂", "kidding lol": a bare "kidding"
+/// disclaims only as its own clause, closed by punctuation, an emoji, a
+/// laugh or the end of the draft; "kidding around", "kidding aside" and
+/// "who was I kidding thinking" go on.
 fn stands_alone(doc: &Doc, end: usize) -> bool {
-    doc.folded[end..].chars().next().map_or(true, |c| c.is_ascii_punctuation())
+    const LAUGHS: &[&str] = &["lol", "haha", "lmao", "jk"];
+    let rest = doc.folded[end..].trim_start();
+    let next_word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    rest.chars().next().map_or(true, |c| !c.is_alphanumeric()) || LAUGHS.contains(&next_word)
 }
 
 #[cfg(test)]
@@ -151,6 +155,8 @@ mod tests {
             "j/k about the resignation",
             "Hate my flatmates. Kidding. Sort of.",
             "Our competitor's pies taste like cardboard. Kidding!!",
+            "Hate my flatmates. Kidding 😂",
+            "our rivals are clowns, kidding lol",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

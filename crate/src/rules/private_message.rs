@@ -100,14 +100,14 @@ fn signs_off_with_a_kiss(doc: &Doc) -> bool {
 /// Titles that may come before the name a message opens with ("Mr Ahmed, ...").
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
 
-/// The post opens with an @mention or a name followed by a comma.
 /// Greetings that may come before the name a message opens with.
 const GREETINGS: &[&str] = &["hi", "hey", "hello", "dear"];
 /// Words that open a message to one person in place of a name ("Sis I borrowed ...").
 const VOCATIVES: &[&str] = &["sis", "bro", "babe", "hun", "bestie"];
 
-/// Opens with one @mention (and has no other), or with a name and a comma
-/// ("Sam, ...", "Hi Sarah, ...").
+/// Opens with one @mention (and has no other), with a name and a comma
+/// ("Sam, ...", "Hi Sarah, ...", "Mr Ahmed, ...", "Hi Dr Patel, ..."), or
+/// with a word said to one person in place of a name ("Sis I borrowed ...").
 fn addressed_to_one(doc: &Doc) -> bool {
     let Some(first) = doc.tokens.first() else { return false };
     let mentions = doc.tokens.iter().filter(|t| t.mention).count();
@@ -119,7 +119,7 @@ fn addressed_to_one(doc: &Doc) -> bool {
     let comma_after =
         |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
     (first.mention && mentions == 1)
-        || (doc.tokens[name].capitalized && comma_after(name))
+        || (doc.tokens.get(name).is_some_and(|t| t.capitalized) && comma_after(name))
         || VOCATIVES.contains(&doc.word(first))
 }
 
@@ -175,6 +175,8 @@ mod tests {
             "Miss you, Nana! Can't wait to see you at Christmas 🎄",
             "We're pregnant! Baby Lewis arrives in March 💕",
             "Sold out tonight, thank you Leeds x",
+            "Hi Dr",
+            "Dear Mrs",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

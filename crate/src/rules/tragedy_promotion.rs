@@ -30,13 +30,14 @@ impl Rule for TragedyPromotion {
         let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty());
         let promo = (untagged || giving) && (!giving || turns_away);
         let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
-        // "Still better than MH370 😂": a laugh beside a tragedy is a joke about it.
+        // "Still better than MH370 😂", "Flood season? At least you'll have a
+        // pool 😂": a laugh in a draft about a tragedy reads as a joke about it.
         let joking = input.scan.has(List::Jokes) || super::contains_emoji(doc, super::LAUGHING);
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
         } else if joking {
             (Severity::High, "This jokes about a tragedy.")
-        } else if (tragedy.tag == "hashtag" || written_as_hashtag(doc, tragedy.start))
+        } else if (tragedy.tag == "hashtag" || doc.tokens[tragedy.first].hashtag)
             && input.ctx.is_brand()
             && !giving
             && !offers_help(doc)
@@ -50,11 +51,6 @@ impl Rule for TragedyPromotion {
             Action::Rephrase { hint: "Keep condolences and promotions in separate posts, days apart." },
         ));
     }
-}
-
-/// "#Tsunami", "#CaliforniaFires": the disaster at folded `start` is a hashtag.
-fn written_as_hashtag(doc: &Doc, start: usize) -> bool {
-    doc.folded[..start].ends_with('#')
 }
 
 /// A helpline or support offered: "If you need to talk, the helpline is
@@ -87,8 +83,10 @@ fn quotes_a_price(text: &str) -> bool {
     text.char_indices().any(|(i, c)| {
         let priced =
             matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
-        let word_before = text[..i].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-        priced && OFFER.contains(&word_before.as_str())
+        priced && {
+            let word_before = text[..i].split_whitespace().next_back().unwrap_or("");
+            OFFER.iter().any(|w| w.eq_ignore_ascii_case(word_before))
+        }
     })
 }
 
