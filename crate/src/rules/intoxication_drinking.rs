@@ -100,8 +100,8 @@ impl Rule for IntoxicationDrinking {
                 "strong" => Severity::Medium,
                 // "still hungover from your party, thanks for having me": a
                 // hangover told to a friend in a message is nobody's business.
-                // "Watched The Hangover again": the film.
-                "hangover" if film_title(doc, hit) => continue,
+                // "Watched The Hangover again": the film; "hangover? no, just tired": denied.
+                "hangover" if film_title(doc, hit) || doc.folded[hit.end..].starts_with("? no") => continue,
                 "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
                 "hangover" => Severity::Medium,
                 "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
@@ -322,6 +322,7 @@ mod tests {
             "Third migraine this week, head is pounding",
             "took two pills for my headache and went to bed",
             "bought weed killer for the patio",
+            "hangover? no, just tired after the marathon",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
