@@ -7,18 +7,19 @@
 //! thing in everyday words, UK, US and other Englishes) and
 //! `tests/corpus/indirect2.jsonl` (roasts, job complaints, stereotypes,
 //! innuendo, leaks and secrets said sideways), and session 6's
-//! `tests/corpus/plain2.jsonl` (twelve more blind batches of short plain
+//! `tests/corpus/plain2.jsonl` (fifteen more blind batches of short plain
 //! posts: other Englishes, heated reply threads, frontline workers and their
 //! employers, young people and creators, tech and finance, politics and
 //! sport, brands' customer-service and marketing staff, small businesses,
-//! replies and DMs, executives; and 300 benign look-alikes). Per file and category, recall may
+//! replies and DMs, executives, famous kinds of gaffe, twenty-somethings,
+//! simple English; and 300 benign look-alikes). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds fourteen batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds fifteen batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -151,8 +152,10 @@ fn recall_stays_at_or_above_the_floors() {
 /// seven false alarms on first sight (7/300: "Off the Record" as a story's
 /// title, a pussy willow, hot drinks at a warm space, a running joke about
 /// the coffee machine, a diary marked 'TOP SECRET', "jokes aside", advice
-/// not to share an OTP) were fixed.
-const HELDOUT_FLOOR: f64 = 1555.0 / 2143.0;
+/// not to share an OTP) were fixed. s6W (163/199, no lean, scored after the
+/// rules written for s6M-R and the benign batches; its one false alarm,
+/// "drunk on the view", fixed) came last.
+const HELDOUT_FLOOR: f64 = 1718.0 / 2342.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {
