@@ -75,9 +75,13 @@ impl Rule for ConfidentialMarker {
             }
             let severity = match hit.tag {
                 "soft" if !business && !hushed => Severity::Low,
+                // "our client ... The decision is published on the court's website": out already.
+                "soft" if !hushed && doc.folded.contains("published") => Severity::Low,
                 // "Top secret: I've been learning guitar for our wedding. He finds out
                 // Saturday": a surprise for someone, not a leak.
-                _ if !about_work() && surprise(doc) => Severity::Low,
+                // "Code name for the new puppy was 'Project Fluff'": a surprise at home
+                // reads as one unless a workplace or a deal is named.
+                _ if (!about_work() || !business) && surprise(doc) => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
                 "unreleased" if !about_work() => Severity::Low,
                 _ => Severity::High,
@@ -125,7 +129,7 @@ const WORK: &[&str] = &[
 ];
 
 /// Words of a surprise kept from someone close.
-const SURPRISE: &[&str] = &["surprise", "wedding", "proposal", "propose", "proposing", "birthday"];
+const SURPRISE: &[&str] = &["surprise", "wedding", "proposal", "propose", "proposing", "birthday", "puppy", "kids"];
 
 fn surprise(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| SURPRISE.contains(&doc.word(t)))
@@ -168,11 +172,16 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     let media_after = (hit.last + 1..doc.tokens.len().min(hit.last + 5))
         .take_while(|&i| doc.same_sentence(hit.last, i))
         .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])));
+    // "Off the Record: new vinyl in every Friday": a small word kept low
+    // between capitals is a name's title case; a label is written "Off the
+    // record:" or in capitals.
+    let named = tokens.len() >= 3 && !tokens[1..tokens.len() - 1].iter().all(|t| t.capitalized);
     let before = hit.first.checked_sub(1).map(|i| &doc.tokens[i]);
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
     const PLACE: &[&str] = &["at", "from"];
-    media_after
+    named
+        || media_after
         || before.is_some_and(|t| {
             SEEN.contains(&doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
         })
@@ -207,6 +216,7 @@ mod tests {
         assert!(flags(RULE, "The merger with the water company is done, press release drops tomorrow", &personal()));
         assert!(!flags(RULE, "Our new album release is Friday, pre-order now", &personal()));
         assert!(!flags(RULE, "We will announce the merger Thursday on our webcast", &personal()));
+        assert!(!flags(RULE, "Off the Record: new vinyl in every Friday, and the listening booth is open", &brand()));
         assert!(flags(RULE, "Memo marked 'Strictly Confidential': 200 layoffs Friday", &personal()));
     }
 

@@ -96,6 +96,10 @@ impl Rule for IntoxicationDrinking {
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         for hit in input.scan.hits(List::Drinking) {
+            // "'Irish people are always drunk' isn't banter, it's a lazy stereotype".
+            if super::quoted_to_dismiss(doc, hit.start, hit.end) {
+                continue;
+            }
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
                 // "still hungover from your party, thanks for having me": a

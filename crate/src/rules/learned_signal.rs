@@ -48,8 +48,9 @@ impl Rule for LearnedSignal {
 /// remark to argue with it. Training reads this too (`postguard::learned_rules_quiet`).
 pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     category == Category::Offensive
-        && super::offensive_generalization::groups(input)
-            .any(|g| super::offensive_generalization::quoted_to_dismiss(input.doc, g.start, g.end))
+        && (super::argues_against(input.doc)
+            || super::offensive_generalization::groups(input)
+                .any(|g| super::quoted_to_dismiss(input.doc, g.start, g.end)))
 }
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of

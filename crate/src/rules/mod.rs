@@ -229,6 +229,45 @@ pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
     sentence.contains(emoji)
 }
 
+/// Words after a quoted remark that hold it at arm's length.
+#[rustfmt::skip]
+const DISMISSED: &[&str] = &[
+    "discourse", "narrative", "take", "takes", "myth", "stereotype", "trope", "nonsense", "rubbish", "lazy", "tired",
+    "outdated", "wrong", "crowd", "argument", "line", "meme", "means",
+];
+
+/// Words with which a draft argues against a stereotype it repeats ("Girls
+/// can't play football, they said. Our U12s just won the cup", "autistic
+/// people are not a monolith").
+const REFUTED: &[&str] = &[
+    "stereotypes age",
+    "they said",
+    "people told",
+    "not a monolith",
+    "lazy stereotype",
+    "tired stereotype",
+    "proved them wrong",
+    "prove them wrong",
+    "proving them wrong",
+];
+
+/// Whether the draft repeats a stereotype to argue against it.
+pub fn argues_against(doc: &Doc) -> bool {
+    REFUTED.iter().any(|r| doc.folded.contains(r))
+}
+
+/// The words at folded `start..end` sit inside quotes in one sentence, and
+/// the words right after the closing quote dismiss the quoted remark.
+pub fn quoted_to_dismiss(doc: &Doc, start: usize, end: usize) -> bool {
+    inside_quotes(doc, start, end).is_some_and(|after| {
+        doc.folded[after..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .any(|w| DISMISSED.contains(&w))
+    })
+}
+
 /// Where the quotes around folded `start..end` end, when that range sits
 /// inside one quoted stretch of a sentence: an opening quote starting a word
 /// before it, and a closing one after it that ends a word (not the

@@ -30,6 +30,9 @@ impl Rule for OffensiveGeneralization {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
+        if super::argues_against(doc) {
+            return;
+        }
         let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };
         for hit in input.scan.hits(List::OffensivePhrases) {
             out.push(with_action(
@@ -76,7 +79,7 @@ impl Rule for OffensiveGeneralization {
             }
             if let Some(cue) = cue {
                 // "the 'gen z can't work' discourse is lazy": the remark is quoted to be argued with.
-                if quoted_to_dismiss(doc, group.start, group.end) {
+                if super::quoted_to_dismiss(doc, group.start, group.end) {
                     continue;
                 }
                 let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
@@ -124,25 +127,6 @@ fn people_after(doc: &crate::text::Doc, last: usize) -> Option<usize> {
     (last + 1..doc.tokens.len().min(last + 3))
         .take_while(|&t| doc.same_sentence(last, t))
         .find(|&t| PEOPLE.contains(&doc.word(&doc.tokens[t])))
-}
-
-/// Words after a quoted remark that hold it at arm's length.
-#[rustfmt::skip]
-const DISMISSED: &[&str] = &[
-    "discourse", "narrative", "take", "takes", "myth", "stereotype", "trope", "nonsense", "rubbish", "lazy", "tired",
-    "outdated", "wrong", "crowd", "argument", "line", "meme", "means",
-];
-
-/// The group at folded `start..end` sits inside quotes in one sentence, and
-/// the words right after the closing quote dismiss the quoted remark.
-pub(super) fn quoted_to_dismiss(doc: &crate::text::Doc, start: usize, end: usize) -> bool {
-    super::inside_quotes(doc, start, end).is_some_and(|after| {
-        doc.folded[after..]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .take(4)
-            .any(|w| DISMISSED.contains(&w))
-    })
 }
 
 /// Group words people use of their own circle every day ("girls night
@@ -246,6 +230,8 @@ mod tests {
             "\"women can't drive\" is a tired stereotype",
             "Typical Indian summer here, always hot by noon",
             "Deaf awareness week is always a highlight here",
+            "Girls can't play football, they said. Our U12s just won the county cup 3-1.",
+            "People told my nan women her age can't learn to code. Stereotypes age badly.",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
