@@ -69,6 +69,8 @@ impl Rule for ConfidentialMarker {
             || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));
+        let at_home = std::cell::OnceCell::new();
+        let surprise = || *at_home.get_or_init(|| surprise(doc));
         for hit in input.scan.hits(List::Confidential) {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
@@ -81,7 +83,7 @@ impl Rule for ConfidentialMarker {
                 // Saturday": a surprise for someone, not a leak.
                 // "Code name for the new puppy was 'Project Fluff'": a surprise at home
                 // reads as one unless a workplace or a deal is named.
-                _ if (!about_work() || !business) && surprise(doc) => Severity::Low,
+                _ if (!about_work() || !business) && surprise() => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
                 "unreleased" if !about_work() => Severity::Low,
                 _ => Severity::High,

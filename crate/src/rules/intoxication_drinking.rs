@@ -96,10 +96,6 @@ impl Rule for IntoxicationDrinking {
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         for hit in input.scan.hits(List::Drinking) {
-            // "'Irish people are always drunk' isn't banter, it's a lazy stereotype".
-            if super::quoted_to_dismiss(doc, hit.start, hit.end) {
-                continue;
-            }
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
                 // "still hungover from your party, thanks for having me": a
@@ -116,6 +112,10 @@ impl Rule for IntoxicationDrinking {
                 "strong-ambiguous" | "drug-ambiguous" | "aftermath" | "party-drug" => continue,
                 _ => Severity::Low,
             };
+            // "'Irish people are always drunk' isn't banter, it's a lazy stereotype".
+            if severity >= Severity::Medium && super::quoted_to_dismiss(doc, hit.start, hit.end) {
+                continue;
+            }
             // "3rd pint in at the Crown 🍺", "margaritas on me tonight" from a brand:
             // a night out on the brand's feed, unless the brand is selling the drink.
             let on_brand_feed =

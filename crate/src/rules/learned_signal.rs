@@ -33,11 +33,8 @@ impl Rule for LearnedSignal {
         if out.iter().any(|f| f.category == self.category && f.severity >= Severity::Medium) {
             return;
         }
-        if learned_rule_quiet(input, self.category) {
-            return;
-        }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
-        if verdict.flagged {
+        if verdict.flagged && !learned_rule_quiet(input, self.category) {
             out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
         }
     }

@@ -251,9 +251,14 @@ const REFUTED: &[&str] = &[
     "proving them wrong",
 ];
 
-/// Whether the draft repeats a stereotype to argue against it.
+/// Whether the draft repeats a stereotype to argue against it. Read at each
+/// word that ends one of `REFUTED`, not by a search of the whole text per
+/// phrase.
 pub fn argues_against(doc: &Doc) -> bool {
-    REFUTED.iter().any(|r| doc.folded.contains(r))
+    doc.tokens.iter().any(|t| {
+        let word = doc.word(t);
+        REFUTED.iter().any(|p| p.ends_with(word) && doc.folded[..t.end].ends_with(p))
+    })
 }
 
 /// The words at folded `start..end` sit inside quotes in one sentence, and

@@ -30,7 +30,10 @@ impl Rule for OffensiveGeneralization {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
-        if super::argues_against(doc) {
+        // Nothing to find without a group or a demeaning phrase; the
+        // counter-argument test reads every word, so it waits for one.
+        let something = input.scan.has(List::OffensivePhrases) || input.scan.has(List::Groups);
+        if !something || super::argues_against(doc) {
             return;
         }
         let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };
