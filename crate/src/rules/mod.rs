@@ -256,8 +256,8 @@ const REFUTED: &[&str] = &[
 /// phrase.
 pub fn argues_against(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| {
-        let word = doc.word(t);
-        REFUTED.iter().any(|p| p.ends_with(word) && doc.folded[..t.end].ends_with(p))
+        matches!(doc.word(t), "age" | "said" | "told" | "monolith" | "stereotype" | "wrong")
+            && REFUTED.iter().any(|p| doc.folded[..t.end].ends_with(p))
     })
 }
 
@@ -284,6 +284,10 @@ pub fn inside_quotes(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     let s = doc.folded.as_str();
     let open = s[..start].rfind(OPEN)?;
     let opens_word = open == 0 || s.as_bytes()[open - 1].is_ascii_whitespace() || s.as_bytes()[open - 1] == b'(';
+    // Most apostrophes before a word sit inside another ("it's"): done.
+    if !opens_word {
+        return None;
+    }
     let after = &s[end..];
     let (close, quote) = after.char_indices().find(|&(i, c)| {
         CLOSE.contains(&c)
@@ -292,7 +296,7 @@ pub fn inside_quotes(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     // A title may end in its own "!" or "?": only a stop before that breaks it.
     let tail = after[..close].trim_end_matches(['!', '?', '.']);
     let mut inside = s[open..end].bytes().chain(tail.bytes());
-    (opens_word && !inside.any(is_sentence_stop)).then_some(end + close + quote.len_utf8())
+    (!inside.any(is_sentence_stop)).then_some(end + close + quote.len_utf8())
 }
 
 /// The two hits are in the same sentence.
@@ -367,6 +371,13 @@ pub(crate) mod test_util {
 #[cfg(test)]
 mod tests {
     use super::{dm_lesson, ALL};
+
+    #[test]
+    fn every_counter_argument_phrase_is_found() {
+        for phrase in super::REFUTED {
+            assert!(super::argues_against(&crate::text::Doc::new(phrase)), "{phrase}");
+        }
+    }
 
     #[test]
     fn every_rule_has_a_lesson_and_every_lesson_a_rule() {
