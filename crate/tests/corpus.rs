@@ -1,4 +1,4 @@
-//! The project's labelled corpus, in five files the learned model trains on:
+//! The project's labelled corpus, in six files the learned model trains on:
 //! `tests/corpus/posts.jsonl` (posts with the wording people reach for
 //! first), `tests/corpus/indirect.jsonl` (posts written blind to avoid the
 //! obvious words: sarcasm, stereotypes without a cue word, innuendo, and
@@ -12,14 +12,18 @@
 //! employers, young people and creators, tech and finance, politics and
 //! sport, brands' customer-service and marketing staff, small businesses,
 //! replies and DMs, executives, famous kinds of gaffe, twenty-somethings,
-//! simple English; and 900 benign look-alikes). Per file and category, recall may
+//! simple English; and 900 benign look-alikes), and session 7's
+//! `tests/corpus/plain3.jsonl` (blind batches leaning on the four hardest
+//! categories, offensive, workplace, sexual and hostility, as office and
+//! shop staff, parents and community groups, hospitality and sports fans
+//! say them, and benign look-alikes from everyday life). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds fifteen batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds seventeen batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -60,7 +64,8 @@ fn load_file(name: &str) -> Vec<Post> {
 }
 
 /// The labelled files, each with its own floors.
-const CORPUS: [&str; 5] = ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl", "plain2.jsonl"];
+const CORPUS: [&str; 6] =
+    ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl", "plain2.jsonl", "plain3.jsonl"];
 
 /// Categories found at medium or high severity.
 fn strong_categories(post: &Post) -> Vec<&'static str> {
@@ -154,8 +159,15 @@ fn recall_stays_at_or_above_the_floors() {
 /// the coffee machine, a diary marked 'TOP SECRET', "jokes aside", advice
 /// not to share an OTP) were fixed. s6W (163/199, no lean, scored after the
 /// rules written for s6M-R and the benign batches; its one false alarm,
-/// "drunk on the view", fixed) came last.
-const HELDOUT_FLOOR: f64 = 1718.0 / 2342.0;
+/// "drunk on the view", fixed) came last. Session 7 added s7D (156/208, US
+/// voices, scored by the session-start build; its one false alarm, "got
+/// laid off", fixed) and s7F (300 benign look-alikes, scored by the
+/// session-start build: ten false alarms on first sight, all fixed: a
+/// brand pausing its promotions after floods, a vigil's welcome, a logo
+/// kept under wraps, a dividend already announced, "laid off the
+/// biscuits", the series "Kidding", "only joking when I said", a
+/// passphrase tip, advice to read an NDA, and "Top Secret! (1984)").
+const HELDOUT_FLOOR: f64 = 1874.0 / 2550.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

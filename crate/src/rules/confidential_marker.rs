@@ -182,8 +182,12 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
     const PLACE: &[&str] = &["at", "from"];
+    // "Top Secret! (1984) is still the funniest": a work and its year.
+    let rest = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']).as_bytes();
+    let year = rest.len() >= 6 && rest[0] == b'(' && rest[1..5].iter().all(u8::is_ascii_digit) && rest[5] == b')';
     named
         || media_after
+        || year
         || before.is_some_and(|t| {
             SEEN.contains(&doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
         })
@@ -275,6 +279,7 @@ mod tests {
             "All calls to our helpline are confidential",
             "Just rewatched L.A. Confidential, still holds up beautifully",
             "New episode of our Off The Record podcast is out now",
+            "Top Secret! (1984) is still the funniest thing Val Kilmer ever did.",
             "Every enquiry is treated as strictly confidential.",
             "Our confidential counselling service is free for students",
             "The water main leaked all night",

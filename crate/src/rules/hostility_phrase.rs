@@ -48,6 +48,9 @@ impl Rule for HostilityPhrase {
             if hit.tag == "target" && next.is_some_and(|w| COMPLIMENTS.contains(&w)) {
                 continue;
             }
+            if hit.tag == "callout" && !calls_out(doc, hit.start) {
+                continue;
+            }
             let severity = medium_or_high_for_brand(input.ctx);
             let span = hit_span(doc, hit);
             out.push(with_action(
@@ -56,6 +59,16 @@ impl Rule for HostilityPhrase {
             ));
         }
     }
+}
+
+/// Whether the draft opens by calling someone out ("To the woman who gave
+/// us one star:", "To whoever dumped a sofa on Mill Lane:") and the words at
+/// folded `at` come after that colon: what follows is said to them.
+fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
+    word(0) == "to"
+        && matches!(word(1), "the" | "whoever" | "whomever" | "those" | "that" | "everyone" | "anyone")
+        && doc.folded[..at].contains(':')
 }
 
 #[cfg(test)]
@@ -73,6 +86,8 @@ mod tests {
             "just drop dead",
             "@mark_dev you're a complete joke and everyone at the meetup knows it",
             "I hope that landlord's car gets torched",
+            "To the woman who gave us one star because we don't do oat milk: grow up",
+            "To whoever dumped a sofa on Mill Lane: we've got you on CCTV and you look ridiculous",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -86,6 +101,8 @@ mod tests {
             "Nobody bakes like grandma",
             "That exam was a complete joke, finished in ten minutes",
             "@jamie_b happy birthday you absolute gremlin 🥳 love ya",
+            "Kids, grow up slowly: this summer goes so fast",
+            "To the stranger who found my wallet: you are a star, thank you",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

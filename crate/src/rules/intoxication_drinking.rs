@@ -90,12 +90,31 @@ impl Rule for IntoxicationDrinking {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // "coke and champagne", "xanax and vodka": a drug name next to a drink is the drug.
-        let drinks = input.scan.hits(List::Drinking).filter(|h| h.tag.is_empty() || h.tag == "drink").count();
+        // "the new cocktail bar": a place named for a drink is not one.
+        let at_venue = |h: &Hit| {
+            h.tag != "venue"
+                && input.scan.hits(List::Drinking).any(|v| v.tag == "venue" && v.start <= h.start && h.end <= v.end)
+        };
+        // "espresso martini" is one drink, not two with "martini" inside it.
+        let inside_another = |h: &Hit| {
+            input
+                .scan
+                .hits(List::Drinking)
+                .any(|v| v.start <= h.start && h.end <= v.end && v.end - v.start > h.end - h.start)
+        };
+        let drinks = input
+            .scan
+            .hits(List::Drinking)
+            .filter(|h| (h.tag.is_empty() || h.tag == "drink") && !at_venue(h) && !inside_another(h))
+            .count();
         // Read once, not per drink: whether a brand is selling what it names.
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         for hit in input.scan.hits(List::Drinking) {
+            if hit.tag == "venue" || at_venue(hit) {
+                continue;
+            }
             let severity = match hit.tag {
                 "strong" => Severity::Medium,
                 // "still hungover from your party, thanks for having me": a
@@ -144,8 +163,10 @@ impl Rule for IntoxicationDrinking {
         // "Pints at lunch, pints after work, pints now": three drinks named on a
         // personal account are a session (a bar's menu on a brand is not).
         let many_drinks = drinks >= 3 && !input.ctx.is_brand();
-        if let Some(hit) =
-            input.scan.hits(List::Drinking).find(|h| h.tag.is_empty() && (many_drinks || session(doc, h)))
+        if let Some(hit) = input
+            .scan
+            .hits(List::Drinking)
+            .find(|h| h.tag.is_empty() && !at_venue(h) && (many_drinks || session(doc, h)))
         {
             let span = hit_span(doc, hit);
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };

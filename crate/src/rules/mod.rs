@@ -249,6 +249,10 @@ const REFUTED: &[&str] = &[
     "proved them wrong",
     "prove them wrong",
     "proving them wrong",
+    "stereotypes are lazy",
+    "stereotypes are tired",
+    "stereotypes are boring",
+    "people assumed",
 ];
 
 /// Whether the draft repeats a stereotype to argue against it. Read at each
@@ -256,8 +260,10 @@ const REFUTED: &[&str] = &[
 /// phrase.
 pub fn argues_against(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| {
-        matches!(doc.word(t), "age" | "said" | "told" | "monolith" | "stereotype" | "wrong")
-            && REFUTED.iter().any(|p| doc.folded[..t.end].ends_with(p))
+        matches!(
+            doc.word(t),
+            "age" | "said" | "told" | "monolith" | "stereotype" | "wrong" | "lazy" | "tired" | "boring" | "assumed"
+        ) && REFUTED.iter().any(|p| doc.folded[..t.end].ends_with(p))
     })
 }
 

@@ -101,17 +101,25 @@ impl Rule for OffensiveGeneralization {
 
 /// The draft's group hits; an adjective ("Typical Indian driver", "the deaf
 /// girl") names a group only before a word for people ("Indian food" names
-/// none), and its hit then reaches that word.
+/// none), and its hit then reaches that word, or said of someone ("the new
+/// apprentice is Polish so at least ...").
 pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = crate::lexicon::Hit> + 'a {
     input.scan.hits(List::Groups).filter_map(|g| {
         let mut group = g.clone();
         if g.tag == "adj" {
-            group.last = people_after(input.doc, g.last)?;
-            group.end = input.doc.tokens[group.last].end;
+            let doc = input.doc;
+            let said_of = g.first > 0 && PREDICATE.contains(&doc.word(&doc.tokens[g.first - 1]));
+            if !said_of {
+                group.last = people_after(doc, g.last)?;
+                group.end = doc.tokens[group.last].end;
+            }
         }
         Some(group)
     })
 }
+
+/// Words before an adjective that say it of someone.
+const PREDICATE: &[&str] = &["is", "was", "are", "were", "he's", "she's", "hes", "shes", "they're", "theyre"];
 
 /// Words for people that turn an adjective into a group.
 #[rustfmt::skip]
@@ -122,6 +130,7 @@ const PEOPLE: &[&str] = &[
     "colleagues", "coworker", "coworkers", "worker", "workers", "builder", "builders", "people", "folk", "folks",
     "parents", "mum", "mom", "dad", "player", "players", "ref", "refs", "teacher", "teachers", "staff", "tenant",
     "tenants", "customer", "customers", "couple", "cabbie", "shopkeeper", "employees", "employee", "bloke", "blokes",
+    "lot",
 ];
 
 /// The token of a word for people right after the adjective at token

@@ -462,6 +462,10 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
                 if matches!(&s[start..i], "is" | "was" | "are") && words > 0 {
                     return Some(i);
                 }
+                // "Passphrase tip from IT: length beats complexity": advice about one.
+                if matches!(&s[start..i], "tip" | "tips" | "advice" | "guide" | "rules" | "policy" | "hygiene") {
+                    return None;
+                }
                 words += 1;
             }
             _ => i += 1,
@@ -552,7 +556,8 @@ fn hint(s: &str, v0: usize, kind: Kind) -> Option<(usize, usize)> {
 }
 
 /// "Security question 'mother's maiden name'? Easy. It's Kowalczyk": a
-/// capitalised word after "it's" within the next sentence or two.
+/// capitalised word after "it's" (or "that's", "it was") within the next
+/// sentence or two.
 fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> {
     let s = doc.folded.as_str();
     let mut to = s.len().min(from + 60);
@@ -560,7 +565,10 @@ fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> 
         to -= 1;
     }
     let window = &s[from..to];
-    let (at, lead) = ["it's ", "it is ", "its "].iter().filter_map(|p| window.find(p).map(|i| (i, p.len()))).min()?;
+    let (at, lead) = ["it's ", "it is ", "its ", "that's ", "it was "]
+        .iter()
+        .filter_map(|p| window.find(p).map(|i| (i, p.len())))
+        .min()?;
     let v0 = from + at + lead;
     let v1 = v0 + s[v0..].bytes().take_while(|c| c.is_ascii_alphabetic() || *c == b'-').count();
     let span = doc.span(v0, v1);
