@@ -15,15 +15,16 @@
 //! simple English; and 900 benign look-alikes), and session 7's
 //! `tests/corpus/plain3.jsonl` (blind batches leaning on the four hardest
 //! categories, offensive, workplace, sexual and hostility, as office and
-//! shop staff, parents and community groups, hospitality and sports fans
-//! say them, and benign look-alikes from everyday life). Per file and category, recall may
+//! shop staff, parents and community groups, hospitality and sports fans,
+//! Australians, New Zealanders, Irish and Canadians, gig workers and
+//! students say them, and benign look-alikes from everyday life). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds seventeen batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds nineteen batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -166,8 +167,15 @@ fn recall_stays_at_or_above_the_floors() {
 /// brand pausing its promotions after floods, a vigil's welcome, a logo
 /// kept under wraps, a dividend already announced, "laid off the
 /// biscuits", the series "Kidding", "only joking when I said", a
-/// passphrase tip, advice to read an NDA, and "Top Secret! (1984)").
-const HELDOUT_FLOOR: f64 = 1874.0 / 2550.0;
+/// passphrase tip, advice to read an NDA, and "Top Secret! (1984)"). After
+/// the rules written for s7A-C and E came s7J (165/201, no lean; the
+/// session-start build also caught 165; two false alarms, a child's sick
+/// day and a rooftop's happy hour, fixed) and s7K (300 benign look-alikes,
+/// scored after the rules written for s7G and H: nine false alarms on first
+/// sight, all fixed, among them two stereotypes argued against, a tap
+/// takeover's four beers, a wine tasting's six wines, a bank's fraud team
+/// and a choir's joint rehearsal).
+const HELDOUT_FLOOR: f64 = 2039.0 / 2751.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

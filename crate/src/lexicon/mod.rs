@@ -377,7 +377,8 @@ impl Lexicon {
                 }
             }
         }
-        hits.sort_by_key(|h| (h.start, h.end));
+        // Byte offsets: a draft is far under 4 GB.
+        crate::sort_by_key(&mut hits, |h| [h.start as u32, h.end as u32, 0]);
         hits.dedup_by(|a, b| a.phrase == b.phrase && a.start == b.start && a.list == b.list);
         let excepted: Vec<(List, usize, usize)> =
             hits.iter().filter(|h| h.except).map(|h| (h.list, h.start, h.end)).collect();

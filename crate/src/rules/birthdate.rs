@@ -65,9 +65,14 @@ impl Rule for Birthdate {
                     .iter()
                     .chain(words_after(s, after, 12).iter())
                     .any(|w| PEOPLE.contains(w));
-                // A post that opens with "Born 12 March 1987" speaks of its writer.
-                let opens_post = s[..start].trim().is_empty();
-                if needs_person && !person_near && !opens_post {
+                // A post that opens with "Born 12 March 1987" speaks of its writer,
+                // and so does a sentence opening that way in a post about the
+                // writer's birthday ("Happy birthday to me! Born 14/03/1996").
+                let before = s[..start].trim_end();
+                let opens_post = before.is_empty();
+                let opens_sentence = before.ends_with(['.', '!', '?', '\n'])
+                    && (s.contains("birthday") || doc.tokens.iter().any(|t| matches!(doc.word(t), "i" | "me" | "my")));
+                if needs_person && !person_near && !opens_post && !opens_sentence {
                     continue;
                 }
                 let Some((d0, d1)) = date_after(s, after) else {
@@ -199,6 +204,7 @@ mod tests {
             ("my date of birth is 1990-03-04 btw", "1990-03-04"),
             ("I was born on March 4, 1990 in Ohio", "March 4, 1990"),
             ("My birthday is the 4th of March 1990!", "4th of March 1990"),
+            ("Happy birthday to me! Born 14/03/1996, same day as Einstein", "14/03/1996"),
             ("our son was born 12.05.2019.", "12.05.2019"),
             ("d.o.b. 4 Mar 1990", "4 Mar 1990"),
             ("born 12 March 1987, still waiting on that renewal", "12 March 1987"),

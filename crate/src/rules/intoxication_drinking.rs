@@ -112,7 +112,7 @@ impl Rule for IntoxicationDrinking {
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         for hit in input.scan.hits(List::Drinking) {
-            if hit.tag == "venue" || at_venue(hit) {
+            if hit.tag == "venue" || at_venue(hit) || names_a_show(doc, hit) {
                 continue;
             }
             let severity = match hit.tag {
@@ -163,11 +163,15 @@ impl Rule for IntoxicationDrinking {
         // "Pints at lunch, pints after work, pints now": three drinks named on a
         // personal account are a session (a bar's menu on a brand is not).
         let many_drinks = drinks >= 3 && !input.ctx.is_brand();
-        if let Some(hit) = input
-            .scan
-            .hits(List::Drinking)
-            .find(|h| h.tag.is_empty() && !at_venue(h) && (many_drinks || session(doc, h)))
-        {
+        // "a tasting of six wines, £25": a brand selling a flight of drinks.
+        let selling = input.ctx.is_brand() && !brand_drinking;
+        let session_hit = || {
+            input
+                .scan
+                .hits(List::Drinking)
+                .find(|h| h.tag.is_empty() && !at_venue(h) && (many_drinks || session(doc, h)))
+        };
+        if let Some(hit) = if selling { None } else { session_hit() } {
             let span = hit_span(doc, hit);
             let severity = if input.ctx.is_brand() { Severity::High } else { Severity::Medium };
             out.push(self.finding(severity, span, "This reads as a drinking session.".into()));
@@ -188,6 +192,7 @@ const OFFER: &[&str] = &[
     "responsibly", "alcohol-free", "non-alcoholic", "free", "off", "price", "prices", "tickets", "join", "visit",
     "stock", "brewed", "distilled", "shop", "special", "specials", "featured", "seasonal", "pouring", "vineyard", "vineyards",
     "winery", "brewery", "distillery", "cellar", "garden", "reopens", "opens", "fair", "deli", "sessions", "included",
+    "daily", "mocktails", "rooftop", "terrace", "takeover", "brewer", "brewing",
 ];
 
 /// Words of research and medicine around a drug or a drink.
@@ -207,6 +212,21 @@ fn film_title(doc: &Doc, hit: &Hit) -> bool {
         let the = &doc.tokens[hit.first - 1];
         the.capitalized && doc.word(the) == "the"
     }
+}
+
+/// "Drunk History is the best thing on telly": a capitalised name of a show,
+/// a film or a book, with the kind of work in its sentence.
+fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
+    const MEDIA: &[&str] = &[
+        "telly", "tv", "show", "series", "film", "movie", "podcast", "episode", "season", "netflix", "book", "novel",
+        "album", "song",
+    ];
+    let next = hit.last + 1;
+    doc.tokens[hit.first].capitalized
+        && doc.tokens.get(next).is_some_and(|t| t.capitalized && doc.same_sentence(hit.last, next))
+        && (0..doc.tokens.len())
+            .filter(|&i| doc.same_sentence(i.min(hit.first), i.max(hit.first)))
+            .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])))
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
@@ -257,7 +277,12 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
             || matches!(word(i + 1), "and" | "now" | "already" | "lol" | "rn")
     };
     // "had like 8 shots", "on my fifth margarita".
-    let drank = before > 1 && (before.saturating_sub(4)..before - 1).any(|i| DRANK.contains(&word(i)));
+    // "on my fifth margarita", but not "on 14 November: six wines".
+    let drank = before > 1
+        && (before.saturating_sub(4)..before - 1).any(|i| {
+            DRANK.contains(&word(i))
+                && (word(i) != "on" || matches!(word(i + 1), "my" | "our" | "his" | "her" | "their"))
+        });
     let counted =
         before > 0 && many(doc, before - 1) && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
     let bottle =
@@ -329,6 +354,13 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_selling_a_flight_of_drinks_is_no_session() {
+        let tasting = "Wine tasting evening on 14 November: six wines from the Douro, £25 including nibbles.";
+        assert!(!flags(RULE, tasting, &brand()), "false alarm: {tasting}");
+        assert!(flags(RULE, "Staff night out: six pints deep and still going", &brand()));
+    }
+
+    #[test]
     fn sober_meanings_are_fine() {
         for text in [
             "Drunk on sunshine and sea air this weekend",
@@ -348,6 +380,8 @@ mod tests {
             "took two pills for my headache and went to bed",
             "bought weed killer for the patio",
             "hangover? no, just tired after the marathon",
+            "Drunk History is the best thing on telly, fight me",
+            "Work drinks at the new cocktail bar, the espresso martini killed it",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -253,6 +253,9 @@ const REFUTED: &[&str] = &[
     "stereotypes are tired",
     "stereotypes are boring",
     "people assumed",
+    "is nonsense",
+    "is just wrong",
+    "stereotype i'm tired of",
 ];
 
 /// Whether the draft repeats a stereotype to argue against it. Read at each
@@ -260,10 +263,8 @@ const REFUTED: &[&str] = &[
 /// phrase.
 pub fn argues_against(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| {
-        matches!(
-            doc.word(t),
-            "age" | "said" | "told" | "monolith" | "stereotype" | "wrong" | "lazy" | "tired" | "boring" | "assumed"
-        ) && REFUTED.iter().any(|p| doc.folded[..t.end].ends_with(p))
+        let word = doc.word(t);
+        REFUTED.iter().any(|p| p.rsplit(' ').next() == Some(word) && doc.folded[..t.end].ends_with(p))
     })
 }
 

@@ -108,7 +108,11 @@ pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = crate::lexico
         let mut group = g.clone();
         if g.tag == "adj" {
             let doc = input.doc;
-            let said_of = g.first > 0 && PREDICATE.contains(&doc.word(&doc.tokens[g.first - 1]));
+            // "is Polish so", "Landlord's Romanian so obviously".
+            let said_of = g.first > 0 && {
+                let before = doc.word(&doc.tokens[g.first - 1]);
+                PREDICATE.contains(&before) || PEOPLE.iter().any(|p| before.strip_suffix("'s") == Some(p))
+            };
             if !said_of {
                 group.last = people_after(doc, g.last)?;
                 group.end = doc.tokens[group.last].end;
@@ -130,7 +134,7 @@ const PEOPLE: &[&str] = &[
     "colleagues", "coworker", "coworkers", "worker", "workers", "builder", "builders", "people", "folk", "folks",
     "parents", "mum", "mom", "dad", "player", "players", "ref", "refs", "teacher", "teachers", "staff", "tenant",
     "tenants", "customer", "customers", "couple", "cabbie", "shopkeeper", "employees", "employee", "bloke", "blokes",
-    "lot",
+    "lot", "client", "clients", "lecturer", "lecturers", "winger", "tourist", "tourists", "landlady",
 ];
 
 /// The token of a word for people right after the adjective at token
