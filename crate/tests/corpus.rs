@@ -17,14 +17,16 @@
 //! categories, offensive, workplace, sexual and hostility, as office and
 //! shop staff, parents and community groups, hospitality and sports fans,
 //! Australians, New Zealanders, Irish and Canadians, gig workers and
-//! students say them, and benign look-alikes from everyday life). Per file and category, recall may
+//! students say them; LinkedIn professionals and students in plain
+//! batches with no lean; and benign look-alikes from everyday life and of
+//! the words that fool checkers most). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds nineteen batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds twenty-one batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -174,8 +176,15 @@ fn recall_stays_at_or_above_the_floors() {
 /// scored after the rules written for s7G and H: nine false alarms on first
 /// sight, all fixed, among them two stereotypes argued against, a tap
 /// takeover's four beers, a wine tasting's six wines, a bank's fraud team
-/// and a choir's joint rehearsal).
-const HELDOUT_FLOOR: f64 = 2039.0 / 2751.0;
+/// and a choir's joint rehearsal). After the rules written for s7G and H
+/// and for the corpus's older misses came s7N (176/202, no lean; the
+/// session-start build caught 174; two false alarms, an internal wiki and
+/// "the password to happiness", fixed) and s7Q (300 benign look-alikes: six
+/// false alarms on first sight, five for the session-start build, all
+/// fixed: "people assume nurses are women" argued against, a "lazy
+/// headline", "getting high on mountain air", reviewing an NDA, how to
+/// delete an account, "then delete old message threads").
+const HELDOUT_FLOOR: f64 = 2215.0 / 2953.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

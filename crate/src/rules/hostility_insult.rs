@@ -58,6 +58,7 @@ const TARGETS: &[&str] = &[
     "coach",
     "caller",
     "customer",
+    "customers",
     "intern",
     "reporter",
     "journalist",
@@ -68,6 +69,20 @@ const TARGETS: &[&str] = &[
     "speakers",
     "mayor",
     "teacher",
+    "sister",
+    "brother",
+    "principal",
+    "chancellor",
+    "in-laws",
+    "flatmate",
+    "housemate",
+    "roommate",
+    "landlady",
+    "tenant",
+    "vicar",
+    "mp",
+    "director",
+    "cousin",
 ];
 /// Put-downs said to someone's face: "..., genius." after a jab.
 const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal"];
@@ -117,7 +132,9 @@ impl Rule for HostilityInsult {
             let at_you = near_word(doc, hit.first, 3, 0, SECOND_PERSON)
                 || near_word(doc, hit.last, 0, 1, SECOND_PERSON)
                 || mentioned_before(doc, hit.first)
-                || near_word(doc, hit.first, 0, 1, &["himself", "herself", "themselves"]);
+                || near_word(doc, hit.first, 0, 1, &["himself", "herself", "themselves"])
+                // "my landlord is a proper c**t".
+                || called(doc, hit.first);
             if at_you || mention_follows(doc, hit.last) {
                 let severity = medium_or_high_for_brand(input.ctx);
                 out.push(self.finding(severity, hit_span(doc, hit), "This swears at someone.".into()));
@@ -215,11 +232,16 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
 /// pointed-at person called the insult.
 fn called(doc: &Doc, at: usize) -> bool {
     let word = |j: usize| doc.word(&doc.tokens[j]);
-    let verdict = (at.saturating_sub(3)..at).find(|&j| matches!(word(j), "is" | "was" | "are" | "such"));
+    // "my ex is a cheat and a liar": the verdict may sit a few words back.
+    let verdict = (at.saturating_sub(6)..at)
+        .filter(|&j| doc.same_sentence(j, at))
+        .find(|&j| matches!(word(j), "is" | "was" | "are" | "such"));
     // A capital inside a sentence is a name ("Councilman Pruitt is"); at its
     // start it may be any word ("Crypto is a fraud").
     let named = |j: usize| doc.tokens[j].capitalized && j > 0 && doc.same_sentence(j - 1, j);
-    verdict.is_some_and(|v| v > 0 && doc.same_sentence(v - 1, at) && (named(v - 1) || TARGETS.contains(&word(v - 1))))
+    // "Every journalist at that paper is a liar": the person a few words before.
+    let pointed = |v: usize| (v.saturating_sub(5)..v).any(|j| doc.same_sentence(j, v) && TARGETS.contains(&word(j)));
+    verdict.is_some_and(|v| v > 0 && doc.same_sentence(v - 1, at) && (named(v - 1) || pointed(v)))
 }
 
 /// The insult names a person, ends its sentence after a comma ("...,
@@ -273,6 +295,8 @@ mod tests {
     #[test]
     fn catches_insults_aimed_at_someone() {
         for text in [
+            "my ex is a cheat and a liar",
+            "Every journalist at that paper is a liar and a coward.",
             "Anyone who disagrees with me here is a brainwashed sheep",
             "Your support team should all be fired, total idiots",
             "Whoever runs this page should be ashamed, absolute cowards",

@@ -202,6 +202,8 @@ fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| OFFER.contains(&doc.word(t)))
         || doc.text.contains(['£', '$', '€', '%'])
         || doc.folded.contains("of the week")
+        || doc.folded.contains("id required")
+        || doc.folded.contains("over-18s only")
         || doc.folded.contains("2 for 1")
         || doc.folded.contains("2-for-1")
 }
@@ -215,18 +217,23 @@ fn film_title(doc: &Doc, hit: &Hit) -> bool {
 }
 
 /// "Drunk History is the best thing on telly": a capitalised name of a show,
-/// a film or a book, with the kind of work in its sentence.
+/// a film or a book, with the kind of work in its sentence or just watched.
 fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
     const MEDIA: &[&str] = &[
         "telly", "tv", "show", "series", "film", "movie", "podcast", "episode", "season", "netflix", "book", "novel",
         "album", "song",
     ];
+    const SEEN: &[&str] = &["watched", "rewatched", "watching", "rewatching", "reading", "finished"];
     let next = hit.last + 1;
-    doc.tokens[hit.first].capitalized
-        && doc.tokens.get(next).is_some_and(|t| t.capitalized && doc.same_sentence(hit.last, next))
-        && (0..doc.tokens.len())
-            .filter(|&i| doc.same_sentence(i.min(hit.first), i.max(hit.first)))
-            .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])))
+    // "Rewatched Another Round last night".
+    let seen = hit.first > 0 && SEEN.contains(&doc.word(&doc.tokens[hit.first - 1]));
+    let named = || {
+        doc.tokens.get(next).is_some_and(|t| t.capitalized && doc.same_sentence(hit.last, next))
+            && (0..doc.tokens.len())
+                .filter(|&i| doc.same_sentence(i.min(hit.first), i.max(hit.first)))
+                .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])))
+    };
+    doc.tokens[hit.first].capitalized && (seen || named())
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
@@ -381,6 +388,7 @@ mod tests {
             "bought weed killer for the patio",
             "hangover? no, just tired after the marathon",
             "Drunk History is the best thing on telly, fight me",
+            "Rewatched Another Round last night. What an ending.",
             "Work drinks at the new cocktail bar, the espresso martini killed it",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");

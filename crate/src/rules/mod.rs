@@ -256,6 +256,9 @@ const REFUTED: &[&str] = &[
     "is nonsense",
     "is just wrong",
     "stereotype i'm tired of",
+    "people assume",
+    "lazy headline",
+    "lazy take",
 ];
 
 /// Whether the draft repeats a stereotype to argue against it. Read at each

@@ -134,7 +134,8 @@ const PEOPLE: &[&str] = &[
     "colleagues", "coworker", "coworkers", "worker", "workers", "builder", "builders", "people", "folk", "folks",
     "parents", "mum", "mom", "dad", "player", "players", "ref", "refs", "teacher", "teachers", "staff", "tenant",
     "tenants", "customer", "customers", "couple", "cabbie", "shopkeeper", "employees", "employee", "bloke", "blokes",
-    "lot", "client", "clients", "lecturer", "lecturers", "winger", "tourist", "tourists", "landlady",
+    "lot", "client", "clients", "lecturer", "lecturers", "winger", "tourist", "tourists", "landlady", "devs",
+    "dev", "developers", "engineers", "coders", "plumber", "plumbers", "ladies", "fans",
 ];
 
 /// The token of a word for people right after the adjective at token

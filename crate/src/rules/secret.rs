@@ -349,6 +349,8 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
     let mut i = pos;
     let mut connector = false;
     let mut symbol = false;
+    // The last linking word read ("changed" before "to").
+    let mut joined = "";
     // "'s" in "pet's", "password's".
     if s[i..].starts_with("'s ") {
         i += 2;
@@ -366,13 +368,18 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
             continue;
         }
         let word = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-        let joins = matches!(
-            word,
-            "is" | "was" | "now" | "still" | "changed" | "set" | "to" | "are" | "were" | "became" | "be" | "reset"
-        ) || (connector && matches!(word, "just" | "literally" | "actually"));
+        // "changed to X", "PIN to 1990", but not "the password to happiness is coffee".
+        let digit_next = || rest[2..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let to = word == "to" && (matches!(joined, "changed" | "set" | "reset" | "now") || digit_next());
+        let joins =
+            to || matches!(
+                word,
+                "is" | "was" | "now" | "still" | "changed" | "set" | "are" | "were" | "became" | "be" | "reset"
+            ) || (connector && matches!(word, "just" | "literally" | "actually"));
         if joins && !word.is_empty() {
             i += word.len();
             connector = true;
+            joined = word;
             continue;
         }
         break;
@@ -448,6 +455,12 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
 /// clause.
 fn far_connector(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
+    // "the password to my bank is X", but "the password to happiness is
+    // coffee" is a saying.
+    let mut next = s[from..].split_whitespace();
+    if next.next() == Some("to") && !next.next().is_some_and(|w| OWNERS.contains(&w)) {
+        return None;
+    }
     let mut i = from;
     let mut words = 0;
     while i < b.len() && words <= 5 {
@@ -473,6 +486,9 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
     }
     None
 }
+
+/// Words that say whose account a password opens ("the password to my bank").
+const OWNERS: &[&str] = &["my", "our", "the", "your", "his", "her", "their", "this", "that", "mum's", "dad's"];
 
 /// In "user / password" or "user:password" at `v0..v1`, the password.
 fn password_of_pair(s: &str, v0: usize, v1: usize) -> Option<(usize, usize)> {
@@ -708,6 +724,8 @@ mod tests {
             "@ITdesk password reset didn't work, current one is Winter!2025, locked out again",
             "Spotify family plan login: mum@smithfamily.co.uk pass Tulip2020",
             "My bank password is the same as my email password, lol: Pepper2024",
+            "the password to my bank is Pepper2024",
+            "My security question is my first pet's name and that's Biscuit",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -715,6 +733,8 @@ mod tests {
             "Our Summer2024 collection is here, no login needed",
             "password managers beat Post-its",
             "Password reset emails from Winter2025 promo are a scam",
+            "The password to happiness is coffee before 8am",
+            "Passphrase tip from IT Services: length beats complexity.",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -8,7 +8,7 @@ use crate::lexicon::List;
 
 pub struct SexualContent;
 
-const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅'];
+const SUGGESTIVE_EMOJI: &[char] = &['😏', '😈', '🥵', '💦', '🍑', '🍆', '👅', '🔞'];
 /// Emoji that wink only beside a double entendre ("finish the job 😉"):
 /// on their own they are everywhere ("new bedroom makeover 🔥").
 const WINKS: &[char] = &['😉', '🫣', '🔥', '😘'];

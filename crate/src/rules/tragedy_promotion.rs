@@ -29,7 +29,10 @@ impl Rule for TragedyPromotion {
         let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot");
         let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty());
         let promo = (untagged || giving) && (!giving || turns_away);
-        let selling = promo || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
+        // "Our thoughts are with Manchester. Anyway, happy hour starts at 5!": a
+        // brand turning from the tragedy to its own business.
+        let brand_pivot = turns_away && input.ctx.is_brand();
+        let selling = promo || brand_pivot || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         // "Still better than MH370 😂", "Flood season? At least you'll have a
         // pool 😂": a laugh in a draft about a tragedy reads as a joke about it.
         let joking = input.scan.has(List::Jokes) || super::contains_emoji(doc, super::LAUGHING);
@@ -108,6 +111,7 @@ mod tests {
             "that earthquake really shook things up lol",
             "Millions are in uproar in #Cairo - rumour is they heard our new spring collection is online",
             "Still better than MH370 😂 #OnTime",
+            "Thoughts with the shooting victims. Anyway, our webinar is still on at 3pm, sign up!",
             "tonight's set is gonna be a bigger massacre than the one on the news",
             "Even the #Tsunami can't take our servers down 🌊",
             "Remembering 9/11 with $9.11 cocktails all night",
