@@ -101,10 +101,11 @@ fn merge_overlaps(found: &mut Vec<Finding>) {
     *found = kept;
 }
 
-/// Sorts `items` by `key`, keeping equal keys in their order. Every sort a
-/// check runs goes through this one sort of `[u32; 4]`: each element type
-/// sorted directly brings its own copy of the standard library's sort,
-/// 1 to 4 KB of wasm apiece.
+/// Sorts `items` by `key`, keeping equal keys in their order. The findings
+/// and the word-list hits share this one sort of `[u32; 4]`: each element
+/// type sorted directly brings its own copy of the standard library's sort,
+/// 1 to 4 KB of wasm apiece (the handful of addresses and phone spans use
+/// insertion sorts, smaller still).
 pub(crate) fn sort_by_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> [u32; 3]) {
     let mut keys: Vec<[u32; 4]> = items
         .iter()

@@ -147,7 +147,12 @@ fn check_jsonl(path: &str, fail_on_findings: bool) -> Result<ExitCode, String> {
             settings: post.settings,
             ..Context::default()
         };
-        let found = check(&post.text, &ctx);
+        // One draft that trips a bug must not cost the rest of the batch.
+        let Ok(found) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&post.text, &ctx))) else {
+            eprintln!("postguard: line {}: the check failed on this post (a bug: please report it)", n + 1);
+            bad = true;
+            continue;
+        };
         risky |= found.iter().any(|f| f.severity >= Severity::Medium);
         writeln!(out, "{}", json!({ "id": post.id, "findings": found })).map_err(|e| e.to_string())?;
     }

@@ -17,16 +17,18 @@
 //! categories, offensive, workplace, sexual and hostility, as office and
 //! shop staff, parents and community groups, hospitality and sports fans,
 //! Australians, New Zealanders, Irish and Canadians, gig workers and
-//! students say them; LinkedIn professionals and students in plain
-//! batches with no lean; and benign look-alikes from everyday life and of
-//! the words that fool checkers most). Per file and category, recall may
+//! students, hospital, school and public-service staff, and speakers of
+//! African, South Asian, Caribbean and Singaporean English say them;
+//! LinkedIn professionals and students in plain batches with no lean; and
+//! benign look-alikes from everyday life and of the words that fool
+//! checkers most). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds twenty-one batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds twenty-three batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -183,8 +185,16 @@ fn recall_stays_at_or_above_the_floors() {
 /// false alarms on first sight, five for the session-start build, all
 /// fixed: "people assume nurses are women" argued against, a "lazy
 /// headline", "getting high on mountain air", reviewing an NDA, how to
-/// delete an account, "then delete old message threads").
-const HELDOUT_FLOOR: f64 = 2215.0 / 2953.0;
+/// delete an account, "then delete old message threads"). After the rules
+/// written for s7R and S (hospital, school and public-service staff;
+/// African, South Asian, Caribbean and Singaporean English) came s7T
+/// (161/209, no lean; the session-start build caught 159; no false alarm)
+/// and s7V (300 benign look-alikes: nine false alarms on first sight, as
+/// many as the session-start build's, all fixed: the French town of
+/// Bitche, cherries stoned for jam, a breastfeeding room, a spare key left
+/// at a sister's, a kitchen's code name, a choir merger, "tag us in your
+/// walk photos", "just joking with Year 9", a one-time code not to share).
+const HELDOUT_FLOOR: f64 = 2376.0 / 3162.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

@@ -16,39 +16,15 @@ use crate::text::Doc;
 pub struct Address;
 
 #[rustfmt::skip]
-const SUFFIXES: &[&str] = &[
-    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd", "drive",
-    "dr", "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres", "close",
-    "square", "sq", "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row",
-    "gardens", "grove", "mews", "walk", "parade", "pde", "alley", "plaza", "strasse", "straße",
-];
+const SUFFIXES: &str = "street|st|avenue|ave|av|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|way|place|pl|terrace|ter|crescent|cres|close|square|sq|parkway|pkwy|highway|hwy|circle|cir|trail|trl|row|gardens|grove|mews|walk|parade|pde|alley|plaza|strasse|straße";
 
 /// Words that are never part of a street name.
 #[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from",
-    "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those", "down",
-    "up", "along", "across", "over", "under", "more", "less", "most", "best", "worst", "next",
-    "last", "other", "same", "is", "are", "was", "were", "be", "it", "we", "i", "you", "he", "she",
-    "they", "me", "us", "them", "am", "pm", "times", "minute", "minutes", "min", "mins", "hour",
-    "hours", "hr", "hrs", "second", "seconds", "sec", "secs", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "yr", "yrs", "mile", "miles", "mi", "km", "kms", "meter",
-    "meters", "metre", "metres", "feet", "ft", "foot", "block", "blocks", "step", "steps", "door",
-    "doors", "people", "car", "cars", "lanes", "ways", "things", "reasons", "tips", "easy",
-    "simple", "quick", "fast", "different", "one", "two", "three", "four", "five", "ten", "x",
-    "star", "stars", "test", "long", "short", "lap", "laps",
-];
+const NOT_NAMES: &str = "the|a|an|of|to|in|on|at|by|for|with|and|or|but|from|my|your|our|his|her|their|its|this|that|these|those|down|up|along|across|over|under|more|less|most|best|worst|next|last|other|same|is|are|was|were|be|it|we|i|you|he|she|they|me|us|them|am|pm|times|minute|minutes|min|mins|hour|hours|hr|hrs|second|seconds|sec|secs|day|days|week|weeks|month|months|year|years|yr|yrs|mile|miles|mi|km|kms|meter|meters|metre|metres|feet|ft|foot|block|blocks|step|steps|door|doors|people|car|cars|lanes|ways|things|reasons|tips|easy|simple|quick|fast|different|one|two|three|four|five|ten|x|star|stars|test|long|short|lap|laps";
 
 /// Words right before a number that make it something other than a house.
 #[rustfmt::skip]
-const NOT_HOUSE: &[&str] = &[
-    "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform", "exit",
-    "room", "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step", "day", "week",
-    "year", "no", "number", "size", "rank", "ranked", "issue", "act", "scene", "verse", "grade",
-    "aged", "age", "under", "over", "about", "around", "only", "just", "first", "last",
-    "with", "than", "of", "in", "since", "interstate", "highway", "channel", "track", "pier",
-    "terminal", "hole", "lane", "row", "seat", "table",
-];
+const NOT_HOUSE: &str = "page|chapter|season|episode|ep|top|route|rt|gate|platform|exit|room|level|floor|bus|line|the|part|vol|volume|step|day|week|year|no|number|size|rank|ranked|issue|act|scene|verse|grade|aged|age|under|over|about|around|only|just|first|last|with|than|of|in|since|interstate|highway|channel|track|pier|terminal|hole|lane|row|seat|table";
 
 /// Street names from films, books and landmarks: (number, first name word).
 const FAMOUS: &[(&str, &str)] = &[
@@ -68,19 +44,11 @@ const FAMOUS: &[(&str, &str)] = &[
 
 /// Courts that are institutions, not addresses ("Supreme Court").
 #[rustfmt::skip]
-const COURTS: &[&str] = &[
-    "supreme", "high", "appeals", "appeal", "district", "federal", "circuit", "county", "family",
-    "crown", "magistrates", "food", "tennis", "basketball", "squash", "royal", "juvenile", "claims",
-    "probate", "criminal", "civil", "superior", "municipal", "state",
-];
+const COURTS: &str = "supreme|high|appeals|appeal|district|federal|circuit|county|family|crown|magistrates|food|tennis|basketball|squash|royal|juvenile|claims|probate|criminal|civil|superior|municipal|state";
 
 /// Words that say the address is where someone lives or can be found.
 #[rustfmt::skip]
-const HOME_WORDS: &[&str] = &[
-    "live", "lives", "living", "address", "addy", "over", "house", "home", "apartment", "flat",
-    "moved", "move", "moving", "deliver", "send", "ship", "pick", "meet", "stay", "staying",
-    "crash", "party", "come", "swing", "drop",
-];
+const HOME_WORDS: &str = "live|lives|living|address|addy|over|house|home|apartment|flat|moved|move|moving|deliver|send|ship|pick|meet|stay|staying|crash|party|come|swing|drop";
 
 /// Phrases that make an address private whoever posts it.
 #[rustfmt::skip]
@@ -144,7 +112,7 @@ fn is_ordinal(raw: &str) -> bool {
 }
 
 fn is_name(raw: &str) -> bool {
-    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw)) && !NOT_NAMES.contains(&raw)
+    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw)) && !super::listed(NOT_NAMES, raw)
 }
 
 /// Folded byte ranges of the addresses in `doc`.
@@ -159,7 +127,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         let number = doc.raw(t);
         let plain = !t.hashtag && !t.mention && is_house_number(number);
         let glued = t.start > 0 && matches!(b[t.start - 1], b'$' | b'#' | b'/' | b'.' | b':');
-        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| NOT_HOUSE.contains(w)) {
+        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| super::listed(NOT_HOUSE, w)) {
             i += 1;
             continue;
         }
@@ -173,7 +141,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
             if !(gap == " " || (gap == ". " && doc.raw(&toks[k - 1]).len() == 1)) || tk.hashtag || tk.mention {
                 break;
             }
-            if names > 0 && SUFFIXES.contains(&doc.raw(tk)) {
+            if names > 0 && super::listed(SUFFIXES, doc.raw(tk)) {
                 suffix = Some(k);
                 break;
             }
@@ -190,11 +158,11 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         let first_name = doc.raw(&toks[i + 1]);
         let last_name = doc.raw(&toks[k - 1]);
         let year = number.len() == 4 && number.starts_with(['1', '2']);
-        let announced = words_before(s, t.start, 6).iter().any(|w| HOME_WORDS.contains(w));
+        let announced = words_before(s, t.start, 6).iter().any(|w| super::listed(HOME_WORDS, w));
         let capitalised = toks[i + 1].capitalized || toks[k].capitalized;
         let famous = FAMOUS.iter().any(|&(n, w)| n == number && w == first_name);
         let court = doc.raw(&toks[k]) == "court" || doc.raw(&toks[k]) == "ct";
-        if famous || (court && COURTS.contains(&last_name)) || (year && !announced) {
+        if famous || (court && super::listed(COURTS, last_name)) || (year && !announced) {
             i += 1;
             continue;
         }

@@ -29,11 +29,7 @@ const FILLERS: &[&str] = &["is", "was", "on", "the", "s", "its", "it", "falls", 
 
 /// Someone close enough to the writer that their birth date is personal.
 #[rustfmt::skip]
-const PEOPLE: &[&str] = &[
-    "i", "im", "me", "my", "we", "our", "son", "daughter", "baby", "babies", "kid", "kids", "wife",
-    "husband", "partner", "brother", "sister", "mom", "mum", "dad", "child", "twins", "grandson",
-    "granddaughter", "nephew", "niece", "boyfriend", "girlfriend",
-];
+const PEOPLE: &str = "i|im|me|my|we|our|son|daughter|baby|babies|kid|kids|wife|husband|partner|brother|sister|mom|mum|dad|child|twins|grandson|granddaughter|nephew|niece|boyfriend|girlfriend";
 
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
@@ -64,14 +60,16 @@ impl Rule for Birthdate {
                 let person_near = words_before(s, start, 12)
                     .iter()
                     .chain(words_after(s, after, 12).iter())
-                    .any(|w| PEOPLE.contains(w));
+                    .any(|w| super::listed(PEOPLE, w));
                 // A post that opens with "Born 12 March 1987" speaks of its writer,
                 // and so does a sentence opening that way in a post about the
                 // writer's birthday ("Happy birthday to me! Born 14/03/1996").
-                let before = s[..start].trim_end();
-                let opens_post = before.is_empty();
-                let opens_sentence = before.ends_with(['.', '!', '?', '\n'])
-                    && (s.contains("birthday") || doc.tokens.iter().any(|t| matches!(doc.word(t), "i" | "me" | "my")));
+                let before = s[..start].trim_end_matches(' ');
+                let opens_post = before.trim().is_empty();
+                let own_birthday = ["to me", "to my", "my birthday", "birthday girl", "birthday boy", "birthday twin"]
+                    .iter()
+                    .any(|p| before.contains(p));
+                let opens_sentence = before.ends_with(['.', '!', '?', '\n']) && own_birthday;
                 if needs_person && !person_near && !opens_post && !opens_sentence {
                     continue;
                 }
@@ -205,6 +203,7 @@ mod tests {
             ("I was born on March 4, 1990 in Ohio", "March 4, 1990"),
             ("My birthday is the 4th of March 1990!", "4th of March 1990"),
             ("Happy birthday to me! Born 14/03/1996, same day as Einstein", "14/03/1996"),
+            ("Birthday girl!\nBorn 14/03/1989 in Swindon", "14/03/1989"),
             ("our son was born 12.05.2019.", "12.05.2019"),
             ("d.o.b. 4 Mar 1990", "4 Mar 1990"),
             ("born 12 March 1987, still waiting on that renewal", "12 March 1987"),
@@ -221,6 +220,8 @@ mod tests {
             "my birthday is March 4!",
             "I was born in 1990",
             "Einstein was born on 14 March 1879",
+            "Happy birthday to Serena Williams! Born 26/09/1981 in Saginaw.",
+            "I love this biography. Born 14 March 1956 in Ulm, she changed physics",
             "Mozart was born on 27 January 1756 in Salzburg",
             "birthday party on Saturday, 12/05",
             "happy birthday! see you 12/05/2024",

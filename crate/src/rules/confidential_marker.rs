@@ -14,23 +14,7 @@ pub struct ConfidentialMarker;
 const HINT: Action = Action::Rephrase { hint: "Share it only through the channel it was meant for." };
 
 /// Words before "confidential" that make it a promise, not a label.
-const PROMISE: &[&str] = &[
-    "kept",
-    "keep",
-    "treated",
-    "as",
-    "remain",
-    "remains",
-    "stay",
-    "stays",
-    "is",
-    "are",
-    "be",
-    "completely",
-    "fully",
-    "100",
-    "strictly",
-];
+const PROMISE: &str = "kept|keep|treated|as|remain|remains|stay|stays|is|are|be|completely|fully|100|strictly";
 
 impl Rule for ConfidentialMarker {
     fn id(&self) -> &'static str {
@@ -122,13 +106,7 @@ impl Rule for ConfidentialMarker {
 
 /// Words of a workplace or a business, for news not out yet.
 #[rustfmt::skip]
-const WORK: &[&str] = &[
-    "company", "company's", "firm", "firm's", "team", "work", "office", "client", "clients", "project", "launch",
-    "staff", "employer", "department", "studio", "lab", "product", "roadmap", "app", "ceo", "board", "deal",
-    "contract", "contracts", "merger", "acquisition", "pricing", "patch", "release", "cast", "crew", "partners",
-    "colleagues", "plant", "factory", "site", "store", "stores", "brand", "agency", "account", "pitch", "lawyer",
-    "settle", "exam", "script", "episode", "campaign", "range", "unit", "budget", "council", "ward",
-];
+const WORK: &str = "company|company's|firm|firm's|team|work|office|client|clients|project|launch|staff|employer|department|studio|lab|product|roadmap|app|ceo|board|deal|contract|contracts|merger|acquisition|pricing|patch|release|cast|crew|partners|colleagues|plant|factory|site|store|stores|brand|agency|account|pitch|lawyer|settle|exam|script|episode|campaign|range|unit|budget|council|ward";
 
 /// Words of a surprise kept from someone close.
 const SURPRISE: &[&str] = &["surprise", "wedding", "proposal", "propose", "proposing", "birthday", "puppy", "kids"];
@@ -138,7 +116,7 @@ fn surprise(doc: &Doc) -> bool {
 }
 
 fn about_work(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| WORK.contains(&doc.word(t)))
+    doc.tokens.iter().any(|t| super::listed(WORK, doc.word(t)))
 }
 
 /// "Confidential: ...", "LEAKED - ...", "CONFIDENTIAL Q3 deck".
@@ -182,23 +160,34 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
     const PLACE: &[&str] = &["at", "from"];
-    // "Top Secret! (1984) is still the funniest": a work and its year.
-    let rest = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']).as_bytes();
-    let year = rest.len() >= 6 && rest[0] == b'(' && rest[1..5].iter().all(u8::is_ascii_digit) && rest[5] == b')';
+    // "Off The Record is open late": a shop's name.
+    let open = ["is open", "opens", "is now open"].iter().any(|w| doc.folded[hit.end..].trim_start().starts_with(w));
+    // "Top Secret! (1984) is still the funniest": a work, its year, and what
+    // it still is ("Confidential! (2025) our Q3 numbers" is a label).
+    let rest = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']);
+    let bytes = rest.as_bytes();
+    let year = bytes.len() >= 6
+        && bytes[0] == b'('
+        && bytes[1..5].iter().all(u8::is_ascii_digit)
+        && bytes[5] == b')'
+        && ["is ", "was ", "still "].iter().any(|w| rest[6..].trim_start().starts_with(w));
     named
         || media_after
         || year
+        || open
         || before.is_some_and(|t| {
             SEEN.contains(&doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
         })
 }
 
-/// "your bank will never ask for your PIN ... don't share it": advice to
-/// keep one's own secrets, not a leak.
+/// "your bank will never ask for your PIN ... don't share it", "don't share
+/// it with anyone claiming to be us": advice to keep one's own secrets, not
+/// a leak.
 fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
     const SECRETS: &[&str] = &["pin", "password", "passwords", "passcode", "otp", "login"];
     (hit.phrase.starts_with("don't share") || hit.phrase.starts_with("do not share"))
-        && doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && SECRETS.contains(&doc.word(&w[1])))
+        && (doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && SECRETS.contains(&doc.word(&w[1])))
+            || doc.folded.contains("claiming to be"))
 }
 
 /// "... will be kept strictly confidential": a promise to the reader.
@@ -208,7 +197,7 @@ fn promise_sense(doc: &Doc, hit: &Hit) -> bool {
     starts_with_confidential
         && hit.first > 0
         && doc.same_sentence(hit.first - 1, hit.first)
-        && PROMISE.contains(&doc.word(&doc.tokens[hit.first - 1]))
+        && super::listed(PROMISE, doc.word(&doc.tokens[hit.first - 1]))
 }
 
 #[cfg(test)]

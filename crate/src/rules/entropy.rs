@@ -12,19 +12,11 @@ pub struct Entropy;
 
 /// Words that announce a secret value.
 #[rustfmt::skip]
-const KEY_WORDS: &[&str] = &[
-    "token", "tokens", "key", "keys", "secret", "secrets", "apikey", "bearer", "auth",
-    "authorization", "credential", "credentials", "creds", "password", "passwd", "pwd", "pat",
-    "signature", "sig", "webhook", "dsn", "connection", "session", "cookie",
-];
+const KEY_WORDS: &str = "token|tokens|key|keys|secret|secrets|apikey|bearer|auth|authorization|credential|credentials|creds|password|passwd|pwd|pat|signature|sig|webhook|dsn|connection|session|cookie";
 
 /// Words that make a hex string a hash or an id, not a secret.
 #[rustfmt::skip]
-const HASH_WORDS: &[&str] = &[
-    "commit", "commits", "sha", "sha1", "sha256", "sha512", "hash", "md5", "checksum", "digest",
-    "rev", "revision", "merge", "tag", "build", "fingerprint", "id", "uuid", "guid", "request",
-    "trace", "correlation", "block", "tx", "txid", "transaction",
-];
+const HASH_WORDS: &str = "commit|commits|sha|sha1|sha256|sha512|hash|md5|checksum|digest|rev|revision|merge|tag|build|fingerprint|id|uuid|guid|request|trace|correlation|block|tx|txid|transaction";
 
 const MIN_LEN: usize = 24;
 /// Bits per character; random base64 is near 5, hex near 4, prose near 3.
@@ -112,11 +104,11 @@ fn chunks(text: &str, (start, end): (usize, usize)) -> impl Iterator<Item = (usi
 /// string a hash; a UUID only right after the key word and a `:` or `=`.
 fn announced_secret(lower: &str, start: usize, word: &str) -> bool {
     let before = words_before(lower, start, 4);
-    let Some(k) = before.iter().position(|w| KEY_WORDS.contains(w)) else {
+    let Some(k) = before.iter().position(|w| super::listed(KEY_WORDS, w)) else {
         return false;
     };
     let hex = word.bytes().all(|c| c.is_ascii_hexdigit() || c == b'-');
-    if hex && before[..=k].iter().chain(before.get(k + 1)).any(|w| HASH_WORDS.contains(w)) {
+    if hex && before[..=k].iter().chain(before.get(k + 1)).any(|w| super::listed(HASH_WORDS, w)) {
         return false;
     }
     if is_uuid(word) {

@@ -59,6 +59,7 @@ const TARGETS: &[&str] = &[
     "caller",
     "customer",
     "customers",
+    "residents",
     "intern",
     "reporter",
     "journalist",
@@ -89,28 +90,7 @@ const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal"];
 /// Words of a jab that a sarcastic "genius" closes.
 const JAB: &[&str] = &["maybe", "stick", "learn", "read", "clearly", "obviously", "instead"];
 /// Insults that name a person, so they can stand alone ("Clueless clown.").
-const PERSON: &[&str] = &[
-    "loser",
-    "losers",
-    "clown",
-    "clowns",
-    "idiot",
-    "idiots",
-    "moron",
-    "morons",
-    "fraud",
-    "frauds",
-    "coward",
-    "cowards",
-    "hypocrite",
-    "hypocrites",
-    "liar",
-    "liars",
-    "muppet",
-    "muppets",
-    "amateur",
-    "amateurs",
-];
+const PERSON: &str = "loser|losers|clown|clowns|idiot|idiots|moron|morons|fraud|frauds|coward|cowards|hypocrite|hypocrites|liar|liars|muppet|muppets|amateur|amateurs";
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
 impl Rule for HostilityInsult {
@@ -133,8 +113,9 @@ impl Rule for HostilityInsult {
                 || near_word(doc, hit.last, 0, 1, SECOND_PERSON)
                 || mentioned_before(doc, hit.first)
                 || near_word(doc, hit.first, 0, 1, &["himself", "herself", "themselves"])
-                // "my landlord is a proper c**t".
-                || called(doc, hit.first);
+                // "my landlord is a proper c**t": a swear used as a noun for someone
+                // ("my sister is so fucking talented" only swears for emphasis).
+                || (near_word(doc, hit.first, 2, 0, AS_NOUN) && called(doc, hit.first));
             if at_you || mention_follows(doc, hit.last) {
                 let severity = medium_or_high_for_brand(input.ctx);
                 out.push(self.finding(severity, hit_span(doc, hit), "This swears at someone.".into()));
@@ -183,6 +164,9 @@ impl Rule for HostilityInsult {
     }
 }
 
+/// Words before a swear that make it a noun for someone ("a proper c**t").
+const AS_NOUN: &[&str] = &["a", "an", "such", "proper", "total", "complete", "absolute", "utter", "right"];
+
 /// An @mention right after, in the same sentence.
 fn mention_follows(doc: &Doc, at: usize) -> bool {
     doc.tokens.get(at + 1).is_some_and(|t| t.mention) && doc.same_sentence(at, at + 1)
@@ -228,6 +212,10 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
         || called(doc, at)
 }
 
+/// Words in `TARGETS` that point at someone without naming a person.
+const NOT_PERSONS: &str =
+    "what|bunch|these|those|he's|she's|they're|hes|shes|total|complete|utter|absolute|actual|proper|spineless";
+
 /// "Councilman Pruitt is a liar", "my ex is such a clown": a named or
 /// pointed-at person called the insult.
 fn called(doc: &Doc, at: usize) -> bool {
@@ -239,8 +227,10 @@ fn called(doc: &Doc, at: usize) -> bool {
     // A capital inside a sentence is a name ("Councilman Pruitt is"); at its
     // start it may be any word ("Crypto is a fraud").
     let named = |j: usize| doc.tokens[j].capitalized && j > 0 && doc.same_sentence(j - 1, j);
-    // "Every journalist at that paper is a liar": the person a few words before.
-    let pointed = |v: usize| (v.saturating_sub(5)..v).any(|j| doc.same_sentence(j, v) && TARGETS.contains(&word(j)));
+    // "Every journalist at that paper is a liar": the person a few words before
+    // (a word for a person, not "what", "these" or "total").
+    let person = |w: &str| TARGETS.contains(&w) && !super::listed(NOT_PERSONS, w);
+    let pointed = |v: usize| (v.saturating_sub(5)..v).any(|j| doc.same_sentence(j, v) && person(word(j)));
     verdict.is_some_and(|v| v > 0 && doc.same_sentence(v - 1, at) && (named(v - 1) || pointed(v)))
 }
 
@@ -248,7 +238,7 @@ fn called(doc: &Doc, at: usize) -> bool {
 /// loser.") or is one of at most two words in it ("Clueless clown."), and
 /// the sentence is one, not a web address: the break before it has a space.
 fn alone(doc: &Doc, at: usize) -> bool {
-    if at == 0 || !PERSON.contains(&doc.word(&doc.tokens[at])) || !closes_sentence(doc, at) {
+    if at == 0 || !super::listed(PERSON, doc.word(&doc.tokens[at])) || !closes_sentence(doc, at) {
         return false;
     }
     if doc.gap(at - 1, at).contains(',') {
@@ -296,6 +286,7 @@ mod tests {
     fn catches_insults_aimed_at_someone() {
         for text in [
             "my ex is a cheat and a liar",
+            "my landlord is a proper c**t, still no hot water",
             "Every journalist at that paper is a liar and a coward.",
             "Anyone who disagrees with me here is a brainwashed sheep",
             "Your support team should all be fired, total idiots",
@@ -345,6 +336,10 @@ mod tests {
             "Crypto is a fraud and always was",
             "what a f u c k i n g finish from Okafor",
             "The party said the claim is a fraud",
+            "My sister is so fucking talented",
+            "The total bill was fucking ridiculous",
+            "What a week, the weather is shit again",
+            "Everyone at the wedding was so fucking lovely",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

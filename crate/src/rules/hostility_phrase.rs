@@ -65,10 +65,15 @@ impl Rule for HostilityPhrase {
 /// us one star:", "To whoever dumped a sofa on Mill Lane:") and the words at
 /// folded `at` come after that colon: what follows is said to them.
 fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
+    const THANKS: &[&str] = &["thank", "thanks", "grateful", "love", "appreciate"];
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
+    // A colon that is not a time ("9:30").
+    let before = &doc.folded.as_bytes()[..at];
+    let colon = before.windows(3).any(|w| w[1] == b':' && !(w[0].is_ascii_digit() && w[2].is_ascii_digit()));
     word(0) == "to"
-        && matches!(word(1), "the" | "whoever" | "whomever" | "those" | "that" | "everyone" | "anyone")
-        && doc.folded[..at].contains(':')
+        && matches!(word(1), "the" | "whoever" | "whomever" | "those" | "that")
+        && colon
+        && !doc.tokens.iter().any(|t| THANKS.contains(&doc.word(t)))
 }
 
 #[cfg(test)]
@@ -103,6 +108,8 @@ mod tests {
             "@jamie_b happy birthday you absolute gremlin 🥳 love ya",
             "Kids, grow up slowly: this summer goes so fast",
             "To the stranger who found my wallet: you are a star, thank you",
+            "To the person who returned my wallet: karma will repay you",
+            "To whoever organised the street party at 9:30: do better next year? impossible, thank you",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -8,26 +8,7 @@ use crate::lexicon::List;
 
 pub struct HostilityShouting;
 
-const ANGER: &[&str] = &[
-    "worst",
-    "hate",
-    "stupid",
-    "never",
-    "terrible",
-    "disgusting",
-    "idiots",
-    "shame",
-    "pathetic",
-    "ridiculous",
-    "sick",
-    "joke",
-    "liars",
-    "useless",
-    "angry",
-    "furious",
-    "enough",
-    "unacceptable",
-];
+const ANGER: &str = "worst|hate|stupid|never|terrible|disgusting|idiots|shame|pathetic|ridiculous|sick|joke|liars|useless|angry|furious|enough|unacceptable";
 
 impl Rule for HostilityShouting {
     fn id(&self) -> &'static str {
@@ -54,7 +35,7 @@ impl Rule for HostilityShouting {
         }
         let angry = shouted.iter().any(|&i| {
             let w = doc.word(&doc.tokens[i]);
-            ANGER.contains(&w) || SECOND_PERSON.contains(&w)
+            super::listed(ANGER, w) || SECOND_PERSON.contains(&w)
         }) || input.scan.has(List::Insults)
             || input.scan.has(List::Profanity);
         let severity = match (angry, input.ctx.is_brand()) {

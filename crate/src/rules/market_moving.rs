@@ -88,31 +88,7 @@ impl Rule for MarketMoving {
 }
 
 /// Days and months that date an announcement still to come.
-const WHEN: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "tomorrow",
-    "next",
-    "until",
-    "till",
-    "soon",
-    "later",
-    "shortly",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+const WHEN: &str = "monday|tuesday|wednesday|thursday|friday|tomorrow|next|until|till|soon|later|shortly|january|february|march|april|june|july|august|september|october|november|december";
 
 /// Words that tell someone to trade.
 const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];
@@ -157,7 +133,7 @@ pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
             return None;
         }
         (i + 1..doc.tokens.len().min(i + 5))
-            .find(|&j| WHEN.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(i, j))
+            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])) && doc.same_sentence(i, j))
             .map(|j| (i, j))
     })
 }

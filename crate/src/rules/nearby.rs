@@ -24,10 +24,7 @@ pub const REFERENCE_WORDS: &[&str] = &[
 ];
 
 /// Abbreviations whose trailing dot does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "no", "nr", "ref", "tel", "ph", "mob", "inv", "acct", "dob", "st", "dr", "apt", "ave", "rd", "num", "mr", "mrs",
-    "ms", "e", "g", "i", "vs", "approx", "dept",
-];
+const ABBREVIATIONS: &str = "no|nr|ref|tel|ph|mob|inv|acct|dob|st|dr|apt|ave|rd|num|mr|mrs|ms|e|g|i|vs|approx|dept";
 
 /// The most words `words_before` and `words_after` hand back.
 const MAX_WORDS: usize = 12;
@@ -96,7 +93,7 @@ pub fn words_before(s: &str, pos: usize, n: usize) -> Words<'_> {
                 while w > 0 && b[w - 1].is_ascii_alphabetic() {
                     w -= 1;
                 }
-                next.is_ascii_whitespace() && !ABBREVIATIONS.contains(&&s[w..i - 1])
+                next.is_ascii_whitespace() && !super::listed(ABBREVIATIONS, &s[w..i - 1])
             }
             _ => false,
         };

@@ -115,7 +115,12 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
         let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
         // "before I take this down to the tip" is about something else.
         let ends = j >= t.len() || !doc.same_sentence(j - 1, j) || doc.gap(j - 1, j).contains([':', ',']);
-        if planned && (before && ends || SOON.contains(&word(j)) && doc.same_sentence(i, j)) {
+        // "before they delete it" ends at the draft's last word; "delete it
+        // tomorrow" takes in its time.
+        if planned && before && ends {
+            return Some((i, j - 1));
+        }
+        if planned && SOON.contains(&word(j)) && doc.same_sentence(i, j) {
             return Some((i, j));
         }
     }
@@ -160,6 +165,12 @@ mod tests {
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
+    }
+
+    #[test]
+    fn a_promise_at_the_very_end_is_underlined_to_the_last_word() {
+        let text = "Rider pay cut is in the internal memo, screenshot below before they delete it";
+        assert_eq!(fired(RULE, text, &personal()), [("delete it".to_string(), crate::finding::Severity::Medium)]);
     }
 
     #[test]

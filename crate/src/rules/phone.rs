@@ -15,20 +15,11 @@ pub struct Phone;
 
 /// Words that say a number is a phone number.
 #[rustfmt::skip]
-const PHONE_WORDS: &[&str] = &[
-    "call", "calling", "text", "txt", "phone", "tel", "telephone", "mobile", "mob", "cell",
-    "cellphone", "whatsapp", "signal", "telegram", "ring", "reach", "contact", "hotline",
-    "helpline", "fax", "sms", "dial", "viber", "ph", "hmu", "digits", "cel", "celular", "handy",
-    "tlf", "movil",
-];
+const PHONE_WORDS: &str = "call|calling|text|txt|phone|tel|telephone|mobile|mob|cell|cellphone|whatsapp|signal|telegram|ring|reach|contact|hotline|helpline|fax|sms|dial|viber|ph|hmu|digits|cel|celular|handy|tlf|movil";
 
 /// Words after a number that make it a count or an amount.
 #[rustfmt::skip]
-const COUNT_WORDS: &[&str] = &[
-    "dollars", "euros", "pounds", "usd", "eur", "gbp", "people", "views", "followers", "users",
-    "downloads", "times", "miles", "km", "steps", "calories", "likes", "members", "subscribers",
-    "votes", "years", "points", "pts", "copies", "units", "words", "bytes", "rows", "lines",
-];
+const COUNT_WORDS: &str = "dollars|euros|pounds|usd|eur|gbp|people|views|followers|users|downloads|times|miles|km|steps|calories|likes|members|subscribers|votes|years|points|pts|copies|units|words|bytes|rows|lines";
 
 /// North American toll-free area codes and other non-personal prefixes.
 const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
@@ -227,7 +218,7 @@ fn is_phone(s: &str, c: &Candidate) -> bool {
     if !(7..=15).contains(&n) || looks_like_date(c) || looks_like_ip(c) || year_range(c) {
         return false;
     }
-    if words_after(s, c.end, 1).first().is_some_and(|w| COUNT_WORDS.contains(w)) {
+    if words_after(s, c.end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w)) {
         return false;
     }
     // The nearest telling word before the number decides.
@@ -239,7 +230,7 @@ fn is_phone(s: &str, c: &Candidate) -> bool {
             numbered |= w == "number";
             continue;
         }
-        if PHONE_WORDS.contains(&w) {
+        if super::listed(PHONE_WORDS, w) {
             announced = true;
             break;
         }

@@ -113,64 +113,27 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
 
 /// Words right before a keyword that make it an example or advice.
 #[rustfmt::skip]
-const NOT_MINE: &[&str] = &[
-    "common", "popular", "worst", "default", "example", "sample", "weak", "bad", "strong", "good",
-    "typical", "best", "secure", "dummy", "fake", "placeholder", "hint",
-];
+const NOT_MINE: &str = "common|popular|worst|default|example|sample|weak|bad|strong|good|typical|best|secure|dummy|fake|placeholder|hint";
 
 /// Words shortly before a keyword that make the sentence hypothetical.
-const HYPOTHETICAL: &[&str] = &[
-    "if", "unless", "whether", "never", "should", "shouldn", "like", "eg", "e", "g", "assume", "imagine", "suppose",
-    "when", "what", "how", "why", "ensure", "make",
-];
+const HYPOTHETICAL: &str =
+    "if|unless|whether|never|should|shouldn|like|eg|e|g|assume|imagine|suppose|when|what|how|why|ensure|make";
 
 /// Words that, before a bare "code", make it some other code.
 #[rustfmt::skip]
-const CODE_OWNERS: &[&str] = &[
-    "the", "my", "your", "our", "his", "her", "their", "this", "that", "its", "new", "secret", "me",
-    "a", "texted", "sent", "got", "received", "bank", "sms", "login", "till",
-];
+const CODE_OWNERS: &str = "the|my|your|our|his|her|their|this|that|its|new|secret|me|a|texted|sent|got|received|bank|sms|login|till";
 
 /// Passes that are tickets, not passwords.
 #[rustfmt::skip]
-const PASS_KINDS: &[&str] = &[
-    "bus", "boarding", "day", "season", "access", "backstage", "hall", "free", "vip", "press",
-    "guest", "weekly", "monthly", "annual", "ski", "park", "museum", "festival", "rail", "train",
-    "gym", "event", "summer", "bike", "travel", "metro", "transit", "mountain", "year", "week",
-    "fast", "express", "digital", "game", "battle", "parking", "visitor", "weekend", "golf", "pool",
-    "zoo", "city", "tourist", "family", "student", "senior", "media", "all", "public",
-];
+const PASS_KINDS: &str = "bus|boarding|day|season|access|backstage|hall|free|vip|press|guest|weekly|monthly|annual|ski|park|museum|festival|rail|train|gym|event|summer|bike|travel|metro|transit|mountain|year|week|fast|express|digital|game|battle|parking|visitor|weekend|golf|pool|zoo|city|tourist|family|student|senior|media|all|public";
 
 /// What a password is said to be when the text is not the password.
 #[rustfmt::skip]
-const NOT_VALUES: &[&str] = &[
-    "the", "a", "an", "too", "so", "very", "really", "weak", "strong", "wrong", "incorrect",
-    "invalid", "expired", "required", "reset", "case", "same", "different", "changed", "not",
-    "still", "just", "my", "your", "their", "our", "his", "her", "literally", "probably",
-    "something", "protected", "saved", "stored", "encrypted", "hashed", "long", "short", "secure",
-    "easy", "hard", "simple", "complicated", "compromised", "leaked", "stolen", "forgotten", "lost",
-    "set", "updated", "working", "broken", "ok", "okay", "fine", "good", "bad", "great", "terrible",
-    "awful", "none", "empty", "blank", "below", "above", "attached", "here", "there", "in", "on",
-    "at", "for", "what", "which", "who", "that", "this", "it", "being", "going", "getting", "also",
-    "again", "always", "never", "only", "all", "hidden", "private", "secret", "unknown", "needed",
-    "mandatory", "optional", "manager", "sent", "shared", "emailed", "texted", "written", "about",
-    "now", "and", "or", "to", "of", "is", "be", "was", "used", "reused", "required", "correct",
-    "right", "accepted", "rejected", "ready", "done", "gone", "useless", "mandatory", "enabled",
-    "disabled", "visible", "n/a", "na", "tbd", "xxx", "****", "...", "you", "me", "we", "they",
-    "no", "yes", "yet", "one", "insecure", "unsafe", "safe", "obvious", "guessable", "predictable",
-    "random", "unique", "case-sensitive", "see", "check", "ask", "dm", "email", "call", "text",
-    "click", "use", "visit", "go", "follow", "contact", "read", "look", "enter", "type", "whatever",
-    "anything", "nothing", "unchanged", "name", "a-z", "same-as", "remember", "forget", "memorise", "memorize",
-    "guess", "change", "protect", "share", "manage",
-];
+const NOT_VALUES: &str = "the|a|an|too|so|very|really|weak|strong|wrong|incorrect|invalid|expired|required|reset|case|same|different|changed|not|still|just|my|your|their|our|his|her|literally|probably|something|protected|saved|stored|encrypted|hashed|long|short|secure|easy|hard|simple|complicated|compromised|leaked|stolen|forgotten|lost|set|updated|working|broken|ok|okay|fine|good|bad|great|terrible|awful|none|empty|blank|below|above|attached|here|there|in|on|at|for|what|which|who|that|this|it|being|going|getting|also|again|always|never|only|all|hidden|private|secret|unknown|needed|mandatory|optional|manager|sent|shared|emailed|texted|written|about|now|and|or|to|of|is|be|was|used|reused|required|correct|right|accepted|rejected|ready|done|gone|useless|mandatory|enabled|disabled|visible|n/a|na|tbd|xxx|****|...|you|me|we|they|no|yes|yet|one|insecure|unsafe|safe|obvious|guessable|predictable|random|unique|case-sensitive|see|check|ask|dm|email|call|text|click|use|visit|go|follow|contact|read|look|enter|type|whatever|anything|nothing|unchanged|name|a-z|same-as|remember|forget|memorise|memorize|guess|change|protect|share|manage";
 
 /// Words after a number that make it a count, not a code.
 #[rustfmt::skip]
-const COUNT_WORDS: &[&str] = &[
-    "lines", "years", "people", "times", "words", "characters", "chars", "digits", "bytes", "kb",
-    "mb", "users", "loc", "ms", "seconds", "minutes", "hours", "days", "percent", "dollars",
-    "views", "files", "commits", "tests", "steps",
-];
+const COUNT_WORDS: &str = "lines|years|people|times|words|characters|chars|digits|bytes|kb|mb|users|loc|ms|seconds|minutes|hours|days|percent|dollars|views|files|commits|tests|steps";
 
 impl Rule for Secret {
     fn id(&self) -> &'static str {
@@ -327,13 +290,15 @@ fn postal_pin(s: &str, end: usize) -> bool {
 /// Whether the keyword at `start` is about the writer's actual secret.
 fn announces(s: &str, start: usize, kind: Kind) -> bool {
     let before = words_before(s, start, 4);
-    if before.first().is_some_and(|w| NOT_MINE.contains(w)) || before.iter().take(3).any(|w| HYPOTHETICAL.contains(w)) {
+    if before.first().is_some_and(|w| super::listed(NOT_MINE, w))
+        || before.iter().take(3).any(|w| super::listed(HYPOTHETICAL, w))
+    {
         return false;
     }
     match kind {
-        Kind::BareCode => before.first().map_or(true, |w| CODE_OWNERS.contains(w)),
+        Kind::BareCode => before.first().map_or(true, |w| super::listed(CODE_OWNERS, w)),
         // "bus pass", "boarding pass", "day pass".
-        Kind::WeakPassword => !before.first().is_some_and(|w| PASS_KINDS.contains(w)),
+        Kind::WeakPassword => !before.first().is_some_and(|w| super::listed(PASS_KINDS, w)),
         // "bobby pin", "safety pin".
         Kind::Code => !before.first().is_some_and(|w| {
             matches!(*w, "bobby" | "safety" | "hair" | "lapel" | "push" | "bowling" | "rolling" | "drawing" | "enamel")
@@ -368,9 +333,13 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
             continue;
         }
         let word = rest.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-        // "changed to X", "PIN to 1990", but not "the password to happiness is coffee".
+        // "changed to X", "changed my password to X", "PIN to 1990", but not
+        // "the password to happiness is coffee".
         let digit_next = || rest[2..].trim_start().starts_with(|c: char| c.is_ascii_digit());
-        let to = word == "to" && (matches!(joined, "changed" | "set" | "reset" | "now") || digit_next());
+        let changed_before =
+            || words_before(s, pos, 4).iter().any(|w| matches!(*w, "changed" | "set" | "reset" | "updated" | "change"));
+        let to =
+            word == "to" && (matches!(joined, "changed" | "set" | "reset" | "now") || digit_next() || changed_before());
         let joins =
             to || matches!(
                 word,
@@ -434,7 +403,7 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
         return None;
     }
     let value = &s[start..end];
-    let next_is_count = words_after(s, end, 1).first().is_some_and(|w| COUNT_WORDS.contains(w));
+    let next_is_count = words_after(s, end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w));
     let ok = match kind {
         Kind::Password => connector || quote.is_some() || mixed(value),
         Kind::WeakPassword => symbol && (mixed(value) || value.len() >= 8),
@@ -547,11 +516,7 @@ fn more_codes(s: &str, mut end: usize) -> usize {
 
 /// Things a password or PIN is often made of.
 #[rustfmt::skip]
-const HINT_WORDS: &[&str] = &[
-    "birthday", "born", "birth", "anniversary", "name", "dog", "cat", "pet", "dogs", "cats", "pets",
-    "kid", "kids", "son", "daughter", "wife", "husband", "street", "phone", "maiden", "address",
-    "plate", "postcode", "zip",
-];
+const HINT_WORDS: &str = "birthday|born|birth|anniversary|name|dog|cat|pet|dogs|cats|pets|kid|kids|son|daughter|wife|husband|street|phone|maiden|address|plate|postcode|zip";
 
 /// "the year I was born", "my dog's name": a description of the secret
 /// starting at `v0`, up to the telling word.
@@ -563,7 +528,7 @@ fn hint(s: &str, v0: usize, kind: Kind) -> Option<(usize, usize)> {
     if !matches!(words.first(), Some(&"the" | &"my" | &"our")) {
         return None;
     }
-    let last = words.iter().rposition(|w| HINT_WORDS.contains(w))?;
+    let last = words.iter().rposition(|w| super::listed(HINT_WORDS, w))?;
     let mut at = v0;
     for w in &words[..=last] {
         at += s[at..].find(w)? + w.len();
@@ -581,16 +546,40 @@ fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> 
         to -= 1;
     }
     let window = &s[from..to];
+    let b = s.as_bytes();
+    // A whole word ("it was", not "visit was").
+    let whole = |i: usize| from + i == 0 || !b[from + i - 1].is_ascii_alphanumeric();
     let (at, lead) = ["it's ", "it is ", "its ", "that's ", "it was "]
         .iter()
-        .filter_map(|p| window.find(p).map(|i| (i, p.len())))
+        .filter_map(|p| window.match_indices(p).map(|(i, _)| i).find(|&i| whole(i)).map(|i| (i, p.len())))
         .min()?;
     let v0 = from + at + lead;
     let v1 = v0 + s[v0..].bytes().take_while(|c| c.is_ascii_alphabetic() || *c == b'-').count();
     let span = doc.span(v0, v1);
     let named = doc.original(span.0, span.1).starts_with(char::is_uppercase);
-    (v1 > v0 + 1 && named && plausible(&s[v0..v1], Kind::Answer)).then_some((v0, v1))
+    let answer = &s[v0..v1];
+    let calendar = WEEKDAYS.contains(&answer) || s[v1..].starts_with("'s");
+    // "that's" and "it was" name the answer only after a question that asks
+    // for a name, and when the name closes its clause or goes on as a name:
+    // "first dog's name and that's Biscuit, so", "it was Mr Whiskers", not
+    // "That's Monday's admin done" or "That's Ridiculous in 2024".
+    let loose = window[at..].starts_with("that's") || window[at..].starts_with("it was");
+    let region = &s[from.saturating_sub(40)..v0];
+    let asked = ["pet", "dog", "cat", "maiden", "street", "school", "name"].iter().any(|w| region.contains(w));
+    let closes = match b.get(v1) {
+        None | Some(b',' | b'.' | b'!' | b'?' | b')' | b';') => true,
+        Some(b' ') => {
+            b.get(v1 + 1).map_or(true, |c| !c.is_ascii_alphanumeric())
+                || doc.tokens.get(doc.token_at_or_after(v1)).is_some_and(|t| t.capitalized)
+        }
+        _ => false,
+    };
+    let loose_ok = !loose || (asked && closes);
+    (v1 > v0 + 1 && named && loose_ok && !calendar && plausible(answer, Kind::Answer)).then_some((v0, v1))
 }
+
+/// Days, which "That's Monday" names and no one uses as a security answer.
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words after "password" that make "as my password ..." about something else.
 #[rustfmt::skip]
@@ -649,7 +638,7 @@ fn code_like(v: &str) -> bool {
 
 /// The value (folded) looks like a secret of its kind.
 fn plausible(v: &str, kind: Kind) -> bool {
-    let refused = NOT_VALUES.contains(&v)
+    let refused = super::listed(NOT_VALUES, v)
         || v.starts_with("http")
         || v.contains("://")
         || v.starts_with(['@', '#', '$'])
@@ -725,6 +714,8 @@ mod tests {
             "Spotify family plan login: mum@smithfamily.co.uk pass Tulip2020",
             "My bank password is the same as my email password, lol: Pepper2024",
             "the password to my bank is Pepper2024",
+            "Just changed my password to Pepper2024",
+            "I set my wifi password to Sunflower!23 lol",
             "My security question is my first pet's name and that's Biscuit",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
@@ -734,6 +725,8 @@ mod tests {
             "password managers beat Post-its",
             "Password reset emails from Winter2025 promo are a scam",
             "The password to happiness is coffee before 8am",
+            "Finally updated my security questions. That's Monday's admin done",
+            "Mother's maiden name as a security question? That's Ridiculous in 2024",
             "Passphrase tip from IT Services: length beats complexity.",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");

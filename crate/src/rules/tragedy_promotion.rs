@@ -22,11 +22,21 @@ impl Rule for TragedyPromotion {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
+        let span = hit_span(doc, tragedy);
+        let campaign = tragedy.tag == "hashtag" || doc.tokens[tragedy.first].hashtag;
+        let condolence = tragedy.tag == "condolence";
         // "Walking 10k in memory of my dad, donation link in bio": raising
         // money for a cause is not selling, unless the post turns away from
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
         let giving = input.scan.hits(List::Promo).any(|h| h.tag == "giving");
-        let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot");
+        // "Anyway, ..." opening a sentence: "we're closed today anyway" is no turn.
+        let turns_away = input.scan.hits(List::Promo).any(|h| {
+            // After an emoji counts too ("RIP 🙏 anyway our social is still on").
+            h.tag == "pivot"
+                && (h.first == 0
+                    || !doc.same_sentence(h.first - 1, h.first)
+                    || !doc.gap(h.first - 1, h.first).is_ascii())
+        });
         let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty());
         let promo = (untagged || giving) && (!giving || turns_away);
         // "Our thoughts are with Manchester. Anyway, happy hour starts at 5!": a
@@ -35,22 +45,18 @@ impl Rule for TragedyPromotion {
         let selling = promo || brand_pivot || percent_off(doc) || quotes_a_price(doc.text) || promo_code(doc);
         // "Still better than MH370 😂", "Flood season? At least you'll have a
         // pool 😂": a laugh in a draft about a tragedy reads as a joke about it.
-        let joking = input.scan.has(List::Jokes) || super::contains_emoji(doc, super::LAUGHING);
+        let joking = !condolence && (input.scan.has(List::Jokes) || super::contains_emoji(doc, super::LAUGHING));
         let (severity, message) = if selling {
             (Severity::High, "This ties a promotion to a tragedy.")
         } else if joking {
             (Severity::High, "This jokes about a tragedy.")
-        } else if (tragedy.tag == "hashtag" || doc.tokens[tragedy.first].hashtag)
-            && input.ctx.is_brand()
-            && !giving
-            && !offers_help(doc)
-        {
+        } else if campaign && input.ctx.is_brand() && !giving && !offers_help(doc) {
             (Severity::Medium, "This borrows a hashtag about grief or abuse.")
         } else {
             return;
         };
         out.push(with_action(
-            self.finding(severity, hit_span(doc, tragedy), message.into()),
+            self.finding(severity, span, message.into()),
             Action::Rephrase { hint: "Keep condolences and promotions in separate posts, days apart." },
         ));
     }
@@ -134,6 +140,8 @@ mod tests {
             "The flood appeal has raised £2m so far. If you can, please donate.",
             "#Tsunami relief: every donation this week goes to the Red Cross",
             "Rain all day, the flood warnings are no joke. Stay safe",
+            "Our thoughts are with everyone affected by the floods. We're closed today anyway so our staff can help.",
+            "Our thoughts are with Dave, who has to work the bank holiday 😂",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
