@@ -16,15 +16,37 @@ use crate::text::Doc;
 pub struct Address;
 
 #[rustfmt::skip]
-const SUFFIXES: &str = "street|st|avenue|ave|av|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|way|place|pl|terrace|ter|crescent|cres|close|square|sq|parkway|pkwy|highway|hwy|circle|cir|trail|trl|row|gardens|grove|mews|walk|parade|pde|alley|plaza|strasse|straße";
+const SUFFIXES: &[&str] = &[
+    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd", "drive", "dr",
+    "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres", "close", "square", "sq",
+    "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "gardens", "grove", "mews",
+    "walk", "parade", "pde", "alley", "plaza", "strasse", "straße",
+];
 
 /// Words that are never part of a street name.
 #[rustfmt::skip]
-const NOT_NAMES: &str = "the|a|an|of|to|in|on|at|by|for|with|and|or|but|from|my|your|our|his|her|their|its|this|that|these|those|down|up|along|across|over|under|more|less|most|best|worst|next|last|other|same|is|are|was|were|be|it|we|i|you|he|she|they|me|us|them|am|pm|times|minute|minutes|min|mins|hour|hours|hr|hrs|second|seconds|sec|secs|day|days|week|weeks|month|months|year|years|yr|yrs|mile|miles|mi|km|kms|meter|meters|metre|metres|feet|ft|foot|block|blocks|step|steps|door|doors|people|car|cars|lanes|ways|things|reasons|tips|easy|simple|quick|fast|different|one|two|three|four|five|ten|x|star|stars|test|long|short|lap|laps";
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "my",
+    "your", "our", "his", "her", "their", "its", "this", "that", "these", "those", "down", "up", "along",
+    "across", "over", "under", "more", "less", "most", "best", "worst", "next", "last", "other", "same", "is",
+    "are", "was", "were", "be", "it", "we", "i", "you", "he", "she", "they", "me", "us", "them", "am", "pm",
+    "times", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "sec",
+    "secs", "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "mile", "miles",
+    "mi", "km", "kms", "meter", "meters", "metre", "metres", "feet", "ft", "foot", "block", "blocks", "step",
+    "steps", "door", "doors", "people", "car", "cars", "lanes", "ways", "things", "reasons", "tips", "easy",
+    "simple", "quick", "fast", "different", "one", "two", "three", "four", "five", "ten", "x", "star",
+    "stars", "test", "long", "short", "lap", "laps",
+];
 
 /// Words right before a number that make it something other than a house.
 #[rustfmt::skip]
-const NOT_HOUSE: &str = "page|chapter|season|episode|ep|top|route|rt|gate|platform|exit|room|level|floor|bus|line|the|part|vol|volume|step|day|week|year|no|number|size|rank|ranked|issue|act|scene|verse|grade|aged|age|under|over|about|around|only|just|first|last|with|than|of|in|since|interstate|highway|channel|track|pier|terminal|hole|lane|row|seat|table";
+const NOT_HOUSE: &[&str] = &[
+    "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform", "exit", "room",
+    "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step", "day", "week", "year", "no",
+    "number", "size", "rank", "ranked", "issue", "act", "scene", "verse", "grade", "aged", "age", "under",
+    "over", "about", "around", "only", "just", "first", "last", "with", "than", "of", "in", "since",
+    "interstate", "highway", "channel", "track", "pier", "terminal", "hole", "lane", "row", "seat", "table",
+];
 
 /// Street names from films, books and landmarks: (number, first name word).
 const FAMOUS: &[(&str, &str)] = &[
@@ -112,7 +134,7 @@ fn is_ordinal(raw: &str) -> bool {
 }
 
 fn is_name(raw: &str) -> bool {
-    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw)) && !super::listed(NOT_NAMES, raw)
+    (raw.bytes().all(|c| c.is_ascii_alphabetic() || c == b'\'') || is_ordinal(raw)) && !NOT_NAMES.contains(&raw)
 }
 
 /// Folded byte ranges of the addresses in `doc`.
@@ -127,7 +149,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         let number = doc.raw(t);
         let plain = !t.hashtag && !t.mention && is_house_number(number);
         let glued = t.start > 0 && matches!(b[t.start - 1], b'$' | b'#' | b'/' | b'.' | b':');
-        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| super::listed(NOT_HOUSE, w)) {
+        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| NOT_HOUSE.contains(w)) {
             i += 1;
             continue;
         }
@@ -141,7 +163,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
             if !(gap == " " || (gap == ". " && doc.raw(&toks[k - 1]).len() == 1)) || tk.hashtag || tk.mention {
                 break;
             }
-            if names > 0 && super::listed(SUFFIXES, doc.raw(tk)) {
+            if names > 0 && SUFFIXES.contains(&doc.raw(tk)) {
                 suffix = Some(k);
                 break;
             }
