@@ -66,11 +66,18 @@ const FAMOUS: &[(&str, &str)] = &[
 
 /// Courts that are institutions, not addresses ("Supreme Court").
 #[rustfmt::skip]
-const COURTS: &str = "supreme|high|appeals|appeal|district|federal|circuit|county|family|crown|magistrates|food|tennis|basketball|squash|royal|juvenile|claims|probate|criminal|civil|superior|municipal|state";
+const COURTS: &str = concat!(
+    "supreme|high|appeals|appeal|district|federal|circuit|county|family|crown|magistrates|food|",
+    "tennis|basketball|squash|royal|juvenile|claims|probate|criminal|civil|superior|municipal|",
+    "state",
+);
 
 /// Words that say the address is where someone lives or can be found.
 #[rustfmt::skip]
-const HOME_WORDS: &str = "live|lives|living|address|addy|over|house|home|apartment|flat|moved|move|moving|deliver|send|ship|pick|meet|stay|staying|crash|party|come|swing|drop";
+const HOME_WORDS: &str = concat!(
+    "live|lives|living|address|addy|over|house|home|apartment|flat|moved|move|moving|deliver|",
+    "send|ship|pick|meet|stay|staying|crash|party|come|swing|drop",
+);
 
 /// Phrases that make an address private whoever posts it.
 #[rustfmt::skip]

@@ -29,7 +29,10 @@ const FILLERS: &[&str] = &["is", "was", "on", "the", "s", "its", "it", "falls", 
 
 /// Someone close enough to the writer that their birth date is personal.
 #[rustfmt::skip]
-const PEOPLE: &str = "i|im|me|my|we|our|son|daughter|baby|babies|kid|kids|wife|husband|partner|brother|sister|mom|mum|dad|child|twins|grandson|granddaughter|nephew|niece|boyfriend|girlfriend";
+const PEOPLE: &str = concat!(
+    "i|im|me|my|we|our|son|daughter|baby|babies|kid|kids|wife|husband|partner|brother|sister|",
+    "mom|mum|dad|child|twins|grandson|granddaughter|nephew|niece|boyfriend|girlfriend",
+);
 
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[

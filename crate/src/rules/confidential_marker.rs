@@ -106,7 +106,13 @@ impl Rule for ConfidentialMarker {
 
 /// Words of a workplace or a business, for news not out yet.
 #[rustfmt::skip]
-const WORK: &str = "company|company's|firm|firm's|team|work|office|client|clients|project|launch|staff|employer|department|studio|lab|product|roadmap|app|ceo|board|deal|contract|contracts|merger|acquisition|pricing|patch|release|cast|crew|partners|colleagues|plant|factory|site|store|stores|brand|agency|account|pitch|lawyer|settle|exam|script|episode|campaign|range|unit|budget|council|ward";
+const WORK: &str = concat!(
+    "company|company's|firm|firm's|team|work|office|client|clients|project|launch|staff|",
+    "employer|department|studio|lab|product|roadmap|app|ceo|board|deal|contract|contracts|",
+    "merger|acquisition|pricing|patch|release|cast|crew|partners|colleagues|plant|factory|site|",
+    "store|stores|brand|agency|account|pitch|lawyer|settle|exam|script|episode|campaign|range|",
+    "unit|budget|council|ward",
+);
 
 /// Words of a surprise kept from someone close.
 const SURPRISE: &[&str] = &["surprise", "wedding", "proposal", "propose", "proposing", "birthday", "puppy", "kids"];

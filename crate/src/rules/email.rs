@@ -15,15 +15,28 @@ pub struct Email;
 
 /// Free mailbox providers, by the name before the top-level domain.
 #[rustfmt::skip]
-const WEBMAIL_NAMES: &str = "gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|protonmail|proton|pm|aol|gmx|yandex|tutanota|tuta|fastmail|rediffmail|btinternet|comcast|verizon|sbcglobal|naver|libero|laposte|seznam|zoho|mailfence|hushmail|posteo|mailbox";
+const WEBMAIL_NAMES: &str = concat!(
+    "gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|protonmail|proton|",
+    "pm|aol|gmx|yandex|tutanota|tuta|fastmail|rediffmail|btinternet|comcast|verizon|sbcglobal|",
+    "naver|libero|laposte|seznam|zoho|mailfence|hushmail|posteo|mailbox",
+);
 
 /// Free mailbox providers known by their whole domain.
 #[rustfmt::skip]
-const WEBMAIL_DOMAINS: &str = "me.com|mac.com|mail.ru|inbox.ru|list.ru|bk.ru|web.de|qq.com|163.com|126.com|mail.com|hey.com|sky.com|att.net|orange.fr|free.fr|t-online.de|wp.pl|o2.pl|ya.ru";
+const WEBMAIL_DOMAINS: &str = concat!(
+    "me.com|mac.com|mail.ru|inbox.ru|list.ru|bk.ru|web.de|qq.com|163.com|126.com|mail.com|",
+    "hey.com|sky.com|att.net|orange.fr|free.fr|t-online.de|wp.pl|o2.pl|ya.ru",
+);
 
 /// Mailboxes that belong to a role, not a person.
 #[rustfmt::skip]
-const ROLE_NAMES: &str = "support|info|press|hello|contact|sales|help|team|admin|careers|jobs|media|pr|hr|billing|noreply|no-reply|office|enquiries|inquiries|service|customerservice|feedback|marketing|partners|privacy|security|abuse|legal|webmaster|events|orders|returns|hi|mail|newsletter|bookings|reservations|studio|shop|store|care|community|accounts|invoices|editor|editorial|tips|news|investors|ir|talent";
+const ROLE_NAMES: &str = concat!(
+    "support|info|press|hello|contact|sales|help|team|admin|careers|jobs|media|pr|hr|billing|",
+    "noreply|no-reply|office|enquiries|inquiries|service|customerservice|feedback|marketing|",
+    "partners|privacy|security|abuse|legal|webmaster|events|orders|returns|hi|mail|newsletter|",
+    "bookings|reservations|studio|shop|store|care|community|accounts|invoices|editor|editorial|",
+    "tips|news|investors|ir|talent",
+);
 
 /// Domains reserved for examples.
 const EXAMPLE_DOMAINS: &[&str] = &["example.com", "example.org", "example.net", "domain.com", "email.com", "test.com"];

@@ -12,11 +12,18 @@ pub struct Entropy;
 
 /// Words that announce a secret value.
 #[rustfmt::skip]
-const KEY_WORDS: &str = "token|tokens|key|keys|secret|secrets|apikey|bearer|auth|authorization|credential|credentials|creds|password|passwd|pwd|pat|signature|sig|webhook|dsn|connection|session|cookie";
+const KEY_WORDS: &str = concat!(
+    "token|tokens|key|keys|secret|secrets|apikey|bearer|auth|authorization|credential|",
+    "credentials|creds|password|passwd|pwd|pat|signature|sig|webhook|dsn|connection|session|",
+    "cookie",
+);
 
 /// Words that make a hex string a hash or an id, not a secret.
 #[rustfmt::skip]
-const HASH_WORDS: &str = "commit|commits|sha|sha1|sha256|sha512|hash|md5|checksum|digest|rev|revision|merge|tag|build|fingerprint|id|uuid|guid|request|trace|correlation|block|tx|txid|transaction";
+const HASH_WORDS: &str = concat!(
+    "commit|commits|sha|sha1|sha256|sha512|hash|md5|checksum|digest|rev|revision|merge|tag|",
+    "build|fingerprint|id|uuid|guid|request|trace|correlation|block|tx|txid|transaction",
+);
 
 const MIN_LEN: usize = 24;
 /// Bits per character; random base64 is near 5, hex near 4, prose near 3.

@@ -90,7 +90,10 @@ const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal"];
 /// Words of a jab that a sarcastic "genius" closes.
 const JAB: &[&str] = &["maybe", "stick", "learn", "read", "clearly", "obviously", "instead"];
 /// Insults that name a person, so they can stand alone ("Clueless clown.").
-const PERSON: &str = "loser|losers|clown|clowns|idiot|idiots|moron|morons|fraud|frauds|coward|cowards|hypocrite|hypocrites|liar|liars|muppet|muppets|amateur|amateurs";
+const PERSON: &str = concat!(
+    "loser|losers|clown|clowns|idiot|idiots|moron|morons|fraud|frauds|coward|cowards|hypocrite|",
+    "hypocrites|liar|liars|muppet|muppets|amateur|amateurs",
+);
 const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
 
 impl Rule for HostilityInsult {
@@ -213,8 +216,10 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
 }
 
 /// Words in `TARGETS` that point at someone without naming a person.
-const NOT_PERSONS: &str =
-    "what|bunch|these|those|he's|she's|they're|hes|shes|total|complete|utter|absolute|actual|proper|spineless";
+const NOT_PERSONS: &str = concat!(
+    "what|bunch|these|those|he's|she's|they're|hes|shes|total|complete|utter|absolute|actual|",
+    "proper|spineless",
+);
 
 /// "Councilman Pruitt is a liar", "my ex is such a clown": a named or
 /// pointed-at person called the insult.

@@ -8,7 +8,10 @@ use crate::lexicon::List;
 
 pub struct HostilityShouting;
 
-const ANGER: &str = "worst|hate|stupid|never|terrible|disgusting|idiots|shame|pathetic|ridiculous|sick|joke|liars|useless|angry|furious|enough|unacceptable";
+const ANGER: &str = concat!(
+    "worst|hate|stupid|never|terrible|disgusting|idiots|shame|pathetic|ridiculous|sick|joke|",
+    "liars|useless|angry|furious|enough|unacceptable",
+);
 
 impl Rule for HostilityShouting {
     fn id(&self) -> &'static str {

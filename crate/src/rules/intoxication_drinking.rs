@@ -12,9 +12,15 @@ use crate::text::Doc;
 pub struct IntoxicationDrinking;
 
 /// Words before an ambiguous word that make it mean drunk or high.
-const DRUNK_FRAME: &str = "get|getting|got|gets|so|totally|completely|absolutely|super|pretty|was|were|im|i'm|am|be|been|properly|fully|utterly|already|still|too|very|proper";
+const DRUNK_FRAME: &str = concat!(
+    "get|getting|got|gets|so|totally|completely|absolutely|super|pretty|was|were|im|i'm|am|be|",
+    "been|properly|fully|utterly|already|still|too|very|proper",
+);
 /// Words after an ambiguous word that give it its sober meaning.
-const SOBER_AFTER: &str = "time|money|hours|hour|minutes|day|days|effort|food|energy|opportunity|chance|talent|potential|it|them|records|expectations|by|on|off|the|that|this|my|their|his|her|our|your";
+const SOBER_AFTER: &str = concat!(
+    "time|money|hours|hour|minutes|day|days|effort|food|energy|opportunity|chance|talent|",
+    "potential|it|them|records|expectations|by|on|off|the|that|this|my|their|his|her|our|your",
+);
 /// Words near a drug name that make it a drug.
 const DRUG_FRAME: &[&str] = &[
     "smoke", "smoking", "smoked", "roll", "rolling", "rolled", "popped", "pop", "popping", "took", "take", "taking",
@@ -133,7 +139,14 @@ impl Rule for IntoxicationDrinking {
 /// an event to book ("our new cocktail menu", "£5 margaritas till 7",
 /// "cocktail of the week").
 #[rustfmt::skip]
-const OFFER: &str = "our|new|list|glass|tap|selection|menu|menus|serving|served|serve|available|book|booking|try|order|pairing|paired|tasting|launch|launches|recipe|responsibly|alcohol-free|non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|takeover|brewer|brewing|getaway|breakfast|package";
+const OFFER: &str = concat!(
+    "our|new|list|glass|tap|selection|menu|menus|serving|served|serve|available|book|booking|",
+    "try|order|pairing|paired|tasting|launch|launches|recipe|responsibly|alcohol-free|",
+    "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
+    "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
+    "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
+    "takeover|brewer|brewing|getaway|breakfast|package",
+);
 
 /// Words of research and medicine around a drug or a drink.
 const RESEARCH: &[&str] = &["paper", "trial", "trials", "clinical", "researchers", "journal"];
@@ -205,7 +218,10 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
 }
 
 #[rustfmt::skip]
-const MANY: &str = "three|four|five|six|seven|eight|nine|ten|whole|entire|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th";
+const MANY: &str = concat!(
+    "three|four|five|six|seven|eight|nine|ten|whole|entire|third|fourth|fifth|sixth|seventh|",
+    "eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th",
+);
 /// Words a few tokens before a count that say the drinks went down.
 const DRANK: &[&str] = &["had", "drank", "downed", "sank", "necked", "on", "smashed", "after"];
 /// Where pills are party drugs.

@@ -47,7 +47,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     category == Category::Offensive
         && (super::argues_against(input.doc)
             || super::offensive_generalization::groups(input)
-                .any(|g| super::quoted_to_dismiss(input.doc, g.start, g.end)))
+                .any(|(g, _)| super::quoted_to_dismiss(input.doc, g.start, g.end)))
 }
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of

@@ -88,7 +88,10 @@ impl Rule for MarketMoving {
 }
 
 /// Days and months that date an announcement still to come.
-const WHEN: &str = "monday|tuesday|wednesday|thursday|friday|tomorrow|next|until|till|soon|later|shortly|january|february|march|april|june|july|august|september|october|november|december";
+const WHEN: &str = concat!(
+    "monday|tuesday|wednesday|thursday|friday|tomorrow|next|until|till|soon|later|shortly|",
+    "january|february|march|april|june|july|august|september|october|november|december",
+);
 
 /// Words that tell someone to trade.
 const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];

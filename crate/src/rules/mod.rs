@@ -231,7 +231,10 @@ pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
 
 /// Words after a quoted remark that hold it at arm's length.
 #[rustfmt::skip]
-const DISMISSED: &str = "discourse|narrative|take|takes|myth|stereotype|trope|nonsense|rubbish|lazy|tired|outdated|wrong|crowd|argument|line|meme|means";
+const DISMISSED: &str = concat!(
+    "discourse|narrative|take|takes|myth|stereotype|trope|nonsense|rubbish|lazy|tired|outdated|",
+    "wrong|crowd|argument|line|meme|means",
+);
 
 /// Words with which a draft argues against a stereotype it repeats ("Girls
 /// can't play football, they said. Our U12s just won the cup", "autistic

@@ -45,11 +45,13 @@ impl Rule for OffensiveGeneralization {
         }
         // "Typical Indian driver", "the deaf girl": an adjective names a group
         // only before a word for people ("Indian food" names none).
-        for group in groups(input) {
+        for (group, said_of) in groups(input) {
             let group = &group;
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
                 if cue.tag == "frame" {
-                    if group.tag == "said-of" {
+                    // A sarcastic frame needs a group named outright ("who knew"
+                    // after "my dad is deaf" is not about deaf people).
+                    if said_of {
                         return false;
                     }
                     // A frame reaches the group's sentence or the one beside it, and
@@ -105,17 +107,18 @@ impl Rule for OffensiveGeneralization {
 /// The draft's group hits; an adjective ("Typical Indian driver", "the deaf
 /// girl") names a group only before a word for people ("Indian food" names
 /// none), and its hit then reaches that word, or said of someone ("the new
-/// apprentice is Polish so at least ...").
-pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = crate::lexicon::Hit> + 'a {
+/// apprentice is Polish so at least ..."), which the second value tells.
+pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = (crate::lexicon::Hit, bool)> + 'a {
     input.scan.hits(List::Groups).filter_map(|g| {
         let mut group = g.clone();
+        let mut said_of = false;
         if g.tag == "adj" {
             let doc = input.doc;
             // "the new apprentice is Polish so", "Landlord's Romanian so obviously":
             // said of a person, not of a puppy or a dress.
             let word = |i: usize| doc.word(&doc.tokens[i]);
             let person = |w: &str| super::listed(PEOPLE, w) || matches!(w, "he" | "she" | "they");
-            let said_of = g.first > 0 && {
+            said_of = g.first > 0 && {
                 let before = word(g.first - 1);
                 matches!(before, "he's" | "she's" | "hes" | "shes" | "they're" | "theyre")
                     || before.strip_suffix("'s").is_some_and(|p| super::listed(PEOPLE, p))
@@ -123,16 +126,12 @@ pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = crate::lexico
                         && (g.first.saturating_sub(16)..g.first - 1)
                             .any(|i| doc.same_sentence(i, g.first) && person(word(i))))
             };
-            if said_of {
-                // A sarcastic frame needs a group named outright ("who knew" after
-                // "my dad is deaf" is not about deaf people).
-                group.tag = "said-of";
-            } else {
+            if !said_of {
                 group.last = people_after(doc, g.last)?;
                 group.end = doc.tokens[group.last].end;
             }
         }
-        Some(group)
+        Some((group, said_of))
     })
 }
 
@@ -141,7 +140,17 @@ const PREDICATE: &[&str] = &["is", "was", "are", "were"];
 
 /// Words for people that turn an adjective into a group.
 #[rustfmt::skip]
-const PEOPLE: &str = "guy|guys|man|men|woman|women|girl|girls|boy|boys|kid|kids|lad|lads|driver|drivers|student|students|landlord|landlords|neighbour|neighbours|neighbor|neighbors|family|families|maid|maids|nurse|nurses|doctor|doctors|boss|colleague|colleagues|coworker|coworkers|worker|workers|builder|builders|people|folk|folks|parents|mum|mom|dad|player|players|ref|refs|teacher|teachers|staff|tenant|tenants|customer|customers|couple|cabbie|shopkeeper|employees|employee|bloke|blokes|lot|client|clients|lecturer|lecturers|winger|tourist|tourists|landlady|devs|dev|developers|engineers|coders|plumber|plumbers|ladies|fans|apprentice|barber|manager|hire|cousin|brother|sister|son|daughter|friend|mate|accountant|uncle|aunt|nephew|niece";
+const PEOPLE: &str = concat!(
+    "guy|guys|man|men|woman|women|girl|girls|boy|boys|kid|kids|lad|lads|driver|drivers|student|",
+    "students|landlord|landlords|neighbour|neighbours|neighbor|neighbors|family|families|maid|",
+    "maids|nurse|nurses|doctor|doctors|boss|colleague|colleagues|coworker|coworkers|worker|",
+    "workers|builder|builders|people|folk|folks|parents|mum|mom|dad|player|players|ref|refs|",
+    "teacher|teachers|staff|tenant|tenants|customer|customers|couple|cabbie|shopkeeper|",
+    "employees|employee|bloke|blokes|lot|client|clients|lecturer|lecturers|winger|tourist|",
+    "tourists|landlady|devs|dev|developers|engineers|coders|plumber|plumbers|ladies|fans|",
+    "apprentice|barber|manager|hire|cousin|brother|sister|son|daughter|friend|mate|accountant|",
+    "uncle|aunt|nephew|niece",
+);
 
 /// The token of a word for people right after the adjective at token
 /// `last`, or one word later ("Indian exchange students").
@@ -153,7 +162,11 @@ fn people_after(doc: &crate::text::Doc, last: usize) -> Option<usize> {
 
 /// Group words people use of their own circle every day ("girls night
 /// was chaos 😂"): a laugh beside them is not aimed at the group.
-const EVERYDAY_GROUPS: &str = "girls|ladies|women|woman|a woman|men|guys|mums|moms|mothers|locals|the locals|tourists|millennials|millennial|gen z|genz|teenagers|young people|boomer|boomers|grandma|grandmas|granny|grannies|old folks";
+const EVERYDAY_GROUPS: &str = concat!(
+    "girls|ladies|women|woman|a woman|men|guys|mums|moms|mothers|locals|the locals|tourists|",
+    "millennials|millennial|gen z|genz|teenagers|young people|boomer|boomers|grandma|grandmas|",
+    "granny|grannies|old folks",
+);
 
 /// Sentence stops between two hits' tokens.
 fn stops_between(doc: &crate::text::Doc, a: &crate::lexicon::Hit, b: &crate::lexicon::Hit) -> usize {

@@ -15,11 +15,19 @@ pub struct Phone;
 
 /// Words that say a number is a phone number.
 #[rustfmt::skip]
-const PHONE_WORDS: &str = "call|calling|text|txt|phone|tel|telephone|mobile|mob|cell|cellphone|whatsapp|signal|telegram|ring|reach|contact|hotline|helpline|fax|sms|dial|viber|ph|hmu|digits|cel|celular|handy|tlf|movil";
+const PHONE_WORDS: &str = concat!(
+    "call|calling|text|txt|phone|tel|telephone|mobile|mob|cell|cellphone|whatsapp|signal|",
+    "telegram|ring|reach|contact|hotline|helpline|fax|sms|dial|viber|ph|hmu|digits|cel|celular|",
+    "handy|tlf|movil",
+);
 
 /// Words after a number that make it a count or an amount.
 #[rustfmt::skip]
-const COUNT_WORDS: &str = "dollars|euros|pounds|usd|eur|gbp|people|views|followers|users|downloads|times|miles|km|steps|calories|likes|members|subscribers|votes|years|points|pts|copies|units|words|bytes|rows|lines";
+const COUNT_WORDS: &str = concat!(
+    "dollars|euros|pounds|usd|eur|gbp|people|views|followers|users|downloads|times|miles|km|",
+    "steps|calories|likes|members|subscribers|votes|years|points|pts|copies|units|words|bytes|",
+    "rows|lines",
+);
 
 /// North American toll-free area codes and other non-personal prefixes.
 const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];

@@ -113,27 +113,57 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
 
 /// Words right before a keyword that make it an example or advice.
 #[rustfmt::skip]
-const NOT_MINE: &str = "common|popular|worst|default|example|sample|weak|bad|strong|good|typical|best|secure|dummy|fake|placeholder|hint";
+const NOT_MINE: &str = concat!(
+    "common|popular|worst|default|example|sample|weak|bad|strong|good|typical|best|secure|",
+    "dummy|fake|placeholder|hint",
+);
 
 /// Words shortly before a keyword that make the sentence hypothetical.
-const HYPOTHETICAL: &str =
-    "if|unless|whether|never|should|shouldn|like|eg|e|g|assume|imagine|suppose|when|what|how|why|ensure|make";
+const HYPOTHETICAL: &str = concat!(
+    "if|unless|whether|never|should|shouldn|like|eg|e|g|assume|imagine|suppose|when|what|how|",
+    "why|ensure|make",
+);
 
 /// Words that, before a bare "code", make it some other code.
 #[rustfmt::skip]
-const CODE_OWNERS: &str = "the|my|your|our|his|her|their|this|that|its|new|secret|me|a|texted|sent|got|received|bank|sms|login|till";
+const CODE_OWNERS: &str = concat!(
+    "the|my|your|our|his|her|their|this|that|its|new|secret|me|a|texted|sent|got|received|bank|",
+    "sms|login|till",
+);
 
 /// Passes that are tickets, not passwords.
 #[rustfmt::skip]
-const PASS_KINDS: &str = "bus|boarding|day|season|access|backstage|hall|free|vip|press|guest|weekly|monthly|annual|ski|park|museum|festival|rail|train|gym|event|summer|bike|travel|metro|transit|mountain|year|week|fast|express|digital|game|battle|parking|visitor|weekend|golf|pool|zoo|city|tourist|family|student|senior|media|all|public";
+const PASS_KINDS: &str = concat!(
+    "bus|boarding|day|season|access|backstage|hall|free|vip|press|guest|weekly|monthly|annual|",
+    "ski|park|museum|festival|rail|train|gym|event|summer|bike|travel|metro|transit|mountain|",
+    "year|week|fast|express|digital|game|battle|parking|visitor|weekend|golf|pool|zoo|city|",
+    "tourist|family|student|senior|media|all|public",
+);
 
 /// What a password is said to be when the text is not the password.
 #[rustfmt::skip]
-const NOT_VALUES: &str = "the|a|an|too|so|very|really|weak|strong|wrong|incorrect|invalid|expired|required|reset|case|same|different|changed|not|still|just|my|your|their|our|his|her|literally|probably|something|protected|saved|stored|encrypted|hashed|long|short|secure|easy|hard|simple|complicated|compromised|leaked|stolen|forgotten|lost|set|updated|working|broken|ok|okay|fine|good|bad|great|terrible|awful|none|empty|blank|below|above|attached|here|there|in|on|at|for|what|which|who|that|this|it|being|going|getting|also|again|always|never|only|all|hidden|private|secret|unknown|needed|mandatory|optional|manager|sent|shared|emailed|texted|written|about|now|and|or|to|of|is|be|was|used|reused|required|correct|right|accepted|rejected|ready|done|gone|useless|mandatory|enabled|disabled|visible|n/a|na|tbd|xxx|****|...|you|me|we|they|no|yes|yet|one|insecure|unsafe|safe|obvious|guessable|predictable|random|unique|case-sensitive|see|check|ask|dm|email|call|text|click|use|visit|go|follow|contact|read|look|enter|type|whatever|anything|nothing|unchanged|name|a-z|same-as|remember|forget|memorise|memorize|guess|change|protect|share|manage";
+const NOT_VALUES: &str = concat!(
+    "the|a|an|too|so|very|really|weak|strong|wrong|incorrect|invalid|expired|required|reset|",
+    "case|same|different|changed|not|still|just|my|your|their|our|his|her|literally|probably|",
+    "something|protected|saved|stored|encrypted|hashed|long|short|secure|easy|hard|simple|",
+    "complicated|compromised|leaked|stolen|forgotten|lost|set|updated|working|broken|ok|okay|",
+    "fine|good|bad|great|terrible|awful|none|empty|blank|below|above|attached|here|there|in|on|",
+    "at|for|what|which|who|that|this|it|being|going|getting|also|again|always|never|only|all|",
+    "hidden|private|secret|unknown|needed|mandatory|optional|manager|sent|shared|emailed|",
+    "texted|written|about|now|and|or|to|of|is|be|was|used|reused|required|correct|right|",
+    "accepted|rejected|ready|done|gone|useless|mandatory|enabled|disabled|visible|n/a|na|tbd|",
+    "xxx|****|...|you|me|we|they|no|yes|yet|one|insecure|unsafe|safe|obvious|guessable|",
+    "predictable|random|unique|case-sensitive|see|check|ask|dm|email|call|text|click|use|visit|",
+    "go|follow|contact|read|look|enter|type|whatever|anything|nothing|unchanged|name|a-z|",
+    "same-as|remember|forget|memorise|memorize|guess|change|protect|share|manage",
+);
 
 /// Words after a number that make it a count, not a code.
 #[rustfmt::skip]
-const COUNT_WORDS: &str = "lines|years|people|times|words|characters|chars|digits|bytes|kb|mb|users|loc|ms|seconds|minutes|hours|days|percent|dollars|views|files|commits|tests|steps";
+const COUNT_WORDS: &str = concat!(
+    "lines|years|people|times|words|characters|chars|digits|bytes|kb|mb|users|loc|ms|seconds|",
+    "minutes|hours|days|percent|dollars|views|files|commits|tests|steps",
+);
 
 impl Rule for Secret {
     fn id(&self) -> &'static str {
@@ -516,7 +546,10 @@ fn more_codes(s: &str, mut end: usize) -> usize {
 
 /// Things a password or PIN is often made of.
 #[rustfmt::skip]
-const HINT_WORDS: &str = "birthday|born|birth|anniversary|name|dog|cat|pet|dogs|cats|pets|kid|kids|son|daughter|wife|husband|street|phone|maiden|address|plate|postcode|zip";
+const HINT_WORDS: &str = concat!(
+    "birthday|born|birth|anniversary|name|dog|cat|pet|dogs|cats|pets|kid|kids|son|daughter|",
+    "wife|husband|street|phone|maiden|address|plate|postcode|zip",
+);
 
 /// "the year I was born", "my dog's name": a description of the secret
 /// starting at `v0`, up to the telling word.
