@@ -20,7 +20,8 @@ const SUFFIXES: &[&str] = &[
     "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd", "drive", "dr",
     "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres", "close", "square", "sq",
     "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "gardens", "grove", "mews",
-    "walk", "parade", "pde", "alley", "plaza", "strasse", "straße",
+    "walk", "parade", "pde", "alley", "plaza", "strasse", "straße", "view", "hill", "rise", "vale", "heights",
+    "wharf", "quay",
 ];
 
 /// Words that are never part of a street name.
@@ -181,6 +182,11 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
             k += 1;
         }
         let Some(k) = suffix else {
+            // "22 Harbour View, Flat 3, Brighton BN2 1TW": no suffix we know,
+            // but it runs on to a postcode.
+            if let Some(end) = runs_to_postcode(doc, i) {
+                out.push((t.start, end));
+            }
             i += 1;
             continue;
         };
@@ -191,11 +197,12 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         let capitalised = toks[i + 1].capitalized || toks[k].capitalized;
         let famous = FAMOUS.iter().any(|&(n, w)| n == number && w == first_name);
         let court = doc.raw(&toks[k]) == "court" || doc.raw(&toks[k]) == "ct";
-        if famous || (court && super::listed(COURTS, last_name)) || (year && !announced) {
+        let (end, extended) = extend(doc, k);
+        // "1423 Maple Ridge Dr, Fresno" is a house; "1984 Abbey Road" an album.
+        if famous || (court && super::listed(COURTS, last_name)) || (year && !announced && !extended) {
             i += 1;
             continue;
         }
-        let (end, extended) = extend(doc, k);
         if !(capitalised || announced || extended) {
             i += 1;
             continue;
@@ -210,6 +217,34 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         i = k + 1;
     }
     out
+}
+
+/// The end of a UK postcode that closes an address starting with the house
+/// number at token `i`: capitalised name words (and a flat or unit number),
+/// separated by spaces or commas, up to a shouted postcode ("RG26 3PJ").
+fn runs_to_postcode(doc: &Doc, i: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    if !toks.get(i + 1)?.capitalized {
+        return None;
+    }
+    for at in i + 1..toks.len().min(i + 10) {
+        let gap = doc.gap(at - 1, at);
+        if !matches!(gap, " " | ", ") {
+            return None;
+        }
+        let tk = &toks[at];
+        let raw = doc.raw(tk);
+        if tk.shouted && at + 1 < toks.len() && doc.gap(at, at + 1) == " " && is_postcode(raw, doc.raw(&toks[at + 1])) {
+            return Some(toks[at + 1].end);
+        }
+        let unit = super::listed("flat|apt|unit|apartment", raw) || (doc.is_number(tk) && raw.len() <= 4);
+        // "Unit 4, Brookfield Industrial Estate": a business's address.
+        let business = super::listed("estate|park|centre|center|industrial|business|retail", raw);
+        if !(tk.capitalized || unit) || business || NOT_NAMES.contains(&raw) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A ZIP code or a UK postcode inside the folded byte range.
@@ -314,6 +349,9 @@ mod tests {
             ("we moved to 77 West 81st St #4B", "77 West 81st St #4B"),
             ("１２ Ｏａｋ Ｓｔｒｅｅｔ", "１２ Ｏａｋ Ｓｔｒｅｅｔ"),
             ("12-14 Mill Lane is ours now", "12-14 Mill Lane"),
+            ("send it to 22 Harbour View, Flat 3, Brighton BN2 1TW", "22 Harbour View, Flat 3, Brighton BN2 1TW"),
+            ("I'm at 14 Larch Close, Tadley RG26 3PJ, come round", "14 Larch Close, Tadley RG26 3PJ"),
+            ("we're at 1423 Maple Ridge Dr, Fresno, CA 93720", "1423 Maple Ridge Dr, Fresno, CA 93720"),
         ] {
             assert_eq!(fired(RULE, text, &personal()), vec![(addr.to_string(), Severity::Medium)], "{text}");
         }
@@ -336,6 +374,7 @@ mod tests {
             "5 Times Square billboards",
             "Check out these 5 Coffee Shops on Main Street",
             "page 12 Main Street chapter",
+            "Top 10 Reasons To Visit Leeds LS1 4AP",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
         }
@@ -349,6 +388,7 @@ mod tests {
         assert!(flags(RULE, "jdoe@gmail.com, I live at 12 Oak Street", &dm()));
         assert!(flags(RULE, "my address is 48 Larch Road, Leeds LS6 2AB, courier it there", &dm()));
         assert!(flags(RULE, "I live at 12 Oak Street, near our shop", &brand()));
+        assert!(!flags(RULE, "Returns to: Unit 4, Brookfield Industrial Estate, Leeds LS11 5PL", &brand()));
     }
 
     #[test]

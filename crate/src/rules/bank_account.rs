@@ -33,7 +33,7 @@ const BANKING: &[&str] =
     &["sort code", "routing", "bank", "bsb", "transfer", "deposit", "refund", "wire", "pay me", "send money"];
 
 /// Words allowed between a phrase and its number.
-const FILLERS: &[&str] = &["is", "number", "no", "nr", "num", "my", "our", "the", "and"];
+const FILLERS: &str = "is|number|no|nr|num|my|our|the|and";
 
 impl Rule for BankAccount {
     fn id(&self) -> &'static str {
@@ -98,7 +98,7 @@ fn number_after(s: &str, pos: usize) -> Option<(usize, usize, String)> {
                 i += 1;
             }
             words += 1;
-            if words > 3 || !FILLERS.contains(&&s[start..i]) {
+            if words > 3 || !super::listed(FILLERS, &s[start..i]) {
                 return None;
             }
             continue;

@@ -25,7 +25,7 @@ const ANNOUNCERS: &[(&str, bool)] = &[
 ];
 
 /// Words between the announcer and the date.
-const FILLERS: &[&str] = &["is", "was", "on", "the", "s", "its", "it", "falls", "of"];
+const FILLERS: &str = "is|was|on|the|s|its|it|falls|of";
 
 /// Someone close enough to the writer that their birth date is personal.
 #[rustfmt::skip]
@@ -153,7 +153,7 @@ fn date_after(s: &str, pos: usize) -> Option<(usize, usize)> {
     let mut first = 0;
     while first < words.len() && first < 4 {
         let (a, b, gap) = words[first];
-        if gap.trim_matches([' ', ':', '-', '=', ',', '\'', '.']).is_empty() && FILLERS.contains(&&s[a..b]) {
+        if gap.trim_matches([' ', ':', '-', '=', ',', '\'', '.']).is_empty() && super::listed(FILLERS, &s[a..b]) {
             first += 1;
         } else {
             break;

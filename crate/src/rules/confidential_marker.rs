@@ -115,10 +115,10 @@ const WORK: &str = concat!(
 );
 
 /// Words of a surprise kept from someone close.
-const SURPRISE: &[&str] = &["surprise", "wedding", "proposal", "propose", "proposing", "birthday", "puppy", "kids"];
+const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids";
 
 fn surprise(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| SURPRISE.contains(&doc.word(t)))
+    doc.tokens.iter().any(|t| super::listed(SURPRISE, doc.word(t)))
 }
 
 fn about_work(doc: &Doc) -> bool {
@@ -142,9 +142,8 @@ fn is_label(doc: &Doc, hit: &Hit) -> bool {
 /// "L.A. Confidential", "our Off The Record podcast": the title of a film,
 /// a show or a book, written in title case.
 fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
-    const MEDIA: &[&str] =
-        &["podcast", "show", "film", "movie", "series", "episode", "book", "novel", "album", "documentary"];
-    const SEEN: &[&str] = &["watched", "rewatched", "watching", "watch", "read", "reading", "reread", "finished"];
+    const MEDIA: &str = "podcast|show|film|movie|series|episode|book|novel|album|documentary";
+    const SEEN: &str = "watched|rewatched|watching|watch|read|reading|reread|finished";
     // Title case: "Off the Record" keeps its small words low.
     const SMALL: &[&str] = &["the", "of", "a", "an", "and", "in", "on"];
     let tokens = &doc.tokens[hit.first..=hit.last];
@@ -157,7 +156,7 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     // "Off the Record is a great podcast": the kind of work a few words on.
     let media_after = (hit.last + 1..doc.tokens.len().min(hit.last + 5))
         .take_while(|&i| doc.same_sentence(hit.last, i))
-        .any(|i| MEDIA.contains(&doc.word(&doc.tokens[i])));
+        .any(|i| super::listed(MEDIA, doc.word(&doc.tokens[i])));
     // "Off the Record: new vinyl in every Friday": a small word kept low
     // between capitals is a name's title case; a label is written "Off the
     // record:" or in capitals.
@@ -182,7 +181,7 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
         || year
         || open
         || before.is_some_and(|t| {
-            SEEN.contains(&doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
+            super::listed(SEEN, doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
         })
 }
 

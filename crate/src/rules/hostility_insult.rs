@@ -11,80 +11,15 @@ use crate::text::Doc;
 
 pub struct HostilityInsult;
 
-const TARGETS: &[&str] = &[
-    "what",
-    "bunch",
-    "these",
-    "those",
-    "he's",
-    "she's",
-    "they're",
-    "hes",
-    "shes",
-    "guy",
-    "guys",
-    "dude",
-    "people",
-    "driver",
-    "drivers",
-    "owner",
-    "boss",
-    "manager",
-    "landlord",
-    "ref",
-    "referee",
-    "anyone",
-    "everyone",
-    "whoever",
-    "total",
-    "complete",
-    "utter",
-    "absolute",
-    "actual",
-    "proper",
-    "spineless",
-    "ex",
-    "husband",
-    "wife",
-    "boyfriend",
-    "girlfriend",
-    "neighbour",
-    "neighbor",
-    "coworker",
-    "colleague",
-    "councillor",
-    "linesman",
-    "umpire",
-    "coach",
-    "caller",
-    "customer",
-    "customers",
-    "residents",
-    "intern",
-    "reporter",
-    "journalist",
-    "analyst",
-    "critic",
-    "critics",
-    "op",
-    "speakers",
-    "mayor",
-    "teacher",
-    "sister",
-    "brother",
-    "principal",
-    "chancellor",
-    "in-laws",
-    "flatmate",
-    "housemate",
-    "roommate",
-    "landlady",
-    "tenant",
-    "vicar",
-    "mp",
-    "director",
-    "cousin",
-];
+const TARGETS: &str = concat!(
+    "what|bunch|these|those|he's|she's|they're|hes|shes|guy|guys|dude|people|driver|drivers|",
+    "owner|boss|manager|landlord|ref|referee|anyone|everyone|whoever|total|complete|utter|",
+    "absolute|actual|proper|spineless|ex|husband|wife|boyfriend|girlfriend|neighbour|",
+    "neighbor|coworker|colleague|councillor|linesman|umpire|coach|caller|customer|customers|",
+    "residents|intern|reporter|journalist|analyst|critic|critics|op|speakers|mayor|teacher|",
+    "sister|brother|principal|chancellor|in-laws|flatmate|housemate|roommate|landlady|tenant|",
+    "vicar|mp|director|cousin",
+);
 /// Put-downs said to someone's face: "..., genius." after a jab.
 const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal"];
 /// Words of a jab that a sarcastic "genius" closes.
@@ -94,7 +29,7 @@ const PERSON: &str = concat!(
     "loser|losers|clown|clowns|idiot|idiots|moron|morons|fraud|frauds|coward|cowards|hypocrite|",
     "hypocrites|liar|liars|muppet|muppets|amateur|amateurs",
 );
-const SELF: &[&str] = &["i'm", "im", "i", "myself", "i've", "ive"];
+const SELF: &str = "i'm|im|i|myself|i've|ive";
 
 impl Rule for HostilityInsult {
     fn id(&self) -> &'static str {
@@ -115,7 +50,7 @@ impl Rule for HostilityInsult {
             let at_you = near_word(doc, hit.first, 3, 0, SECOND_PERSON)
                 || near_word(doc, hit.last, 0, 1, SECOND_PERSON)
                 || mentioned_before(doc, hit.first)
-                || near_word(doc, hit.first, 0, 1, &["himself", "herself", "themselves"])
+                || near_word(doc, hit.first, 0, 1, "himself|herself|themselves")
                 // "my landlord is a proper c**t": a swear used as a noun for someone
                 // ("my sister is so fucking talented" only swears for emphasis).
                 || (near_word(doc, hit.first, 2, 0, AS_NOUN) && called(doc, hit.first));
@@ -168,7 +103,7 @@ impl Rule for HostilityInsult {
 }
 
 /// Words before a swear that make it a noun for someone ("a proper c**t").
-const AS_NOUN: &[&str] = &["a", "an", "such", "proper", "total", "complete", "absolute", "utter", "right"];
+const AS_NOUN: &str = "a|an|such|proper|total|complete|absolute|utter|right";
 
 /// An @mention right after, in the same sentence.
 fn mention_follows(doc: &Doc, at: usize) -> bool {
@@ -177,7 +112,7 @@ fn mention_follows(doc: &Doc, at: usize) -> bool {
 
 /// "must be blind", "is a total sp*z": a verdict on someone just before.
 fn judged(doc: &Doc, at: usize) -> bool {
-    near_word(doc, at, 5, 0, &["must", "is", "he's", "she's", "hes", "shes"]) && near_word(doc, at, 7, 0, TARGETS)
+    near_word(doc, at, 5, 0, "must|is|he's|she's|hes|shes") && near_word(doc, at, 7, 0, TARGETS)
 }
 
 /// A sarcastic "genius", "pal" closing a jab: "Maybe read the rules next
@@ -204,7 +139,7 @@ fn closes_sentence(doc: &Doc, at: usize) -> bool {
 /// irrelevant, loser.", "Clueless clown.").
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
     let names_after =
-        || doc.tokens.get(at + 1).is_some_and(|t| TARGETS.contains(&doc.word(t))) && doc.same_sentence(at, at + 1);
+        || doc.tokens.get(at + 1).is_some_and(|t| super::listed(TARGETS, doc.word(t))) && doc.same_sentence(at, at + 1);
     near_word(doc, at, 3, 0, SECOND_PERSON)
         || near_word(doc, at, 3, 0, TARGETS)
         || names_after()
@@ -234,7 +169,7 @@ fn called(doc: &Doc, at: usize) -> bool {
     let named = |j: usize| doc.tokens[j].capitalized && j > 0 && doc.same_sentence(j - 1, j);
     // "Every journalist at that paper is a liar": the person a few words before
     // (a word for a person, not "what", "these" or "total").
-    let person = |w: &str| TARGETS.contains(&w) && !super::listed(NOT_PERSONS, w);
+    let person = |w: &str| super::listed(TARGETS, w) && !super::listed(NOT_PERSONS, w);
     let pointed = |v: usize| (v.saturating_sub(5)..v).any(|j| doc.same_sentence(j, v) && person(word(j)));
     verdict.is_some_and(|v| v > 0 && doc.same_sentence(v - 1, at) && (named(v - 1) || pointed(v)))
 }

@@ -38,7 +38,7 @@ impl Rule for HostilityShouting {
         }
         let angry = shouted.iter().any(|&i| {
             let w = doc.word(&doc.tokens[i]);
-            super::listed(ANGER, w) || SECOND_PERSON.contains(&w)
+            super::listed(ANGER, w) || super::listed(SECOND_PERSON, w)
         }) || input.scan.has(List::Insults)
             || input.scan.has(List::Profanity);
         let severity = match (angry, input.ctx.is_brand()) {

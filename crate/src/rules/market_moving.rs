@@ -13,7 +13,7 @@ use crate::text::Doc;
 
 pub struct MarketMoving;
 
-const WE: &[&str] = &["we", "we're", "were", "we've", "weve", "our", "us", "we'll"];
+const WE: &str = "we|we're|were|we've|weve|our|us|we'll";
 
 impl Rule for MarketMoving {
     fn id(&self) -> &'static str {
@@ -49,7 +49,10 @@ impl Rule for MarketMoving {
         distinct_events.dedup();
         let insider_voice = || {
             distinct_events.len() >= 2
-                || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
+                || doc
+                    .tokens
+                    .iter()
+                    .any(|t| super::listed(WE, doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
         };
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
@@ -57,7 +60,7 @@ impl Rule for MarketMoving {
                 Severity::High
             } else if official {
                 continue;
-            } else if !input.ctx.is_brand() && insider_voice() {
+            } else if !input.ctx.is_brand() && insider_voice() && !supposed(doc, event.first) {
                 // A brand account is the official channel; an employee's "we" is not.
                 Severity::Medium
             } else {
@@ -87,6 +90,13 @@ impl Rule for MarketMoving {
     }
 }
 
+/// "If you lost your job in a layoff this year": an event in a clause
+/// opened by "if" or "whether", earlier in its sentence, is not news told.
+fn supposed(doc: &Doc, at: usize) -> bool {
+    (at.saturating_sub(8)..at)
+        .any(|i| super::listed("if|whether", doc.word(&doc.tokens[i])) && doc.same_sentence(i, at))
+}
+
 /// Days and months that date an announcement still to come.
 const WHEN: &str = concat!(
     "monday|tuesday|wednesday|thursday|friday|tomorrow|next|until|till|soon|later|shortly|",
@@ -94,16 +104,16 @@ const WHEN: &str = concat!(
 );
 
 /// Words that tell someone to trade.
-const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];
+const TRADE_VERBS: &str = "buy|sell|grab|dump|short|load|loading|buying|selling";
 /// Hints that the tip rests on news not out yet.
-const TIP_HINTS: &[&str] = &["before", "trust", "news", "soon", "tomorrow", "announcement"];
+const TIP_HINTS: &str = "before|trust|news|soon|tomorrow|announcement";
 
 /// A cashtag ("$ACME") in a sentence with a trading verb and a hint that
 /// something is coming ("before Friday", "trust me", "big news"); returns
 /// the cashtag's span.
 fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
-    let verb = doc.tokens.iter().any(|t| TRADE_VERBS.contains(&doc.word(t)));
-    let hint = hinted || doc.tokens.iter().any(|t| TIP_HINTS.contains(&doc.word(t)));
+    let verb = doc.tokens.iter().any(|t| super::listed(TRADE_VERBS, doc.word(t)));
+    let hint = hinted || doc.tokens.iter().any(|t| super::listed(TIP_HINTS, doc.word(t)));
     if !verb || !hint {
         return None;
     }
@@ -176,6 +186,7 @@ mod tests {
             "Join our Q3 results webcast on 24 October at 9am",
             "As announced this morning, we have closed our Series B. Thank you to our customers",
             "Sad to read about the layoffs in the games industry this year",
+            "If you lost your job in a layoff this year, my DMs are open for CV help",
             "Great book on mergers and acquisitions, highly recommend",
             "Buy tickets before Friday, trust me",
             "Bought $AAPL at the top again, never learn",

@@ -180,17 +180,16 @@ pub static ALL: &[&dyn Rule] = &[
 
 pub const FIRST_PERSON_SINGULAR: &[&str] =
     &["i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'll", "i'd"];
-pub const SECOND_PERSON: &[&str] =
-    &["you", "your", "you're", "youre", "u", "ur", "ya", "yall", "y'all", "yourself", "yours"];
+pub const SECOND_PERSON: &str = "you|your|you're|youre|u|ur|ya|yall|y'all|yourself|yours";
 
 /// Whether a token among `words` lies within `before` tokens before token
 /// `i` or `after` tokens after it, in the same sentence.
-pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &[&str]) -> bool {
+pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &str) -> bool {
     let from = i.saturating_sub(before);
     let to = (i + after).min(doc.tokens.len().saturating_sub(1));
     (from..=to).any(|j| {
         j != i
-            && words.contains(&doc.word(&doc.tokens[j]))
+            && listed(words, doc.word(&doc.tokens[j]))
             && (if j < i { doc.same_sentence(j, i) } else { doc.same_sentence(i, j) })
     })
 }
@@ -215,7 +214,7 @@ pub const LAUGHING: &[char] = &['😂', '🤣'];
 /// did you find a parking spot") is banter too.
 pub fn banter(input: &Input) -> bool {
     // "nobody will ever love you" is the put-down, not the banter.
-    const DENIED: &[&str] = &["ever", "never", "nobody", "no", "will", "could", "would", "won't", "can't"];
+    const DENIED: &str = "ever|never|nobody|no|will|could|would|won't|can't";
     !input.ctx.is_brand()
         && (input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
             || (input.ctx.is_dm() && contains_emoji(input.doc, LAUGHING)))

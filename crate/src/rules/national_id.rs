@@ -15,6 +15,9 @@ pub struct NationalId;
 /// Words that announce a Social Security number.
 const SSN_WORDS: &[&str] = &["ssn", "ss", "social", "security", "ssn#", "soc"];
 
+/// Words that announce a National Insurance number.
+const NI_WORDS: &[&str] = &["ni", "nino", "insurance"];
+
 /// Phrases that announce another national id, and what it is.
 const ID_PHRASES: &[(&str, &str)] = &[
     ("passport", "a passport number"),
@@ -72,7 +75,7 @@ impl Rule for NationalId {
         for (start, end) in ni_numbers(s) {
             let original = doc.original(doc.span(start, end).0, doc.span(start, end).1);
             let upper = original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            let announced = any_before(s, start, 4, &["ni", "nino", "insurance"]);
+            let announced = any_before(s, start, 4, NI_WORDS);
             if upper || announced {
                 taken.push((start, end));
                 push(start, end, "a National Insurance number");
@@ -113,7 +116,8 @@ fn ssns(s: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let announced = words_before(s, i, 5).iter().any(|w| SSN_WORDS.contains(w));
-        let plain_dashes = sep == Some(b'-') && !any_before(s, i, 3, REFERENCE_WORDS);
+        let plain_dashes =
+            sep == Some(b'-') && !words_before(s, i, 3).iter().any(|w| super::listed(REFERENCE_WORDS, w));
         if ssn_valid(&digits) && (announced || plain_dashes) && !is_sample(&digits, announced) {
             out.push((i, end));
             i = end;
@@ -184,7 +188,12 @@ fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
     for i in 0..b.len().saturating_sub(8) {
         // Most places fail at once: the digits must start right after the prefix.
         let digit_follows = b[i + 2].is_ascii_digit() || (b[i + 2] == b' ' && b[i + 3].is_ascii_digit());
-        if !digit_follows || !valid_ni_prefix(b[i], b[i + 1]) || !starts_word(s, i) {
+        if !digit_follows || !starts_word(s, i) || !b[i].is_ascii_lowercase() || !b[i + 1].is_ascii_lowercase() {
+            continue;
+        }
+        // After "my NI number is", any prefix: people copy HMRC's own sample
+        // ("QQ 12 34 56 C") into forms, and the post reads as theirs.
+        if !valid_ni_prefix(b[i], b[i + 1]) && !any_before(s, i, 4, NI_WORDS) {
             continue;
         }
         let mut j = i + 2;
@@ -221,20 +230,26 @@ fn valid_ni_prefix(a: u8, b: u8) -> bool {
 }
 
 /// Words allowed between an id phrase and the id.
-const FILLERS: &[&str] = &["no", "nr", "num", "number", "is", "was", "my", "id", "card", "s", "it", "its", "and"];
+const FILLERS: &str = "no|nr|num|number|is|was|my|id|card|s|it|its|and";
 
-/// The id right after an id phrase, past at most four filler words ("no.",
-/// "number is"): 6 to 14 digits (spaced or dashed), or a token of up to
-/// three letters and at least five digits.
+/// The id after an id phrase: 6 to 14 digits (spaced or dashed), or a token
+/// of up to three letters and at least five digits. It follows at most four
+/// filler words ("no.", "number is"), or, further on in the sentence, its own
+/// "number" or ":" ("lost my passport in Lisbon, number X4829105").
 fn id_value_after(s: &str, after: usize) -> Option<(usize, usize)> {
     let b = s.as_bytes();
     let mut i = after;
     let mut words = 0;
+    let mut wandered = false;
+    let mut last_word = "";
     while i < b.len() {
         let c = b[i];
         let abbreviation = c == b'.' && ["no", "nr", "num"].iter().any(|a| s[..i].ends_with(a));
-        if matches!(c, b'\n' | b'!' | b'?' | b',' | b';') || (c == b'.' && !abbreviation) {
+        if matches!(c, b'\n' | b'!' | b'?' | b';') || (c == b'.' && !abbreviation) {
             return None;
+        }
+        if c == b',' {
+            wandered = true;
         }
         if !c.is_ascii_alphanumeric() {
             i += 1;
@@ -265,11 +280,35 @@ fn id_value_after(s: &str, after: usize) -> Option<(usize, usize)> {
             end = i;
         }
         if (6..=14).contains(&digits) && letters <= 3 && ends_word(s, end) {
-            return Some((start, end));
+            // "..., application number 20240518" labels some other number.
+            let own_label = (matches!(last_word, "number" | "no" | "nr" | "num")
+                || s[..start].trim_end().ends_with([':', '#']))
+                && !any_before(
+                    s,
+                    start,
+                    3,
+                    &[
+                        "application",
+                        "order",
+                        "booking",
+                        "ticket",
+                        "tracking",
+                        "case",
+                        "reference",
+                        "ref",
+                        "queue",
+                        "flight",
+                    ],
+                );
+            return (!wandered || own_label).then_some((start, end));
         }
         words += 1;
-        if digits > 0 || words > 4 || !FILLERS.contains(&&s[start..end]) {
+        last_word = &s[start..end];
+        if digits > 0 || words > 8 {
             return None;
+        }
+        if words > 4 || !super::listed(FILLERS, last_word) {
+            wandered = true;
         }
     }
     None
@@ -323,7 +362,9 @@ mod tests {
         assert_eq!(one("NI: AB123456C"), "AB123456C");
         assert_eq!(one("national insurance nh 12 34 56 c"), "nh 12 34 56 c");
         assert_eq!(one("it's JT 12 34 56 A ok"), "JT 12 34 56 A");
-        for text in ["GB123456A", "DA123456C", "model ab123456c", "AB123456E"] {
+        // HMRC's sample prefix, announced as one's own.
+        assert_eq!(one("My NI number is QQ 12 34 56 C, is that right?"), "QQ 12 34 56 C");
+        for text in ["GB123456A", "DA123456C", "model ab123456c", "AB123456E", "QQ123456C"] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
         }
     }
@@ -334,7 +375,10 @@ mod tests {
         assert_eq!(one("My passport number is X1234567."), "X1234567");
         assert_eq!(one("aadhaar 2345 6789 0123"), "2345 6789 0123");
         assert_eq!(one("driver's license: D1234567"), "D1234567");
+        assert_eq!(one("Lost my passport in Lisbon, number X4829105, please reply"), "X4829105");
         for text in [
+            "Passport renewal done, application number 20240518 came through today",
+            "Passport office queue: 200 people, number 134567 on the ticket",
             "renewed my passport in 2019",
             "passport control took 45 minutes",
             "533380006 is my lucky number",

@@ -9,19 +9,16 @@ use crate::text::Doc;
 
 /// Words that say a number is a reference, not a phone or an id of a person.
 #[rustfmt::skip]
-pub const REFERENCE_WORDS: &[&str] = &[
-    "order", "orders", "tracking", "track", "invoice", "inv", "ref", "reference", "ticket", "case",
-    "acct", "account", "id", "confirmation", "conf", "booking", "reservation", "serial", "sn",
-    "isbn", "issn", "sku", "item", "model", "part", "receipt", "transaction", "txn", "claim",
-    "policy", "member", "membership", "customer", "po", "shipment", "parcel", "package", "awb",
-    "routing", "swift", "iban", "sort", "card", "version", "build", "release", "patch", "doi",
-    "pnr", "flight", "zip", "postcode", "postal", "record", "loyalty", "voucher", "coupon", "promo",
-    "code", "pin", "otp", "passcode", "password", "ssn", "passport", "license", "licence",
-    "registration", "reg", "vin", "plate", "tax", "vat", "ein", "lot", "batch", "badge", "employee",
-    "student", "patient", "application", "request", "req", "issue", "pr", "bug", "job", "project",
-    "product", "article", "episode", "chapter", "page", "rank", "score", "pts", "points", "votes",
-    "step", "steps", "isin", "cusip", "ticker",
-];
+pub const REFERENCE_WORDS: &str = concat!(
+    "order|orders|tracking|track|invoice|inv|ref|reference|ticket|case|acct|account|id|",
+    "confirmation|conf|booking|reservation|serial|sn|isbn|issn|sku|item|model|part|receipt|",
+    "transaction|txn|claim|policy|member|membership|customer|po|shipment|parcel|package|awb|",
+    "routing|swift|iban|sort|card|version|build|release|patch|doi|pnr|flight|zip|postcode|",
+    "postal|record|loyalty|voucher|coupon|promo|code|pin|otp|passcode|password|ssn|passport|",
+    "license|licence|registration|reg|vin|plate|tax|vat|ein|lot|batch|badge|employee|student|",
+    "patient|application|request|req|issue|pr|bug|job|project|product|article|episode|",
+    "chapter|page|rank|score|pts|points|votes|step|steps|isin|cusip|ticker",
+);
 
 /// Abbreviations whose trailing dot does not end a sentence.
 const ABBREVIATIONS: &str = "no|nr|ref|tel|ph|mob|inv|acct|dob|st|dr|apt|ave|rd|num|mr|mrs|ms|e|g|i|vs|approx|dept";

@@ -37,7 +37,7 @@ impl Rule for OffensiveGeneralization {
             return;
         }
         let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };
-        for hit in input.scan.hits(List::OffensivePhrases) {
+        for hit in input.scan.hits(List::OffensivePhrases).filter(|h| !echoed_and_answered(doc, h.first)) {
             out.push(with_action(
                 self.finding(Severity::High, hit_span(doc, hit), "This demeans a whole group of people.".into()),
                 hint.clone(),
@@ -86,8 +86,9 @@ impl Rule for OffensiveGeneralization {
                 continue;
             }
             if let Some(cue) = cue {
-                // "the 'gen z can't work' discourse is lazy": the remark is quoted to be argued with.
-                if super::quoted_to_dismiss(doc, group.start, group.end) {
+                // "the 'gen z can't work' discourse is lazy": the remark is quoted
+                // to be argued with, or echoed as a question and answered.
+                if super::quoted_to_dismiss(doc, group.start, group.end) || echoed_and_answered(doc, group.first) {
                     continue;
                 }
                 let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
@@ -102,6 +103,19 @@ impl Rule for OffensiveGeneralization {
             }
         }
     }
+}
+
+/// "Women can't park? I reversed a minibus into...": a short opening
+/// question that repeats the stereotype, answered by the writer's own story.
+pub(super) fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
+    let toks = &doc.tokens;
+    // The opening sentence is at most five words and ends in "?".
+    let Some(end) = (group..(toks.len() - 1).min(group + 5)).find(|&i| !doc.same_sentence(i, i + 1)) else {
+        return false;
+    };
+    (group == 0 || !doc.same_sentence(group - 1, group))
+        && doc.gap(end, end + 1).trim_start().starts_with('?')
+        && super::listed("i|my|we|our|i've|i'm", doc.word(&toks[end + 1]))
 }
 
 /// The draft's group hits; an adjective ("Typical Indian driver", "the deaf
@@ -176,7 +190,7 @@ fn stops_between(doc: &crate::text::Doc, a: &crate::lexicon::Hit, b: &crate::lex
 }
 
 /// Words before a group that say the writer belongs to it.
-const ONE_OF_THEM: &[&str] = &["i'm", "im", "am", "we're", "as", "fellow"];
+const ONE_OF_THEM: &str = "i'm|im|am|we're|as|fellow";
 
 /// Emoji that laugh at or roll their eyes at someone.
 const MOCKING: &[char] = &['😂', '🤣', '💀', '🙄'];
@@ -191,6 +205,8 @@ mod tests {
     fn catches_group_generalisations() {
         for text in [
             "Muslims are all the same",
+            // A question that asks it for real, with no answer of the writer's.
+            "Women can't park? Every single time at Tesco",
             "old people shouldn't be allowed near technology, they ruin everything",
             "you can't trust immigrants",
             "He throws like a girl lmao",
@@ -220,6 +236,7 @@ mod tests {
     fn leaves_neutral_mentions_alone() {
         for text in [
             "Lazy Sunday with the girls",
+            "Women can't park? I reversed a minibus into the tightest space in Leeds this morning",
             "Celebrating women in engineering this week",
             "Old people's homes need more volunteers, sign up below",
             "Our Muslim colleagues are fasting this month; lunch meetings move to 4pm",

@@ -15,7 +15,7 @@ pub struct OpenInvitation;
 const STORY_TAGS: &[&str] =
     &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions", "tales"];
 /// Words before a hashtag that ask people to use it.
-const USE_IT: &[&str] = &["use", "using", "tag", "hashtag", "reply", "tweet", "post", "share"];
+const USE_IT: &str = "use|using|tag|hashtag|reply|tweet|post|share";
 
 impl Rule for OpenInvitation {
     fn id(&self) -> &'static str {
@@ -42,7 +42,7 @@ impl Rule for OpenInvitation {
             if !tok.hashtag {
                 continue;
             }
-            let invited = i > 0 && USE_IT.contains(&doc.word(&doc.tokens[i - 1])) || asks_for_own_tag(doc, i);
+            let invited = i > 0 && super::listed(USE_IT, doc.word(&doc.tokens[i - 1])) || asks_for_own_tag(doc, i);
             if is_open_hashtag(doc, tok) || invited {
                 let span = doc.span(tok.start.saturating_sub(1), tok.end);
                 let severity = if is_open_hashtag(doc, tok) { campaign_severity } else { severity };
@@ -77,10 +77,10 @@ const IN_PERSON: &[&str] = &["public meeting", "town hall meeting", "drop-in ses
 /// own moments.
 fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     let w = doc.raw(&doc.tokens[i]);
-    let asked = |words: &[&str]| {
-        (i.saturating_sub(4)..i).any(|j| words.contains(&doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+    let asked = |words: &str| {
+        (i.saturating_sub(4)..i).any(|j| super::listed(words, doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
     };
-    let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked(&["share", "post", "tag"]);
+    let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked("share|post|tag");
     (w.len() > 4 && w.starts_with("my") && asked(USE_IT)) || shared_with
 }
 

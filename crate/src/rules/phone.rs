@@ -242,7 +242,7 @@ fn is_phone(s: &str, c: &Candidate) -> bool {
             announced = true;
             break;
         }
-        if REFERENCE_WORDS.contains(&w) {
+        if super::listed(REFERENCE_WORDS, w) {
             return false;
         }
     }

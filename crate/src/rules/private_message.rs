@@ -44,7 +44,7 @@ impl Rule for PrivateMessage {
         // shower" in a self-exam guide is not a message to a lover.
         let sexual = out.iter().find(|f| f.category == Category::Sexual && f.severity >= Severity::Medium);
         let sexual_to_you =
-            sexual.is_some() && (addressed || doc.tokens.iter().any(|t| SECOND_PERSON.contains(&doc.word(t))));
+            sexual.is_some() && (addressed || doc.tokens.iter().any(|t| super::listed(SECOND_PERSON, doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
         let intimate = cues.iter().any(|c| c.tag == "intimate")
             || contains_emoji(doc, INTIMATE_EMOJI)

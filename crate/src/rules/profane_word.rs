@@ -101,7 +101,9 @@ mod tests {
     fn brand_accounts_raise_the_stakes() {
         assert_eq!(fired(RULE, "what the hell", &personal()), vec![("hell".to_string(), Severity::Low)]);
         assert_eq!(fired(RULE, "what the hell", &brand())[0].1, Severity::Medium);
-        assert_eq!(fired(RULE, "damn, missed the bus", &personal())[0].1, Severity::Medium);
+        assert_eq!(fired(RULE, "crap, missed the bus", &personal())[0].1, Severity::Medium);
+        assert_eq!(fired(RULE, "damn, missed the bus", &personal())[0].1, Severity::Low);
+        assert_eq!(fired(RULE, "damn, missed the bus", &brand())[0].1, Severity::Medium);
         assert_eq!(fired(RULE, "holy shit", &brand())[0].1, Severity::High);
     }
 

@@ -48,6 +48,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("security question answer", Kind::Answer, "a security answer"),
     ("authentication code", Kind::Code, "a login code"),
     ("security questions", Kind::Answer, "a security answer"),
+    ("security question", Kind::Answer, "a security answer"),
     ("verification code", Kind::Code, "a verification code"),
     ("confirmation code", Kind::Code, "a confirmation code"),
     ("safe combination", Kind::Code, "a safe combination"),
@@ -67,6 +68,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("lockbox code", Kind::Code, "a lockbox code"),
     ("backup codes", Kind::CodeList, "backup codes"),
     ("locker combo", Kind::Code, "a locker combination"),
+    ("locker code", Kind::Code, "a lock code"),
     ("combination", Kind::Code, "a combination"),
     ("access code", Kind::Code, "an access code"),
     ("keypad code", Kind::Code, "a door code"),
@@ -198,8 +200,12 @@ impl Rule for Secret {
                 let Some(end) = phrase_at(s, start, keyword) else {
                     continue;
                 };
-                // "password manager", "password reset": about the tool, not the password.
-                if !announces(s, start, kind) || words_after(s, end, 1).first().is_some_and(|w| NOT_AFTER.contains(w)) {
+                // "password manager", "password reset": about the tool, not the
+                // password; "The Password Is Courage": a title.
+                if !announces(s, start, kind)
+                    || in_title(doc, start)
+                    || words_after(s, end, 1).first().is_some_and(|w| super::listed(NOT_AFTER, *w))
+                {
                     continue;
                 }
                 // "PIN code 560034": an Indian postal code.
@@ -209,7 +215,15 @@ impl Rule for Secret {
                 let wifi = keyword.starts_with("wi");
                 let mut severity = if wifi && input.ctx.is_brand() { Severity::Low } else { Severity::High };
                 let mut message = format!("This looks like {what}.");
-                let found = match value_after(s, end, kind) {
+                // "Security question: first pet?" states the question; the
+                // answer comes later ("It's Biscuit").
+                let asks = |v0: usize, v1: usize| {
+                    keyword == "security question"
+                        && (s[v1..].trim_start().starts_with('?')
+                            || super::listed("first|what|which|mother's|mothers|favourite|favorite", &s[v0..v1]))
+                };
+                let after = value_after(s, end, kind).filter(|&(v0, v1, _)| !asks(v0, v1));
+                let found = match after {
                     Some((v0, v1, connector)) => {
                         let span = doc.span(v0, v1);
                         let named = doc.original(span.0, span.1).starts_with(char::is_uppercase);
@@ -234,8 +248,8 @@ impl Rule for Secret {
                     None if kind == Kind::Answer => answer_nearby(doc, end),
                     None => None,
                 };
-                // "Biscuit2019, as my password".
-                let found = found.or_else(|| value_before(s, start, kind));
+                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471".
+                let found = found.or_else(|| value_before(s, start, kind)).or_else(|| value_nearby(doc, end, kind));
                 let Some((v0, v1)) = found else {
                     continue;
                 };
@@ -268,10 +282,7 @@ impl Rule for Secret {
 fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
     let mut keyword = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if matches!(
-            doc.word(t),
-            "password" | "pass" | "pw" | "pwd" | "login" | "log" | "username" | "creds" | "account" | "wifi" | "fi"
-        ) {
+        if super::listed("password|pass|pw|pwd|login|log|username|creds|account|wifi|fi", doc.word(t)) {
             keyword = Some(i);
             continue;
         }
@@ -280,7 +291,7 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
         }
         // Said to be the password: "... is Winter!2025", "pass Tulip2020".
         let said = (i.saturating_sub(2)..i)
-            .any(|j| matches!(doc.word(&doc.tokens[j]), "is" | "was" | "pass" | "pw" | "with" | "tried" | "using"))
+            .any(|j| super::listed("is|was|pass|pw|with|tried|using", doc.word(&doc.tokens[j])))
             || doc.gap(i - 1, i).contains([':', '/', '+']);
         if !said {
             continue;
@@ -309,6 +320,21 @@ fn password_like(w: &[u8]) -> bool {
         && (digits >= 3 || digits >= 1 && symbols >= 1)
 }
 
+/// "Watching The Password Is Courage": the keyword capitalised, and the
+/// verb after it too, in the middle of a sentence.
+fn in_title(doc: &Doc, start: usize) -> bool {
+    let i = doc.token_at_or_after(start);
+    let toks = &doc.tokens;
+    // A keyword glued inside a token ("db_password") starts no token.
+    if toks.get(i).map_or(true, |t| t.start != start) {
+        return false;
+    }
+    let opens = i == 0 || !doc.same_sentence(i - 1, i);
+    !opens
+        && toks[i].capitalized
+        && toks.get(i + 1).is_some_and(|t| t.capitalized && matches!(doc.word(t), "is" | "was" | "to" | "of"))
+}
+
 /// "PIN code 560034", "pin code is 110001": six digits after "pin code"
 /// are an Indian postal code, not a PIN.
 fn postal_pin(s: &str, end: usize) -> bool {
@@ -330,9 +356,9 @@ fn announces(s: &str, start: usize, kind: Kind) -> bool {
         // "bus pass", "boarding pass", "day pass".
         Kind::WeakPassword => !before.first().is_some_and(|w| super::listed(PASS_KINDS, w)),
         // "bobby pin", "safety pin".
-        Kind::Code => !before.first().is_some_and(|w| {
-            matches!(*w, "bobby" | "safety" | "hair" | "lapel" | "push" | "bowling" | "rolling" | "drawing" | "enamel")
-        }),
+        Kind::Code => !before
+            .first()
+            .is_some_and(|w| super::listed("bobby|safety|hair|lapel|push|bowling|rolling|drawing|enamel", w)),
         _ => true,
     }
 }
@@ -367,14 +393,12 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
         // "the password to happiness is coffee".
         let digit_next = || rest[2..].trim_start().starts_with(|c: char| c.is_ascii_digit());
         let changed_before =
-            || words_before(s, pos, 4).iter().any(|w| matches!(*w, "changed" | "set" | "reset" | "updated" | "change"));
+            || words_before(s, pos, 4).iter().any(|w| super::listed("changed|set|reset|updated|change", w));
         let to =
             word == "to" && (matches!(joined, "changed" | "set" | "reset" | "now") || digit_next() || changed_before());
-        let joins =
-            to || matches!(
-                word,
-                "is" | "was" | "now" | "still" | "changed" | "set" | "are" | "were" | "became" | "be" | "reset"
-            ) || (connector && matches!(word, "just" | "literally" | "actually"));
+        let joins = to
+            || super::listed("is|was|now|still|changed|set|are|were|became|be|reset", word)
+            || (connector && matches!(word, "just" | "literally" | "actually"));
         if joins && !word.is_empty() {
             i += word.len();
             connector = true;
@@ -457,7 +481,7 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
     // "the password to my bank is X", but "the password to happiness is
     // coffee" is a saying.
     let mut next = s[from..].split_whitespace();
-    if next.next() == Some("to") && !next.next().is_some_and(|w| OWNERS.contains(&w)) {
+    if next.next() == Some("to") && !next.next().is_some_and(|w| super::listed(OWNERS, w)) {
         return None;
     }
     let mut i = from;
@@ -475,7 +499,7 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
                     return Some(i);
                 }
                 // "Passphrase tip from IT: length beats complexity": advice about one.
-                if matches!(&s[start..i], "tip" | "tips" | "advice" | "guide" | "rules" | "policy" | "hygiene") {
+                if super::listed("tip|tips|advice|guide|rules|policy|hygiene", &s[start..i]) {
                     return None;
                 }
                 words += 1;
@@ -487,7 +511,7 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
 }
 
 /// Words that say whose account a password opens ("the password to my bank").
-const OWNERS: &[&str] = &["my", "our", "the", "your", "his", "her", "their", "this", "that", "mum's", "dad's"];
+const OWNERS: &str = "my|our|the|your|his|her|their|this|that|mum's|dad's";
 
 /// In "user / password" or "user:password" at `v0..v1`, the password.
 fn password_of_pair(s: &str, v0: usize, v1: usize) -> Option<(usize, usize)> {
@@ -517,6 +541,55 @@ fn password_of_pair(s: &str, v0: usize, v1: usize) -> Option<(usize, usize)> {
     }
     let p1 = p0 + s[p0..i].trim_end_matches(['.', ',', ';', ')', '"', '\'']).len();
     (p1 > p0 && plausible(&s[p0..p1], Kind::Login)).then_some((p0, p1))
+}
+
+/// "Forgot my PIN again so I'm writing it here: 4471", "forgot my password
+/// again. It was Chelsea@1905": a value a few words on, right after `:` or
+/// "it's"/"it was", in the keyword's sentence or at the start of the next.
+/// Years ("it's 2024 and...") are not read as codes here.
+fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
+    if !matches!(kind, Kind::Code | Kind::Password) {
+        return None;
+    }
+    let s = doc.folded.as_str();
+    let toks = &doc.tokens;
+    let first = doc.token_at_or_after(from);
+    let mut stops = 0;
+    let mut before = "";
+    for i in first..toks.len().min(first + 12) {
+        let gap = &s[if i > first { toks[i - 1].end } else { from }..toks[i].start];
+        let word = doc.word(&toks[i]);
+        if gap.bytes().any(crate::text::is_sentence_stop) {
+            // Only a next sentence that opens with "it": "... again. It was X".
+            stops += 1;
+            if stops > 1 || word != "it" {
+                return None;
+            }
+        }
+        // After ":", "it's", or "it is"/"it was" (`before` holds "it").
+        let said = gap.trim_end().ends_with(':') || super::listed("it's|its", before) || before == "it is";
+        before = if before == "it" {
+            if super::listed("is|was", word) {
+                "it is"
+            } else {
+                ""
+            }
+        } else {
+            word
+        };
+        if !said {
+            continue;
+        }
+        let value = s[toks[i].start..toks[i].end].trim_end_matches(['.', ',', '!', '?']);
+        let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
+        let ok = if kind == Kind::Code {
+            code_like(value) && !year
+        } else {
+            mixed(value) && value.len() >= 6 && plausible(value, kind)
+        };
+        return ok.then_some((toks[i].start, toks[i].start + value.len()));
+    }
+    None
 }
 
 /// One backup code: letters, digits and dashes.
@@ -579,6 +652,9 @@ fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> 
         to -= 1;
     }
     let window = &s[from..to];
+    if let Some(found) = first_pet_named(doc, from, to) {
+        return Some(found);
+    }
     let b = s.as_bytes();
     // A whole word ("it was", not "visit was").
     let whole = |i: usize| from + i == 0 || !b[from + i - 1].is_ascii_alphanumeric();
@@ -591,7 +667,7 @@ fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> 
     let span = doc.span(v0, v1);
     let named = doc.original(span.0, span.1).starts_with(char::is_uppercase);
     let answer = &s[v0..v1];
-    let calendar = WEEKDAYS.contains(&answer) || s[v1..].starts_with("'s");
+    let calendar = super::listed(WEEKDAYS, answer) || s[v1..].starts_with("'s");
     // "that's" and "it was" name the answer only after a question that asks
     // for a name, and when the name closes its clause or goes on as a name:
     // "first dog's name and that's Biscuit, so", "it was Mr Whiskers", not
@@ -611,15 +687,44 @@ fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> 
     (v1 > v0 + 1 && named && loose_ok && !calendar && plausible(answer, Kind::Answer)).then_some((v0, v1))
 }
 
+/// "my first dog, Rolo", "first pet's name was Bruno": the capitalised name
+/// after the question's own words, within `from..to`.
+fn first_pet_named(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let mut k = doc.token_at_or_after(from);
+    while doc.word(toks.get(k)?) != "first" || toks[k].end > to {
+        k += 1;
+    }
+    let noun = doc.word(toks.get(k + 1)?);
+    if !super::listed("dog|pet|cat|car|school|teacher|street|dog's|pet's|cat's", noun) {
+        return None;
+    }
+    k += 2;
+    // "first pet, answer is Biscuit", "first dog's name so it's obviously Biscuit".
+    let mut linked = false;
+    while let Some(t) = toks.get(k) {
+        linked |= doc.gap(k - 1, k).contains([',', ':']);
+        if !super::listed("name|is|was|called|named|answer|so|it's|its|obviously|just|which|that's", doc.word(t)) {
+            break;
+        }
+        linked |= doc.word(t) != "name";
+        k += 1;
+    }
+    let name = toks.get(k)?;
+    let value = doc.word(name);
+    (linked && name.capitalized && plausible(value, Kind::Answer) && !super::listed(WEEKDAYS, value))
+        .then_some((name.start, name.end))
+}
+
 /// Days, which "That's Monday" names and no one uses as a security answer.
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
 /// Words after "password" that make "as my password ..." about something else.
 #[rustfmt::skip]
-const NOT_AFTER: &[&str] = &[
-    "manager", "managers", "generator", "vault", "app", "keeper", "safe", "reset", "hint", "policy",
-    "field", "strength", "rules", "requirements",
-];
+const NOT_AFTER: &str = concat!(
+    "manager|managers|generator|vault|app|keeper|safe|reset|hint|policy|field|strength|rules|",
+    "requirements",
+);
 
 /// "Biscuit2019, as my password", "1234 is my PIN": the value before the
 /// keyword at `start..end`.
@@ -669,6 +774,12 @@ fn code_like(v: &str) -> bool {
         && v.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'-'))
 }
 
+/// An app's login code in letters and digits ("4FK9T", "X7K2QP").
+fn app_code(v: &str) -> bool {
+    let digits = v.bytes().filter(u8::is_ascii_digit).count();
+    (5..=8).contains(&v.len()) && digits >= 2 && digits < v.len() && v.bytes().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// The value (folded) looks like a secret of its kind.
 fn plausible(v: &str, kind: Kind) -> bool {
     let refused = super::listed(NOT_VALUES, v)
@@ -681,7 +792,8 @@ fn plausible(v: &str, kind: Kind) -> bool {
     }
     match kind {
         Kind::Password | Kind::WeakPassword => (3..=64).contains(&v.chars().count()),
-        Kind::Code | Kind::BareCode => code_like(v),
+        Kind::Code => code_like(v) || app_code(v),
+        Kind::BareCode => code_like(v),
         Kind::Login => (3..=64).contains(&v.len()),
         Kind::CodeList => v.len() >= 6 && v.bytes().any(|c| c.is_ascii_digit()) && code_piece(v),
         Kind::Answer => v.len() >= 2 && v.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-' || c == b'\''),
@@ -714,6 +826,13 @@ mod tests {
             ("pass = Summer2024!", "Summer2024!"),
             ("login: jdoe / pass: Winter#2023", "Winter#2023"),
             ("my PIN is 4921.", "4921"),
+            ("Forgot my PIN again so I'm writing it here: 4471", "4471"),
+            ("Forgot my PIN again, it's 4471, writing it here", "4471"),
+            ("Forgot my password again. It was Chelsea@1905 and now it's locked", "Chelsea@1905"),
+            ("Gym locker code is 7291, someone remind me", "7291"),
+            ("my steam guard code is 4FK9T, someone log in", "4FK9T"),
+            ("Security question is my first dog's name, Bruno.", "Bruno"),
+            ("Security answer for the iPad is our first dog, Biscuit, if you need it", "Biscuit"),
             ("the safe combination is 18-24-36, don't lose it", "18-24-36"),
             ("@Ellie key safe code is 4471, let yourself in", "4471"),
             ("the security question answer for our bank login is 'Biscuit'", "Biscuit"),
@@ -769,6 +888,11 @@ mod tests {
     #[test]
     fn ignores_talk_about_secrets() {
         for text in [
+            "PIN reset again, it's 2024 and banks still do this",
+            "Watching The Password Is Courage with my grandad, his favourite war film",
+            "Changed my PIN today. It's annoying how often they make you do it",
+            "My first dog, Rolo, turned 14 today",
+            "Security question: what was your first car? Mine was a Fiesta, what a car",
             "forgot my password again lol",
             "We've added passkeys! Sign in with your face, no password to remember.",
             "password reset instructions are on our help page",
