@@ -204,7 +204,7 @@ impl Rule for Secret {
                 // password; "The Password Is Courage": a title.
                 if !announces(s, start, kind)
                     || in_title(doc, start)
-                    || words_after(s, end, 1).first().is_some_and(|w| super::listed(NOT_AFTER, *w))
+                    || words_after(s, end, 1).first().is_some_and(|w| super::listed(NOT_AFTER, w))
                 {
                     continue;
                 }
