@@ -66,16 +66,16 @@ lists! {
 }
 
 /// One file's text from the block build.rs packed: every word list and the
-/// rules' lessons, each after a `\0file.txt` line, lz4-compressed. Unpacked
-/// once, on first use.
+/// rules' lessons, each after a `\0file.txt` line, deflate-compressed.
+/// Unpacked once, on first use.
 pub(crate) fn packed(file: &str) -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
     let text = TEXT.get_or_init(|| {
-        let packed = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.lz4"));
+        let packed = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.deflate"));
         // build.rs wrote it, and a test unpacks every list; a broken block
         // would read as empty lists, not a panic (nor its error formatting,
         // which costs kilobytes of wasm).
-        let bytes = lz4_flex::block::decompress_size_prepended(packed).unwrap_or_default();
+        let bytes = zune_inflate::DeflateDecoder::new(packed).decode_deflate().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
     });
     text.split('\0').find_map(|section| section.strip_prefix(file)?.strip_prefix('\n')).unwrap_or("")

@@ -114,8 +114,9 @@ const WORK: &str = concat!(
     "unit|budget|council|ward",
 );
 
-/// Words of a surprise kept from someone close.
-const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids";
+/// Words of a surprise kept from someone close, or of home life ("Off the
+/// record, our cat prefers my husband").
+const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|cat|dog|toddler|toddler's";
 
 fn surprise(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| super::listed(SURPRISE, doc.word(t)))
@@ -153,9 +154,12 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     if !tokens.iter().enumerate().all(title_case) {
         return false;
     }
-    // "Off the Record is a great podcast": the kind of work a few words on.
-    let media_after = (hit.last + 1..doc.tokens.len().min(hit.last + 5))
-        .take_while(|&i| doc.same_sentence(hit.last, i))
+    // "Off the Record is a great podcast": the kind of work a few words on,
+    // or anywhere in a sentence the title opens ("Top Secret! is the most
+    // underrated Val Kilmer film").
+    let subject = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']).starts_with("is ");
+    let media_after = (hit.last + 1..doc.tokens.len().min(hit.last + if subject { 12 } else { 5 }))
+        .take_while(|&i| doc.same_sentence(hit.last + 1, i))
         .any(|i| super::listed(MEDIA, doc.word(&doc.tokens[i])));
     // "Off the Record: new vinyl in every Friday": a small word kept low
     // between capitals is a name's title case; a label is written "Off the
@@ -232,6 +236,11 @@ mod tests {
         let text = "Top secret: I've been learning guitar for six months to play at our wedding. He finds out Saturday";
         assert!(!flags(RULE, text, &personal()));
         assert!(flags(RULE, "Top secret: the Q3 launch slips to March", &personal()));
+        assert!(!flags(
+            RULE,
+            "Off the record, our cat prefers my husband. On the record, she loves us both",
+            &personal()
+        ));
     }
 
     #[test]
@@ -272,6 +281,7 @@ mod tests {
             "Your data stays confidential, always.",
             "All calls to our helpline are confidential",
             "Just rewatched L.A. Confidential, still holds up beautifully",
+            "Top Secret! is the most underrated Val Kilmer film and nobody can convince me otherwise",
             "New episode of our Off The Record podcast is out now",
             "Top Secret! (1984) is still the funniest thing Val Kilmer ever did.",
             "Every enquiry is treated as strictly confidential.",

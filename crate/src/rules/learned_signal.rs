@@ -43,14 +43,17 @@ impl Rule for LearnedSignal {
 /// Whether the learned rule of `category` stays quiet on this draft whatever
 /// the model scores: "The 'women are bad drivers' line is a myth" quotes a
 /// remark to argue with it, "Women can't park? I reversed a minibus..."
-/// echoes one to answer it. Training reads this too (`postguard::learned_rules_quiet`).
+/// echoes one to answer it, "women are not 'diversity hires'" denies a
+/// label. Training reads this too (`postguard::learned_rules_quiet`).
 pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
-    category == Category::Offensive
-        && (super::argues_against(input.doc)
-            || super::offensive_generalization::groups(input).any(|(g, _)| {
-                super::quoted_to_dismiss(input.doc, g.start, g.end)
-                    || super::offensive_generalization::echoed_and_answered(input.doc, g.first)
-            }))
+    // "We will never ask for your PIN... hang up": a brand's safety notice
+    // reads as neither a complaint nor a personal post.
+    let safety_notice = || input.ctx.is_brand() && input.doc.folded.contains("never ask for your");
+    match category {
+        Category::Offensive => super::argues_against(input.doc) || super::offensive_generalization::pushed_back(input),
+        Category::Workplace | Category::WrongAccount => safety_notice(),
+        _ => false,
+    }
 }
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of

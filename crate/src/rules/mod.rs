@@ -255,6 +255,8 @@ const REFUTED: &[&str] = &[
     "lazy headline",
     "lazy take",
     "the old line about",
+    "stereotyped",
+    "stereotyping",
 ];
 
 /// Sentence openings that set a claim up to be knocked down ("The idea that
@@ -300,6 +302,8 @@ pub fn argues_against(doc: &Doc) -> bool {
                 | "of"
                 | "said"
                 | "stereotype"
+                | "stereotyped"
+                | "stereotyping"
                 | "take"
                 | "tired"
                 | "told"

@@ -37,7 +37,8 @@ impl Rule for OffensiveGeneralization {
             return;
         }
         let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };
-        for hit in input.scan.hits(List::OffensivePhrases).filter(|h| !echoed_and_answered(doc, h.first)) {
+        let asserted = |h: &&crate::lexicon::Hit| !echoed_and_answered(doc, h.first) && !label_denied(doc, h.start);
+        for hit in input.scan.hits(List::OffensivePhrases).filter(asserted) {
             out.push(with_action(
                 self.finding(Severity::High, hit_span(doc, hit), "This demeans a whole group of people.".into()),
                 hint.clone(),
@@ -88,7 +89,10 @@ impl Rule for OffensiveGeneralization {
             if let Some(cue) = cue {
                 // "the 'gen z can't work' discourse is lazy": the remark is quoted
                 // to be argued with, or echoed as a question and answered.
-                if super::quoted_to_dismiss(doc, group.start, group.end) || echoed_and_answered(doc, group.first) {
+                if super::quoted_to_dismiss(doc, group.start, group.end)
+                    || echoed_and_answered(doc, group.first)
+                    || label_denied(doc, cue.start)
+                {
                     continue;
                 }
                 let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
@@ -107,7 +111,7 @@ impl Rule for OffensiveGeneralization {
 
 /// "Women can't park? I reversed a minibus into...": a short opening
 /// question that repeats the stereotype, answered by the writer's own story.
-pub(super) fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
+fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
     let toks = &doc.tokens;
     // The opening sentence is at most five words and ends in "?".
     let Some(end) = (group..(toks.len() - 1).min(group + 5)).find(|&i| !doc.same_sentence(i, i + 1)) else {
@@ -116,6 +120,28 @@ pub(super) fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool 
     (group == 0 || !doc.same_sentence(group - 1, group))
         && doc.gap(end, end + 1).trim_start().starts_with('?')
         && super::listed("i|my|we|our|i've|i'm", doc.word(&toks[end + 1]))
+}
+
+/// Whether the draft pushes back on a remark about a group it repeats:
+/// quoted and dismissed, echoed and answered, or a label quoted and denied.
+pub(super) fn pushed_back(input: &Input) -> bool {
+    let doc = input.doc;
+    groups(input).any(|(g, _)| super::quoted_to_dismiss(doc, g.start, g.end) || echoed_and_answered(doc, g.first))
+        || input
+            .scan
+            .hits(List::OffensivePhrases)
+            .chain(input.scan.hits(List::GroupCues))
+            .any(|h| label_denied(doc, h.start))
+}
+
+/// "women in engineering are not 'diversity hires'": the label quoted and
+/// denied.
+fn label_denied(doc: &crate::text::Doc, cue: usize) -> bool {
+    let before = doc.folded[..cue].trim_end();
+    before.strip_suffix(['\'', '"', '\u{2018}', '\u{201c}']).is_some_and(|b| {
+        let b = b.trim_end();
+        b.ends_with(" not") || b.ends_with("n't") || b.ends_with(" never")
+    })
 }
 
 /// The draft's group hits; an adjective ("Typical Indian driver", "the deaf
@@ -237,6 +263,8 @@ mod tests {
         for text in [
             "Lazy Sunday with the girls",
             "Women can't park? I reversed a minibus into the tightest space in Leeds this morning",
+            "No, women in engineering are not 'diversity hires'. Our lead architect wrote half the platform",
+            "An exhibition on how 1920s papers stereotyped Irish immigrants as lazy",
             "Celebrating women in engineering this week",
             "Old people's homes need more volunteers, sign up below",
             "Our Muslim colleagues are fasting this month; lunch meetings move to 4pm",
