@@ -140,9 +140,13 @@ fn closes_sentence(doc: &Doc, at: usize) -> bool {
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
     let names_after =
         || doc.tokens.get(at + 1).is_some_and(|t| super::listed(TARGETS, doc.word(t))) && doc.same_sentence(at, at + 1);
+    // "We won't miss whiners like you."
+    let like_you =
+        || doc.tokens.get(at + 2).is_some_and(|t| doc.word(t) == "you") && doc.word(&doc.tokens[at + 1]) == "like";
     near_word(doc, at, 3, 0, SECOND_PERSON)
         || near_word(doc, at, 3, 0, TARGETS)
         || names_after()
+        || like_you()
         || alone(doc, at)
         || mentioned_before(doc, at)
         || the_one_who(doc, at)
@@ -226,6 +230,7 @@ mod tests {
     fn catches_insults_aimed_at_someone() {
         for text in [
             "my ex is a cheat and a liar",
+            "the shop has no room for cowards like you",
             "my landlord is a proper c**t, still no hot water",
             "Every journalist at that paper is a liar and a coward.",
             "Anyone who disagrees with me here is a brainwashed sheep",

@@ -78,7 +78,7 @@ const IN_PERSON: &[&str] = &["public meeting", "town hall meeting", "drop-in ses
 fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     let w = doc.raw(&doc.tokens[i]);
     let asked = |words: &str| {
-        (i.saturating_sub(4)..i).any(|j| super::listed(words, doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+        (i.saturating_sub(6)..i).any(|j| super::listed(words, doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
     };
     let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked("share|post|tag");
     (w.len() > 4 && w.starts_with("my") && asked(USE_IT)) || shared_with

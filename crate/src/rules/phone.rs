@@ -4,8 +4,9 @@
 //! word like "call" or "my number". Dates, times, prices, IP and version
 //! numbers, year ranges and numbers after "order", "tracking", "invoice" or
 //! "ref" are left alone. Toll-free and non-geographic numbers, "call us"
-//! and any number on a brand account are business lines, a tip only; so is
-//! a number in a DM unless more personal data goes with it.
+//! and a number on a brand account are business lines, a tip only, unless
+//! it is someone's own ("ring me on my mobile"); so is a number in a DM
+//! unless more personal data goes with it.
 
 use super::nearby::{starts_word, words_after, words_before, REFERENCE_WORDS};
 use super::{with_action, Input, Rule};
@@ -20,6 +21,9 @@ const PHONE_WORDS: &str = concat!(
     "telegram|ring|reach|contact|hotline|helpline|fax|sms|dial|viber|ph|hmu|digits|cel|celular|",
     "handy|tlf|movil",
 );
+
+/// Words before a number that make it a person's own line.
+const PERSONAL_LINE: &str = "my|me|his|him|her|mobile|cell|cellphone|personal";
 
 /// Words after a number that make it a count or an amount.
 #[rustfmt::skip]
@@ -55,10 +59,13 @@ impl Rule for Phone {
             if taken.overlaps(span) {
                 continue;
             }
+            // "ring me on my mobile", "our new hire's mobile", "book him on":
+            // a person's own line, even on a brand account.
+            let someones = words_before(s, c.start, 6).iter().any(|w| super::listed(PERSONAL_LINE, w));
             // "call us", "our hotline": a business speaking.
-            let ours = words_before(s, c.start, 12).iter().any(|w| matches!(*w, "us" | "our"));
+            let ours = !someones && words_before(s, c.start, 12).iter().any(|w| matches!(*w, "us" | "our"));
             let business = is_business_number(&c.digits) || ours;
-            let severity = if business || ctx.is_brand() || (ctx.is_dm() && !other_personal_data) {
+            let severity = if business || (ctx.is_brand() && !someones) || (ctx.is_dm() && !other_personal_data) {
                 Severity::Low
             } else {
                 Severity::Medium
@@ -383,6 +390,10 @@ mod tests {
         assert_eq!(found("Call us at (415) 555-0132", &personal()), tip("(415) 555-0132"));
         assert_eq!(found("0800 123 4567 free", &personal()), tip("0800 123 4567"));
         assert_eq!(found("call 0300 123 1234 for advice", &personal()), tip("0300 123 1234"));
+        // Someone's own line stays a finding, even from a brand or after "our".
+        let medium = |n: &str| vec![(n.to_string(), Severity::Medium)];
+        assert_eq!(found("Ring me on my mobile, 07700 900461, I'll sort it", &brand()), medium("07700 900461"));
+        assert_eq!(found("Our new hire's mobile is +1 415 555 0132, say hi", &personal()), medium("+1 415 555 0132"));
         assert_eq!(found("+44 345 300 0000, open 8-8", &personal()), tip("+44 345 300 0000"));
         assert_eq!(
             found("Contact our press office: press@bigcorp.com or +1 212 555 0100", &personal()),

@@ -548,7 +548,7 @@ fn password_of_pair(s: &str, v0: usize, v1: usize) -> Option<(usize, usize)> {
 /// "it's"/"it was", in the keyword's sentence or at the start of the next.
 /// Years ("it's 2024 and...") are not read as codes here.
 fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
-    if !matches!(kind, Kind::Code | Kind::Password) {
+    if !matches!(kind, Kind::Code | Kind::BareCode | Kind::Password) {
         return None;
     }
     let s = doc.folded.as_str();
@@ -562,7 +562,7 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         if gap.bytes().any(crate::text::is_sentence_stop) {
             // Only a next sentence that opens with "it": "... again. It was X".
             stops += 1;
-            if stops > 1 || word != "it" {
+            if stops > 1 || !super::listed("it|it's|its", word) {
                 return None;
             }
         }
@@ -582,10 +582,12 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         }
         let value = s[toks[i].start..toks[i].end].trim_end_matches(['.', ',', '!', '?']);
         let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
-        let ok = if kind == Kind::Code {
-            code_like(value) && !year
-        } else {
-            mixed(value) && value.len() >= 6 && plausible(value, kind)
+        // A bare "code" ("the code Instagram texted you? It's 839204") is a
+        // one-time code: five digits or more.
+        let ok = match kind {
+            Kind::Code => code_like(value) && !year,
+            Kind::BareCode => code_like(value) && value.len() >= 5,
+            _ => mixed(value) && value.len() >= 6 && plausible(value, kind),
         };
         return ok.then_some((toks[i].start, toks[i].start + value.len()));
     }
@@ -710,6 +712,11 @@ fn first_pet_named(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
         linked |= doc.word(t) != "name";
         k += 1;
     }
+    // "first pet so good luck hackers, nobody will guess Biscuit".
+    if !linked || !toks.get(k)?.capitalized {
+        k = (k..toks.len().min(k + 8)).find(|&j| doc.word(&toks[j]) == "guess")? + 1;
+        linked = true;
+    }
     let name = toks.get(k)?;
     let value = doc.word(name);
     (linked && name.capitalized && plausible(value, Kind::Answer) && !super::listed(WEEKDAYS, value))
@@ -830,6 +837,8 @@ mod tests {
             ("Forgot my PIN again, it's 4471, writing it here", "4471"),
             ("Forgot my password again. It was Chelsea@1905 and now it's locked", "Chelsea@1905"),
             ("Gym locker code is 7291, someone remind me", "7291"),
+            ("Can you read me the code Instagram texted you? It's 839204 I think", "839204"),
+            ("Security question is my first pet so good luck, nobody will guess Biscuit", "Biscuit"),
             ("my steam guard code is 4FK9T, someone log in", "4FK9T"),
             ("Security question is my first dog's name, Bruno.", "Bruno"),
             ("Security answer for the iPad is our first dog, Biscuit, if you need it", "Biscuit"),
