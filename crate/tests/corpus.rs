@@ -1,4 +1,4 @@
-//! The project's labelled corpus, in six files the learned model trains on:
+//! The project's labelled corpus, in seven files the learned model trains on:
 //! `tests/corpus/posts.jsonl` (posts with the wording people reach for
 //! first), `tests/corpus/indirect.jsonl` (posts written blind to avoid the
 //! obvious words: sarcasm, stereotypes without a cue word, innuendo, and
@@ -21,14 +21,17 @@
 //! African, South Asian, Caribbean and Singaporean English say them;
 //! LinkedIn professionals and students in plain batches with no lean; and
 //! benign look-alikes from everyday life and of the words that fool
-//! checkers most). Per file and category, recall may
+//! checkers most), and session 8's `tests/corpus/plain4.jsonl` (plain
+//! batches with no lean, from all sorts of people, small-business owners
+//! and founders, young people, parents and local groups, and employees in
+//! many trades, and benign look-alikes). Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
 //! recall improves; never lower one to make a change pass. Harder posts go
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds twenty-three batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds twenty-six batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -69,8 +72,8 @@ fn load_file(name: &str) -> Vec<Post> {
 }
 
 /// The labelled files, each with its own floors.
-const CORPUS: [&str; 6] =
-    ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl", "plain2.jsonl", "plain3.jsonl"];
+const CORPUS: [&str; 7] =
+    ["posts.jsonl", "indirect.jsonl", "plain.jsonl", "indirect2.jsonl", "plain2.jsonl", "plain3.jsonl", "plain4.jsonl"];
 
 /// Categories found at medium or high severity.
 fn strong_categories(post: &Post) -> Vec<&'static str> {
@@ -194,7 +197,17 @@ fn recall_stays_at_or_above_the_floors() {
 /// Bitche, cherries stoned for jam, a breastfeeding room, a spare key left
 /// at a sister's, a kitchen's code name, a choir merger, "tag us in your
 /// walk photos", "just joking with Year 9", a one-time code not to share).
-const HELDOUT_FLOOR: f64 = 2376.0 / 3162.0;
+/// Session 8 added s8D (161/201, no lean) and s8F (166/194, no lean; one
+/// false alarm, deleting an old Facebook account, fixed), both caught
+/// alike by the session-start build and the first round's, and s8H (300
+/// benign look-alikes: thirteen false alarms on first sight, all fixed:
+/// book clubs merging, an owner's signed note about her daughter, a
+/// peacock that screamed, a bank's scam warning, a sandwich "then it's
+/// gone", the film Top Secret!, the cat off the record, an exhibition on
+/// how papers stereotyped immigrants, "women are not 'diversity hires'",
+/// "Donna Tartt, how dare you", thanks to a funeral's guests "who shared
+/// them with us", a baby brother).
+const HELDOUT_FLOOR: f64 = 2703.0 / 3557.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {
