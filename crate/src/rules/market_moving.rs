@@ -13,7 +13,7 @@ use crate::text::Doc;
 
 pub struct MarketMoving;
 
-const WE: &str = "we|we're|were|we've|weve|our|us|we'll";
+const WE: &[&str] = &["we", "we're", "were", "we've", "weve", "our", "us", "we'll"];
 
 impl Rule for MarketMoving {
     fn id(&self) -> &'static str {
@@ -49,10 +49,7 @@ impl Rule for MarketMoving {
         distinct_events.dedup();
         let insider_voice = || {
             distinct_events.len() >= 2
-                || doc
-                    .tokens
-                    .iter()
-                    .any(|t| super::listed(WE, doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
+                || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
         };
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {
@@ -104,16 +101,16 @@ const WHEN: &str = concat!(
 );
 
 /// Words that tell someone to trade.
-const TRADE_VERBS: &str = "buy|sell|grab|dump|short|load|loading|buying|selling";
+const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];
 /// Hints that the tip rests on news not out yet.
-const TIP_HINTS: &str = "before|trust|news|soon|tomorrow|announcement";
+const TIP_HINTS: &[&str] = &["before", "trust", "news", "soon", "tomorrow", "announcement"];
 
 /// A cashtag ("$ACME") in a sentence with a trading verb and a hint that
 /// something is coming ("before Friday", "trust me", "big news"); returns
 /// the cashtag's span.
 fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
-    let verb = doc.tokens.iter().any(|t| super::listed(TRADE_VERBS, doc.word(t)));
-    let hint = hinted || doc.tokens.iter().any(|t| super::listed(TIP_HINTS, doc.word(t)));
+    let verb = doc.tokens.iter().any(|t| TRADE_VERBS.contains(&doc.word(t)));
+    let hint = hinted || doc.tokens.iter().any(|t| TIP_HINTS.contains(&doc.word(t)));
     if !verb || !hint {
         return None;
     }

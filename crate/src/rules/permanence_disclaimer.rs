@@ -77,12 +77,12 @@ impl Rule for PermanenceDisclaimer {
 }
 
 #[rustfmt::skip]
-const REMOVE: &str = concat!(
-    "delete|deleting|remove|removing|pull|pulling|take|taking|archive|archiving|nuke|nuking|",
-    "wipe|wiping",
-);
-const SOON: &str = "later|soon|tomorrow|tonight|once|after|in|by|when|before";
-const WILL: &str = "i'll|ill|will|gonna|might|then|probably|i'm|im|to|before";
+const REMOVE: &[&str] = &[
+    "delete", "deleting", "remove", "removing", "pull", "pulling", "take", "taking", "archive", "archiving", "nuke",
+    "nuking", "wipe", "wiping",
+];
+const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
+const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to", "before"];
 
 /// "gonna remove this later", "pulling this down in an hour", "will delete
 /// once the group chat sees it": a promise to take the post down. The time
@@ -93,7 +93,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     let word = |i: usize| t.get(i).map_or("", |t| doc.word(t));
     for i in 0..t.len() {
         let verb = word(i);
-        if !super::listed(REMOVE, verb) {
+        if !REMOVE.contains(&verb) {
             continue;
         }
         // "before I take this post down" carries its own time.
@@ -112,7 +112,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
             j += 1;
         }
         let opens = i == 0 || !doc.same_sentence(i - 1, i);
-        let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| super::listed(WILL, word(k)));
+        let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
         // "before I take this down to the tip" is about something else.
         let ends = j >= t.len() || !doc.same_sentence(j - 1, j) || doc.gap(j - 1, j).contains([':', ',']);
         // "before they delete it" ends at the draft's last word; "delete it
@@ -120,7 +120,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
         if planned && before && ends {
             return Some((i, j - 1));
         }
-        if planned && super::listed(SOON, word(j)) && doc.same_sentence(i, j) {
+        if planned && SOON.contains(&word(j)) && doc.same_sentence(i, j) {
             return Some((i, j));
         }
     }

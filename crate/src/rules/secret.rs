@@ -282,7 +282,11 @@ impl Rule for Secret {
 fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
     let mut keyword = None;
     for (i, t) in doc.tokens.iter().enumerate() {
-        if super::listed("password|pass|pw|pwd|login|log|username|creds|account|wifi|fi", doc.word(t)) {
+        // Every word is read here: a `matches!` rejects most by length alone.
+        if matches!(
+            doc.word(t),
+            "password" | "pass" | "pw" | "pwd" | "login" | "log" | "username" | "creds" | "account" | "wifi" | "fi"
+        ) {
             keyword = Some(i);
             continue;
         }
@@ -291,7 +295,7 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
         }
         // Said to be the password: "... is Winter!2025", "pass Tulip2020".
         let said = (i.saturating_sub(2)..i)
-            .any(|j| super::listed("is|was|pass|pw|with|tried|using", doc.word(&doc.tokens[j])))
+            .any(|j| matches!(doc.word(&doc.tokens[j]), "is" | "was" | "pass" | "pw" | "with" | "tried" | "using"))
             || doc.gap(i - 1, i).contains([':', '/', '+']);
         if !said {
             continue;
