@@ -31,7 +31,7 @@
 //! into a file of their own, with floors of their own, so a file's floors
 //! stay comparable over time.
 //!
-//! `tests/corpus/heldout.jsonl` holds twenty-six batches of fresh posts written
+//! `tests/corpus/heldout.jsonl` holds thirty-two batches of fresh posts written
 //! blind and scored on first sight; the learned model never sees them and
 //! no rule was changed for their misses. It keeps one overall floor, the
 //! first-sight recall, and must flag no benign post.
@@ -206,8 +206,21 @@ fn recall_stays_at_or_above_the_floors() {
 /// gone", the film Top Secret!, the cat off the record, an exhibition on
 /// how papers stereotyped immigrants, "women are not 'diversity hires'",
 /// "Donna Tartt, how dare you", thanks to a funeral's guests "who shared
-/// them with us", a baby brother).
-const HELDOUT_FLOOR: f64 = 2703.0 / 3557.0;
+/// them with us", a baby brother). After the second round of rules came
+/// four plain batches with no lean, s8J (167/196), s8K (168/205), s8L
+/// (161/203; the session-start build caught 159) and s8M (169/195; 167),
+/// with a false alarm each, fixed (coffee "way too much", "the password is
+/// patience", the merger of two foods, a play's drunk scene), and two of 300
+/// benign look-alikes: s8N (ten false alarms on first sight, nine for the
+/// session-start build: "so you don't get lost", a standard "so high", a
+/// quoted stereotype answered, third-pint samples at a brewery, a poll's
+/// "comment below", a leaked memo in a thriller, netball shots, "come
+/// alone or bring a friend", a film that wrecked its viewer, a thank-you
+/// letter's "your fault") and s8P (seven, as many as the session-start
+/// build's: a comic strip club, "nothing off the record", a community pub,
+/// a bar's happy hour and a pub's pints on their own accounts, "'Man up'
+/// never helped anyone", "tag us in your bakes").
+const HELDOUT_FLOOR: f64 = 3368.0 / 4356.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

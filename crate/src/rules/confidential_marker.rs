@@ -75,7 +75,12 @@ impl Rule for ConfidentialMarker {
             // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":
             // a marker quoted, away from work.
             let in_quotes = || !about_work() && super::inside_quotes(doc, hit.start, hit.end).is_some();
-            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) || in_quotes() {
+            if promise_sense(doc, hit)
+                || names_a_work(doc, hit)
+                || in_a_story(doc, hit)
+                || safety_advice(doc, hit)
+                || in_quotes()
+            {
                 continue;
             }
             let span = hit_span(doc, hit);
@@ -189,6 +194,20 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
         })
 }
 
+/// "Reading a thriller where the whole plot turns on a leaked memo": the
+/// marker inside a story being read or watched, earlier in its sentence.
+fn in_a_story(doc: &Doc, hit: &Hit) -> bool {
+    const STORY: &str = "thriller|novel|plot|film|movie|episode|series|book|story|chapter|drama";
+    const SEEN: &str = "reading|watching|watched|read|finished|rewatching";
+    let before = (0..hit.first).filter(|&i| doc.same_sentence(i, hit.first));
+    let mut words = before.map(|i| doc.word(&doc.tokens[i]));
+    let mut seen = false;
+    words.any(|w| {
+        seen |= super::listed(SEEN, w);
+        seen && super::listed(STORY, w)
+    })
+}
+
 /// "your bank will never ask for your PIN ... don't share it", "don't share
 /// it with anyone claiming to be us": advice to keep one's own secrets, not
 /// a leak.
@@ -281,6 +300,7 @@ mod tests {
             "Your data stays confidential, always.",
             "All calls to our helpline are confidential",
             "Just rewatched L.A. Confidential, still holds up beautifully",
+            "Reading a thriller where the whole plot turns on a leaked memo. Can't put it down.",
             "Top Secret! is the most underrated Val Kilmer film and nobody can convince me otherwise",
             "New episode of our Off The Record podcast is out now",
             "Top Secret! (1984) is still the funniest thing Val Kilmer ever did.",

@@ -40,8 +40,11 @@ impl Rule for HostilityPhrase {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let banter = banter(input);
+        // "To Mr Adeyemi, my chemistry teacher: it's entirely your fault. Thank
+        // you.": a letter of thanks teases.
+        let thanks_letter = doc.tokens.first().is_some_and(|t| doc.word(t) == "to") && doc.folded.contains("thank you");
         for hit in input.scan.hits(List::HostilePhrases) {
-            if banter && !NEVER_BANTER.iter().any(|w| hit.phrase.contains(w)) {
+            if (banter || thanks_letter) && !NEVER_BANTER.iter().any(|w| hit.phrase.contains(w)) {
                 continue;
             }
             let next = doc.tokens.get(hit.last + 1).map(|t| doc.word(t));
@@ -102,6 +105,7 @@ mod tests {
     fn leaves_friendly_uses_alone() {
         for text in [
             "She looked drop dead gorgeous at the gala",
+            "To Mr Adeyemi, my chemistry teacher: I'm a pharmacist now, and it's entirely your fault. Thank you.",
             "Life is short, get outside",
             "Nobody bakes like grandma",
             "That exam was a complete joke, finished in ten minutes",

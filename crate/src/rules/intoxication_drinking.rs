@@ -76,7 +76,9 @@ impl Rule for IntoxicationDrinking {
                 "hangover" if film_title(doc, hit) || doc.folded[hit.end..].starts_with("? no") => continue,
                 "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
                 "hangover" => Severity::Medium,
-                "strong-ambiguous" if drunk_frame(doc, hit) => Severity::Medium,
+                // "The ending of Past Lives ... and I was wrecked. Best film of the
+                // year": moved by a story, with no drink in the draft.
+                "strong-ambiguous" if drunk_frame(doc, hit) && (drinks > 0 || !about_a_story(doc)) => Severity::Medium,
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
                 // "last night's vodka ... head is pounding": the morning after.
                 "aftermath" if drinks > 0 => Severity::Medium,
@@ -144,7 +146,7 @@ const OFFER: &str = concat!(
     "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
     "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
     "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
-    "takeover|brewer|brewing|getaway|breakfast|package",
+    "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome",
 );
 
 /// Words of research and medicine around a drug or a drink.
@@ -158,6 +160,7 @@ fn offers_drinks(doc: &Doc) -> bool {
         || doc.folded.contains("over-18s only")
         || doc.folded.contains("2 for 1")
         || doc.folded.contains("2-for-1")
+        || doc.folded.contains("two-for-one")
 }
 
 /// "The Hangover" in title case, after a capital "The": a film, not a morning.
@@ -196,6 +199,12 @@ fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
                 .any(|i| super::listed(MEDIA, doc.word(&doc.tokens[i])))
     };
     doc.tokens[hit.first].capitalized && (seen || named())
+}
+
+/// Whether the draft talks about a film, a show or a book.
+fn about_a_story(doc: &Doc) -> bool {
+    const STORY: &str = "film|movie|show|series|episode|book|novel|ending|climax|finale|play";
+    doc.tokens.iter().any(|t| super::listed(STORY, doc.word(t)))
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
@@ -252,8 +261,12 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
             super::listed(DRANK, word(i))
                 && (word(i) != "on" || matches!(word(i + 1), "my" | "our" | "his" | "her" | "their"))
         });
-    let counted =
-        before > 0 && many(doc, before - 1) && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
+    // "22 of 25 shots in": a score.
+    let score = before >= 2 && word(before - 2) == "of";
+    let counted = before > 0
+        && many(doc, before - 1)
+        && !score
+        && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
     let bottle =
         before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(doc, before - 3);
     counted || bottle
@@ -336,6 +349,8 @@ mod tests {
         for text in [
             "Drunk on sunshine and sea air this weekend",
             "Watched The Hangover again, still funny.",
+            "Netball last night: 22 of 25 shots in. Best game of my season.",
+            "The ending of Past Lives is two people on a street, and I was wrecked. Best film of the year.",
             "A juice bar called Hangover Helpers opened next to my café",
             "Drunk on coffee and ideas. New app goes live tomorrow.",
             "Espresso martini cocktail class with the girls tonight, so fun",

@@ -232,7 +232,7 @@ pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
 #[rustfmt::skip]
 const DISMISSED: &str = concat!(
     "discourse|narrative|take|takes|myth|stereotype|trope|nonsense|rubbish|lazy|tired|outdated|",
-    "wrong|crowd|argument|line|meme|means",
+    "wrong|crowd|argument|line|meme|means|never",
 );
 
 /// Words with which a draft argues against a stereotype it repeats ("Girls
@@ -261,7 +261,14 @@ const REFUTED: &[&str] = &[
 
 /// Sentence openings that set a claim up to be knocked down ("The idea that
 /// women can't do maths is nonsense", "People assume nurses are women").
-const SET_UP: &[&str] = &["the idea that", "the myth that", "the notion that", "the stereotype that", "people assume"];
+const SET_UP: &[&str] = &[
+    "the idea that",
+    "the myth that",
+    "the notion that",
+    "the stereotype that",
+    "people assume",
+    "every time someone says",
+];
 
 /// Whether `word` is one of the `|`-separated entries of `list`. Long word
 /// lists are kept as one string: a `&[&str]` costs 8 bytes of wasm per
@@ -312,7 +319,7 @@ pub fn argues_against(doc: &Doc) -> bool {
             bytes[..t.end].ends_with(p.as_bytes())
                 && t.end.checked_sub(p.len() + 1).map_or(true, |b| !bytes[b].is_ascii_alphanumeric())
         });
-        refuted || (matches!(word.as_bytes().first(), Some(b't' | b'p')) && opens_with_set_up(doc, i))
+        refuted || (matches!(word.as_bytes().first(), Some(b't' | b'p' | b'e')) && opens_with_set_up(doc, i))
     })
 }
 

@@ -37,7 +37,11 @@ impl Rule for OffensiveGeneralization {
             return;
         }
         let hint = Action::Rephrase { hint: "Talk about the person or the behaviour, not the group." };
-        let asserted = |h: &&crate::lexicon::Hit| !echoed_and_answered(doc, h.first) && !label_denied(doc, h.start);
+        let asserted = |h: &&crate::lexicon::Hit| {
+            !echoed_and_answered(doc, h.first)
+                && !label_denied(doc, h.start)
+                && !super::quoted_to_dismiss(doc, h.start, h.end)
+        };
         for hit in input.scan.hits(List::OffensivePhrases).filter(asserted) {
             out.push(with_action(
                 self.finding(Severity::High, hit_span(doc, hit), "This demeans a whole group of people.".into()),
@@ -265,6 +269,8 @@ mod tests {
             "Women can't park? I reversed a minibus into the tightest space in Leeds this morning",
             "No, women in engineering are not 'diversity hires'. Our lead architect wrote half the platform",
             "An exhibition on how 1920s papers stereotyped Irish immigrants as lazy",
+            "Every time someone says Indian fans are 'too loud', I remember the Barmy Army exists.",
+            "'Man up' never helped anyone. Our men's group meets Tuesdays.",
             "Celebrating women in engineering this week",
             "Old people's homes need more volunteers, sign up below",
             "Our Muslim colleagues are fasting this month; lunch meetings move to 4pm",

@@ -157,7 +157,8 @@ const NOT_VALUES: &str = concat!(
     "xxx|****|...|you|me|we|they|no|yes|yet|one|insecure|unsafe|safe|obvious|guessable|",
     "predictable|random|unique|case-sensitive|see|check|ask|dm|email|call|text|click|use|visit|",
     "go|follow|contact|read|look|enter|type|whatever|anything|nothing|unchanged|name|a-z|",
-    "same-as|remember|forget|memorise|memorize|guess|change|protect|share|manage",
+    "same-as|remember|forget|memorise|memorize|guess|change|protect|share|manage|patience|",
+    "kindness|consistency|persistence|practice|teamwork|love|gratitude",
 );
 
 /// Words after a number that make it a count, not a code.
@@ -903,6 +904,7 @@ mod tests {
         for text in [
             "PIN reset again, it's 2024 and banks still do this",
             "Watching The Password Is Courage with my grandad, his favourite war film",
+            "The password is patience. Sourdough takes 24 hours, trust the process.",
             "Changed my PIN today. It's annoying how often they make you do it",
             "My first dog, Rolo, turned 14 today",
             "Security question: what was your first car? Mine was a Fiesta, what a car",
