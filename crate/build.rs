@@ -5,8 +5,8 @@
 //! directives (`!evasive`, `!except ...`) come first. Matching does not
 //! depend on the order of phrases within a list. All lists are then packed
 //! into one deflate stream (`OUT_DIR/lexicon.deflate`), each under a
-//! `\0file.txt` line: the word lists are the core's largest text, and
-//! compressed they cost far less in the wasm than the decoder adds. The
+//! `\0file.txt` line: the word lists are the core's largest text (114 KB),
+//! and packed (38 KB) they save far more wasm than the decoder adds. The
 //! rules' lessons (`src/rules/lessons.txt`) join them, as written but for
 //! comments.
 
@@ -29,7 +29,7 @@ fn main() {
             let mut tagged: Vec<(&str, &str)> =
                 phrases.iter().map(|l| l.split_once(" | ").map_or((*l, ""), |(p, t)| (p.trim(), t.trim()))).collect();
             // Sorted within a tag, neighbouring phrases share their openings, which
-            // deflate packs as matches: smaller, with the decoder unchanged.
+            // deflate packs as matches.
             tagged.sort_unstable_by_key(|&(phrase, tag)| (tag, phrase));
             let mut lines: Vec<String> = directives.iter().map(|l| l.to_string()).collect();
             let mut current = "";
@@ -51,7 +51,7 @@ fn main() {
     let kept: Vec<&str> = lessons.lines().filter(|l| !l.starts_with("//") && !l.trim().is_empty()).collect();
     packed.push_str(&format!("\0lessons.txt\n{}\n", kept.join("\n")));
     // Zopfli spends seconds at build time for a stream 6% smaller than
-    // zlib's best, in the same format, so the decoder is unchanged.
+    // zlib's best level, in the same format.
     let mut block = Vec::new();
     zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, packed.as_bytes(), &mut block)
         .expect("zopfli compresses");

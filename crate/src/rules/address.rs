@@ -24,6 +24,11 @@ const SUFFIXES: &[&str] = &[
     "wharf", "quay",
 ];
 
+/// Suffixes that are also places and things ("4 Primrose Hill laps", "2
+/// Notting Hill screenings"): they end an address only at a comma, a full
+/// stop, a capital or the end.
+const PLACE_SUFFIXES: &str = "view|hill|rise|vale|heights|wharf|quay";
+
 /// Words that are never part of a street name.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
@@ -171,7 +176,14 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
             if !(gap == " " || (gap == ". " && doc.raw(&toks[k - 1]).len() == 1)) || tk.hashtag || tk.mention {
                 break;
             }
-            if names > 0 && SUFFIXES.contains(&doc.raw(tk)) {
+            let ends_there = || {
+                toks.get(k + 1).map_or(true, |next| next.capitalized || doc.is_number(next))
+                    || !doc.gap(k, k + 1).trim().is_empty()
+            };
+            if names > 0
+                && SUFFIXES.contains(&doc.raw(tk))
+                && (!super::listed(PLACE_SUFFIXES, doc.raw(tk)) || ends_there())
+            {
                 suffix = Some(k);
                 break;
             }
@@ -227,15 +239,19 @@ fn runs_to_postcode(doc: &Doc, i: usize) -> Option<usize> {
     if !toks.get(i + 1)?.capitalized {
         return None;
     }
+    // "22 Harbour View, Flat 3, Brighton BN2 1TW": a comma before the town,
+    // which "Our 3 Favourite Cafes Near Leeds LS1 4AP" lacks.
+    let mut comma = false;
     for at in i + 1..toks.len().min(i + 10) {
         let gap = doc.gap(at - 1, at);
         if !matches!(gap, " " | ", ") {
             return None;
         }
+        comma |= gap == ", ";
         let tk = &toks[at];
         let raw = doc.raw(tk);
         if tk.shouted && at + 1 < toks.len() && doc.gap(at, at + 1) == " " && is_postcode(raw, doc.raw(&toks[at + 1])) {
-            return Some(toks[at + 1].end);
+            return comma.then_some(toks[at + 1].end);
         }
         let unit = super::listed("flat|apt|unit|apartment", raw) || (doc.is_number(tk) && raw.len() <= 4);
         // "Unit 4, Brookfield Industrial Estate": a business's address.
@@ -375,6 +391,8 @@ mod tests {
             "Check out these 5 Coffee Shops on Main Street",
             "page 12 Main Street chapter",
             "Top 10 Reasons To Visit Leeds LS1 4AP",
+            "Our 3 Favourite Cafes Near Leeds LS1 4AP",
+            "Ran 4 Primrose Hill laps this morning",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
         }

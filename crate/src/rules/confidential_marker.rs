@@ -75,12 +75,7 @@ impl Rule for ConfidentialMarker {
             // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":
             // a marker quoted, away from work.
             let in_quotes = || !about_work() && super::inside_quotes(doc, hit.start, hit.end).is_some();
-            if promise_sense(doc, hit)
-                || names_a_work(doc, hit)
-                || in_a_story(doc, hit)
-                || safety_advice(doc, hit)
-                || in_quotes()
-            {
+            if promise_sense(doc, hit) || names_a_work(doc, hit) || safety_advice(doc, hit) || in_quotes() {
                 continue;
             }
             let span = hit_span(doc, hit);
@@ -119,9 +114,8 @@ const WORK: &str = concat!(
     "unit|budget|council|ward",
 );
 
-/// Words of a surprise kept from someone close, or of home life ("Off the
-/// record, our cat prefers my husband").
-const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|cat|dog|toddler|toddler's";
+/// Words of a surprise kept from someone close.
+const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids";
 
 fn surprise(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| super::listed(SURPRISE, doc.word(t)))
@@ -163,9 +157,12 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     // or anywhere in a sentence the title opens ("Top Secret! is the most
     // underrated Val Kilmer film").
     let subject = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']).starts_with("is ");
+    let from = if subject { hit.last + 1 } else { hit.last };
+    // "series 3", "Series B": a production or a round, not a kind of work.
+    let numbered = |i: usize| doc.tokens.get(i + 1).is_some_and(|t| doc.is_number(t) || doc.raw(t).len() == 1);
     let media_after = (hit.last + 1..doc.tokens.len().min(hit.last + if subject { 12 } else { 5 }))
-        .take_while(|&i| doc.same_sentence(hit.last + 1, i))
-        .any(|i| super::listed(MEDIA, doc.word(&doc.tokens[i])));
+        .take_while(|&i| doc.same_sentence(from, i))
+        .any(|i| super::listed(MEDIA, doc.word(&doc.tokens[i])) && !numbered(i));
     // "Off the Record: new vinyl in every Friday": a small word kept low
     // between capitals is a name's title case; a label is written "Off the
     // record:" or in capitals.
@@ -192,20 +189,6 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
         || before.is_some_and(|t| {
             super::listed(SEEN, doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
         })
-}
-
-/// "Reading a thriller where the whole plot turns on a leaked memo": the
-/// marker inside a story being read or watched, earlier in its sentence.
-fn in_a_story(doc: &Doc, hit: &Hit) -> bool {
-    const STORY: &str = "thriller|novel|plot|film|movie|episode|series|book|story|chapter|drama";
-    const SEEN: &str = "reading|watching|watched|read|finished|rewatching";
-    let before = (0..hit.first).filter(|&i| doc.same_sentence(i, hit.first));
-    let mut words = before.map(|i| doc.word(&doc.tokens[i]));
-    let mut seen = false;
-    words.any(|w| {
-        seen |= super::listed(SEEN, w);
-        seen && super::listed(STORY, w)
-    })
 }
 
 /// "your bank will never ask for your PIN ... don't share it", "don't share
@@ -260,6 +243,14 @@ mod tests {
             "Off the record, our cat prefers my husband. On the record, she loves us both",
             &personal()
         ));
+        let leak = "Confidential: the Q3 figures are awful and the board knows. Cuddling the cat tonight";
+        assert!(flags(RULE, leak, &personal()));
+        assert!(flags(
+            RULE,
+            "Finished reading the Series B term sheet, totally confidential until Monday",
+            &personal()
+        ));
+        assert!(flags(RULE, "Strictly Confidential. Episode 4 script attached for the cast", &personal()));
     }
 
     #[test]

@@ -140,9 +140,9 @@ fn closes_sentence(doc: &Doc, at: usize) -> bool {
 fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
     let names_after =
         || doc.tokens.get(at + 1).is_some_and(|t| super::listed(TARGETS, doc.word(t))) && doc.same_sentence(at, at + 1);
-    // "We won't miss whiners like you."
-    let like_you =
-        || doc.tokens.get(at + 2).is_some_and(|t| doc.word(t) == "you") && doc.word(&doc.tokens[at + 1]) == "like";
+    // "We won't miss whiners like you.", not "amateurs like you and me".
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
+    let like_you = || word(at + 1) == "like" && word(at + 2) == "you" && word(at + 3) != "and";
     near_word(doc, at, 3, 0, SECOND_PERSON)
         || near_word(doc, at, 3, 0, TARGETS)
         || names_after()
@@ -264,6 +264,7 @@ mod tests {
     #[test]
     fn leaves_self_talk_and_other_uses_alone() {
         for text in [
+            "Amateurs like you and me are welcome at our open mic night",
             "What a lame excuse",
             "Our teacher is great with special needs kids",
             "Found this doll in the attic. Creepy.",

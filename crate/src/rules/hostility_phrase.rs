@@ -40,11 +40,8 @@ impl Rule for HostilityPhrase {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         let banter = banter(input);
-        // "To Mr Adeyemi, my chemistry teacher: it's entirely your fault. Thank
-        // you.": a letter of thanks teases.
-        let thanks_letter = doc.tokens.first().is_some_and(|t| doc.word(t) == "to") && doc.folded.contains("thank you");
         for hit in input.scan.hits(List::HostilePhrases) {
-            if (banter || thanks_letter) && !NEVER_BANTER.iter().any(|w| hit.phrase.contains(w)) {
+            if banter && !NEVER_BANTER.iter().any(|w| hit.phrase.contains(w)) {
                 continue;
             }
             let next = doc.tokens.get(hit.last + 1).map(|t| doc.word(t));
@@ -117,6 +114,13 @@ mod tests {
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }
+    }
+
+    #[test]
+    fn thanks_do_not_excuse_a_put_down() {
+        let text = "To the customer who left a one star review: thank you. Shop somewhere else, we won't miss you";
+        assert!(flags(RULE, text, &brand()));
+        assert!(flags(RULE, "To the clown who parked across my drive: thank you. Get a life", &personal()));
     }
 
     #[test]

@@ -78,7 +78,9 @@ impl Rule for IntoxicationDrinking {
                 "hangover" => Severity::Medium,
                 // "The ending of Past Lives ... and I was wrecked. Best film of the
                 // year": moved by a story, with no drink in the draft.
-                "strong-ambiguous" if drunk_frame(doc, hit) && (drinks > 0 || !about_a_story(doc)) => Severity::Medium,
+                "strong-ambiguous" if drunk_frame(doc, hit) && (drinks > 0 || !about_a_story(doc, hit)) => {
+                    Severity::Medium
+                }
                 "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
                 // "last night's vodka ... head is pounding": the morning after.
                 "aftermath" if drinks > 0 => Severity::Medium,
@@ -201,10 +203,12 @@ fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
     doc.tokens[hit.first].capitalized && (seen || named())
 }
 
-/// Whether the draft talks about a film, a show or a book.
-fn about_a_story(doc: &Doc) -> bool {
-    const STORY: &str = "film|movie|show|series|episode|book|novel|ending|climax|finale|play";
-    doc.tokens.iter().any(|t| super::listed(STORY, doc.word(t)))
+/// Whether the sentence of `hit` is about a film or a novel ("The climax
+/// of Past Lives ... and I was wrecked").
+fn about_a_story(doc: &Doc, hit: &Hit) -> bool {
+    const STORY: &str = "film|movie|series|episode|novel|ending|climax|finale";
+    let (first, last) = doc.sentence_of(hit.first);
+    (first..=last).any(|i| super::listed(STORY, doc.word(&doc.tokens[i])))
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
@@ -261,6 +265,12 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
             super::listed(DRANK, word(i))
                 && (word(i) != "on" || matches!(word(i + 1), "my" | "our" | "his" | "her" | "their"))
         });
+    // "Sixth pint and it's only 2pm", but not "my third pint of blood donated".
+    // "four third-pint samples" is a measure.
+    let ordinal = before > 0
+        && super::listed(ORDINALS, word(before - 1))
+        && doc.gap(before - 1, before) == " "
+        && word(after) != "of";
     // "22 of 25 shots in": a score.
     let score = before >= 2 && word(before - 2) == "of";
     let counted = before > 0
@@ -269,8 +279,11 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
         && (drank || matches!(word(after), "in" | "deep" | "down") && ends(after));
     let bottle =
         before >= 3 && word(before - 1) == "of" && word(before - 2).starts_with("bottle") && many(doc, before - 3);
-    counted || bottle
+    counted || ordinal || bottle
 }
+
+/// Ordinals that count the drinks had ("on my fifth margarita").
+const ORDINALS: &str = "third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th";
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
 fn drink_emoji_run(doc: &Doc) -> Option<(u32, u32)> {
@@ -317,6 +330,8 @@ mod tests {
             "Exams finished. Drunk already and it's only 2pm",
             "So stoned right now, this keynote is hilarious",
             "Blackout drunk at the client dinner",
+            "Completely wasted after the show, can't remember a thing",
+            "Sixth pint and it's only 2pm, stag do going great",
             "Getting wasted tonight, who's in? 🍻",
             "Popped an edible before the flight",
             "Wine o'clock at the office",
@@ -350,6 +365,7 @@ mod tests {
             "Drunk on sunshine and sea air this weekend",
             "Watched The Hangover again, still funny.",
             "Netball last night: 22 of 25 shots in. Best game of my season.",
+            "My third pint of blood donated today",
             "The ending of Past Lives is two people on a street, and I was wrecked. Best film of the year.",
             "A juice bar called Hangover Helpers opened next to my café",
             "Drunk on coffee and ideas. New app goes live tomorrow.",

@@ -232,7 +232,7 @@ pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
 #[rustfmt::skip]
 const DISMISSED: &str = concat!(
     "discourse|narrative|take|takes|myth|stereotype|trope|nonsense|rubbish|lazy|tired|outdated|",
-    "wrong|crowd|argument|line|meme|means|never",
+    "wrong|crowd|argument|line|meme|means|helped",
 );
 
 /// Words with which a draft argues against a stereotype it repeats ("Girls
@@ -294,7 +294,7 @@ pub(crate) fn listed(list: &str, word: &str) -> bool {
 /// "is nonsense"), and at each sentence's first word for `SET_UP`.
 pub fn argues_against(doc: &Doc) -> bool {
     let bytes = doc.folded.as_bytes();
-    doc.tokens.iter().enumerate().any(|(i, t)| {
+    let refutes = doc.tokens.iter().enumerate().any(|(i, t)| {
         let word = doc.word(t);
         // Only at the last word of one of `REFUTED` (the test below keeps the
         // two in step), then the text must end with the whole phrase.
@@ -320,7 +320,16 @@ pub fn argues_against(doc: &Doc) -> bool {
                 && t.end.checked_sub(p.len() + 1).map_or(true, |b| !bytes[b].is_ascii_alphanumeric())
         });
         refuted || (matches!(word.as_bytes().first(), Some(b't' | b'p' | b'e')) && opens_with_set_up(doc, i))
-    })
+    });
+    refutes && !agrees(doc)
+}
+
+/// Whether the draft sides with a remark it repeats ("Every time someone
+/// says women can't drive, I nod", "...? I reckon it's true").
+pub fn agrees(doc: &Doc) -> bool {
+    const AGREE: &str = "agree|agreed|true|exactly|facts|correct|nod|reckon|totally";
+    doc.tokens.iter().any(|t| listed(AGREE, doc.word(t)))
+        || ["they're right", "they are right", "they were right"].iter().any(|p| doc.folded.contains(p))
 }
 
 /// Whether a sentence opens at token `i` with one of `SET_UP`.

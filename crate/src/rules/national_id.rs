@@ -18,6 +18,9 @@ const SSN_WORDS: &[&str] = &["ssn", "ss", "social", "security", "ssn#", "soc"];
 /// Words that announce a National Insurance number.
 const NI_WORDS: &[&str] = &["ni", "nino", "insurance"];
 
+/// Words before "number" that make it some other number than an id.
+const OTHER_NUMBERS: &str = "application|order|booking|ticket|tracking|case|reference|ref|queue|flight|phone|line";
+
 /// Phrases that announce another national id, and what it is.
 const ID_PHRASES: &[(&str, &str)] = &[
     ("passport", "a passport number"),
@@ -180,8 +183,9 @@ fn is_sample(d: &str, announced: bool) -> bool {
     !announced && matches!(d, "123456789" | "078051120" | "219099999")
 }
 
-/// UK NI numbers: two prefix letters the HMRC issues, six digits (in pairs
-/// or not) and a suffix A to D.
+/// UK NI numbers: two prefix letters the HMRC issues (any two after "NI",
+/// since people copy HMRC's own sample, "QQ 12 34 56 C"), six digits (in
+/// pairs or not) and a suffix A to D.
 fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -193,7 +197,12 @@ fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
         }
         // After "my NI number is", any prefix: people copy HMRC's own sample
         // ("QQ 12 34 56 C") into forms, and the post reads as theirs.
-        if !valid_ni_prefix(b[i], b[i + 1]) && !any_before(s, i, 4, NI_WORDS) {
+        let announced = || {
+            let near = words_before(s, i, 4);
+            near.iter().any(|w| matches!(*w, "ni" | "nino"))
+                || near.contains(&"national") && near.contains(&"insurance")
+        };
+        if !valid_ni_prefix(b[i], b[i + 1]) && !announced() {
             continue;
         }
         let mut j = i + 2;
@@ -280,27 +289,13 @@ fn id_value_after(s: &str, after: usize) -> Option<(usize, usize)> {
             end = i;
         }
         if (6..=14).contains(&digits) && letters <= 3 && ends_word(s, end) {
-            // "..., application number 20240518" labels some other number.
+            // "..., application number 20240518" labels some other number, and
+            // "..., number 0300 222 0000" or "my number 07700900461" is a phone.
             let own_label = (matches!(last_word, "number" | "no" | "nr" | "num")
                 || s[..start].trim_end().ends_with([':', '#']))
-                && !any_before(
-                    s,
-                    start,
-                    3,
-                    &[
-                        "application",
-                        "order",
-                        "booking",
-                        "ticket",
-                        "tracking",
-                        "case",
-                        "reference",
-                        "ref",
-                        "queue",
-                        "flight",
-                    ],
-                );
-            return (!wandered || own_label).then_some((start, end));
+                && !words_before(s, start, 3).iter().any(|w| super::listed(OTHER_NUMBERS, w));
+            let phone_shaped = s[start..].starts_with(['0', '+']) || digits >= 10;
+            return (!wandered || own_label && !phone_shaped).then_some((start, end));
         }
         words += 1;
         last_word = &s[start..end];
@@ -378,6 +373,9 @@ mod tests {
         assert_eq!(one("Lost my passport in Lisbon, number X4829105, please reply"), "X4829105");
         for text in [
             "Passport renewal done, application number 20240518 came through today",
+            "Passport office phone line, number 0300 222 0000, useless",
+            "Got my passport back today, my number 07700900461 if anyone needs me",
+            "My car insurance ref is QU123456A for the claim",
             "Passport office queue: 200 people, number 134567 on the ticket",
             "renewed my passport in 2019",
             "passport control took 45 minutes",

@@ -114,7 +114,8 @@ impl Rule for OffensiveGeneralization {
 }
 
 /// "Women can't park? I reversed a minibus into...": a short opening
-/// question that repeats the stereotype, answered by the writer's own story.
+/// question that repeats the stereotype, answered by the writer's own story
+/// (not "...? I reckon it's true").
 fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
     let toks = &doc.tokens;
     // The opening sentence is at most five words and ends in "?".
@@ -124,6 +125,7 @@ fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
     (group == 0 || !doc.same_sentence(group - 1, group))
         && doc.gap(end, end + 1).trim_start().starts_with('?')
         && super::listed("i|my|we|our|i've|i'm", doc.word(&toks[end + 1]))
+        && !super::agrees(doc)
 }
 
 /// Whether the draft pushes back on a remark about a group it repeats:
@@ -131,21 +133,18 @@ fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
 pub(super) fn pushed_back(input: &Input) -> bool {
     let doc = input.doc;
     groups(input).any(|(g, _)| super::quoted_to_dismiss(doc, g.start, g.end) || echoed_and_answered(doc, g.first))
-        || input
-            .scan
-            .hits(List::OffensivePhrases)
-            .chain(input.scan.hits(List::GroupCues))
-            .any(|h| label_denied(doc, h.start))
+        || input.scan.hits(List::OffensivePhrases).any(|h| label_denied(doc, h.start))
+        || input.scan.hits(List::GroupCues).any(|h| label_denied(doc, h.start))
 }
 
 /// "women in engineering are not 'diversity hires'": the label quoted and
 /// denied.
 fn label_denied(doc: &crate::text::Doc, cue: usize) -> bool {
     let before = doc.folded[..cue].trim_end();
-    before.strip_suffix(['\'', '"', '\u{2018}', '\u{201c}']).is_some_and(|b| {
-        let b = b.trim_end();
-        b.ends_with(" not") || b.ends_with("n't") || b.ends_with(" never")
-    })
+    let opened = before.ends_with(['\'', '"', '\u{2018}', '\u{201c}']);
+    // The quote mark is one character; what precedes it ends in a denial.
+    let b = before.trim_end_matches(['\'', '"', '\u{2018}', '\u{201c}']).trim_end();
+    opened && (b.ends_with(" not") || b.ends_with("n't") || b.ends_with(" never")) && !super::agrees(doc)
 }
 
 /// The draft's group hits; an adjective ("Typical Indian driver", "the deaf

@@ -22,8 +22,8 @@ const PHONE_WORDS: &str = concat!(
     "handy|tlf|movil",
 );
 
-/// Words before a number that make it a person's own line.
-const PERSONAL_LINE: &str = "my|me|his|him|her|mobile|cell|cellphone|personal";
+/// Words just before a number that make it a person's own line.
+const PERSONAL_LINE: &str = "mobile|cell|cellphone|personal";
 
 /// Words after a number that make it a count or an amount.
 #[rustfmt::skip]
@@ -59,9 +59,11 @@ impl Rule for Phone {
             if taken.overlaps(span) {
                 continue;
             }
-            // "ring me on my mobile", "our new hire's mobile", "book him on":
+            // "ring me on my mobile", "our new hire's mobile is", "call me on":
             // a person's own line, even on a brand account.
-            let someones = words_before(s, c.start, 6).iter().any(|w| super::listed(PERSONAL_LINE, w));
+            let near = words_before(s, c.start, 4);
+            let someones = near.iter().any(|w| super::listed(PERSONAL_LINE, w))
+                || (near.len() >= 2 && super::listed("on|at", near[0]) && near[1] == "me");
             // "call us", "our hotline": a business speaking.
             let ours = !someones && words_before(s, c.start, 12).iter().any(|w| matches!(*w, "us" | "our"));
             let business = is_business_number(&c.digits) || ours;
@@ -394,6 +396,10 @@ mod tests {
         let medium = |n: &str| vec![(n.to_string(), Severity::Medium)];
         assert_eq!(found("Ring me on my mobile, 07700 900461, I'll sort it", &brand()), medium("07700 900461"));
         assert_eq!(found("Our new hire's mobile is +1 415 555 0132, say hi", &personal()), medium("+1 415 555 0132"));
+        assert_eq!(
+            found("Want a trim with Jo? Give her a ring on 0161 496 0000 to book", &brand()),
+            tip("0161 496 0000")
+        );
         assert_eq!(found("+44 345 300 0000, open 8-8", &personal()), tip("+44 345 300 0000"));
         assert_eq!(
             found("Contact our press office: press@bigcorp.com or +1 212 555 0100", &personal()),

@@ -591,7 +591,11 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         // one-time code: five digits or more.
         let ok = match kind {
             Kind::Code => code_like(value) && !year,
-            Kind::BareCode => code_like(value) && value.len() >= 5,
+            Kind::BareCode => {
+                code_like(value)
+                    && value.len() >= 5
+                    && !words_after(s, toks[i].end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w))
+            }
             _ => mixed(value) && value.len() >= 6 && plausible(value, kind),
         };
         return ok.then_some((toks[i].start, toks[i].start + value.len()));
@@ -706,26 +710,14 @@ fn first_pet_named(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
     if !super::listed("dog|pet|cat|car|school|teacher|street|dog's|pet's|cat's", noun) {
         return None;
     }
-    k += 2;
-    // "first pet, answer is Biscuit", "first dog's name so it's obviously Biscuit".
-    let mut linked = false;
-    while let Some(t) = toks.get(k) {
-        linked |= doc.gap(k - 1, k).contains([',', ':']);
-        if !super::listed("name|is|was|called|named|answer|so|it's|its|obviously|just|which|that's", doc.word(t)) {
-            break;
-        }
-        linked |= doc.word(t) != "name";
-        k += 1;
-    }
-    // "first pet so good luck hackers, nobody will guess Biscuit".
-    if !linked || !toks.get(k)?.capitalized {
-        k = (k..toks.len().min(k + 8)).find(|&j| doc.word(&toks[j]) == "guess")? + 1;
-        linked = true;
-    }
-    let name = toks.get(k)?;
-    let value = doc.word(name);
-    (linked && name.capitalized && plausible(value, Kind::Answer) && !super::listed(WEEKDAYS, value))
-        .then_some((name.start, name.end))
+    // A capitalised name soon after, past a comma or a linking word: "first
+    // dog, Rolo", "first pet's name was Bruno", "nobody will guess Biscuit".
+    const LINKS: &str = "is|was|called|named|guess|it's|its|that's|obviously";
+    let j = (k + 2..toks.len().min(k + 14)).find(|&j| {
+        toks[j].capitalized && (doc.gap(j - 1, j).contains([',', ':']) || super::listed(LINKS, doc.word(&toks[j - 1])))
+    })?;
+    let value = doc.word(&toks[j]);
+    (plausible(value, Kind::Answer) && !super::listed(WEEKDAYS, value)).then_some((toks[j].start, toks[j].end))
 }
 
 /// Days, which "That's Monday" names and no one uses as a security answer.
@@ -905,6 +897,7 @@ mod tests {
             "PIN reset again, it's 2024 and banks still do this",
             "Watching The Password Is Courage with my grandad, his favourite war film",
             "The password is patience. Sourdough takes 24 hours, trust the process.",
+            "Finally finished the code for my thesis. It's 40000 lines long",
             "Changed my PIN today. It's annoying how often they make you do it",
             "My first dog, Rolo, turned 14 today",
             "Security question: what was your first car? Mine was a Fiesta, what a car",

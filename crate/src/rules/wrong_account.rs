@@ -44,9 +44,7 @@ impl Rule for WrongAccount {
         });
         // "Owner's note: my daughter designed our new logo": the brand's own
         // person, signing as one, may speak of their life.
-        let signed = ["owner's note", "from the owner", "owner here", "founder here", "from our founder"]
-            .iter()
-            .any(|p| doc.folded.contains(p));
+        let signed = || input.scan.hits(List::Register).any(|h| h.tag == "signed");
         // "Can't stand the new mayor": an office holder run down in the same sentence.
         let negative =
             || input.scan.hits(List::Insults).chain(input.scan.hits(List::Workplace).filter(|h| h.tag == "negative"));
@@ -56,7 +54,8 @@ impl Rule for WrongAccount {
                 .hits(List::Register)
                 .find(|h| match h.tag {
                     "office" => negative().any(|n| same_sentence(doc, h, n)),
-                    tag => tag == "politics" || (!signed && (tag == "life-strong" || first_person)),
+                    "signed" => false,
+                    tag => tag == "politics" || ((tag == "life-strong" || first_person) && !signed()),
                 })
                 .map(|h| hit_span(doc, h))
         });

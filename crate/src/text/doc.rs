@@ -159,6 +159,18 @@ impl<'a> Doc<'a> {
         &self.folded[self.tokens[a].end..self.tokens[b].start]
     }
 
+    /// The first and last token of the sentence holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> (usize, usize) {
+        let (mut first, mut last) = (i, i);
+        while first > 0 && self.same_sentence(first - 1, first) {
+            first -= 1;
+        }
+        while last + 1 < self.tokens.len() && self.same_sentence(last, last + 1) {
+            last += 1;
+        }
+        (first, last)
+    }
+
     /// Whether tokens `a` and `b` (a < b) are in the same sentence.
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         debug_assert!(a <= b, "same_sentence takes tokens in text order");
