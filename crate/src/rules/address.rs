@@ -24,6 +24,9 @@ const SUFFIXES: &[&str] = &[
     "wharf", "quay",
 ];
 
+/// Words for a flat or a unit inside a building, before its number.
+const UNITS: &str = "apt|apartment|unit|flat|suite|ste|no|fl|floor";
+
 /// Suffixes that are also places and things ("4 Primrose Hill laps", "2
 /// Notting Hill screenings"): they end an address only at a comma, a full
 /// stop, a capital or the end.
@@ -253,7 +256,7 @@ fn runs_to_postcode(doc: &Doc, i: usize) -> Option<usize> {
         if tk.shouted && at + 1 < toks.len() && doc.gap(at, at + 1) == " " && is_postcode(raw, doc.raw(&toks[at + 1])) {
             return comma.then_some(toks[at + 1].end);
         }
-        let unit = super::listed("flat|apt|unit|apartment", raw) || (doc.is_number(tk) && raw.len() <= 4);
+        let unit = super::listed(UNITS, raw) || (doc.is_number(tk) && raw.len() <= 4);
         // "Unit 4, Brookfield Industrial Estate": a business's address.
         let business = super::listed("estate|park|centre|center|industrial|business|retail", raw);
         if !(tk.capitalized || unit) || business || NOT_NAMES.contains(&raw) {
@@ -285,7 +288,7 @@ fn extend(doc: &Doc, k: usize) -> (usize, bool) {
     // Flat, apartment, unit.
     if j < toks.len() && near(j - 1, j) {
         let w = doc.raw(&toks[j]);
-        if matches!(w, "apt" | "apartment" | "unit" | "flat" | "suite" | "ste" | "no" | "fl" | "floor")
+        if super::listed(UNITS, w)
             && j + 1 < toks.len()
             && near(j, j + 1)
             && doc.raw(&toks[j + 1]).bytes().any(|c| c.is_ascii_digit())

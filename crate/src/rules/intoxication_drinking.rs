@@ -227,10 +227,7 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
 }
 
 #[rustfmt::skip]
-const MANY: &str = concat!(
-    "three|four|five|six|seven|eight|nine|ten|whole|entire|third|fourth|fifth|sixth|seventh|",
-    "eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th",
-);
+const MANY: &str = "three|four|five|six|seven|eight|nine|ten|whole|entire";
 /// Words a few tokens before a count that say the drinks went down.
 const DRANK: &str = "had|drank|downed|sank|necked|on|smashed|after";
 /// Where pills are party drugs.
@@ -241,7 +238,9 @@ const PARTY: &str = "festival|rave|club|clubbing|party|gig|afterparty|dancefloor
 fn many(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     let w = doc.word(t);
-    super::listed(MANY, w) || doc.is_number(t) && w.len() <= 2 && !matches!(w, "0" | "1" | "2") && !w.starts_with('0')
+    super::listed(MANY, w)
+        || super::listed(ORDINALS, w)
+        || doc.is_number(t) && w.len() <= 2 && !matches!(w, "0" | "1" | "2") && !w.starts_with('0')
 }
 
 /// "four beers in", "6 pints deep", "a whole bottle of rum": a count of
@@ -282,7 +281,8 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
     counted || ordinal || bottle
 }
 
-/// Ordinals that count the drinks had ("on my fifth margarita").
+/// Ordinals that count the drinks had ("on my fifth margarita"); a count
+/// on their own ("sixth pint and it's only 2pm").
 const ORDINALS: &str = "third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th";
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.

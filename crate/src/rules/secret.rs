@@ -462,7 +462,7 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
         return None;
     }
     let value = &s[start..end];
-    let next_is_count = words_after(s, end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w));
+    let next_is_count = count_follows(s, end);
     let ok = match kind {
         Kind::Password => connector || quote.is_some() || mixed(value),
         Kind::WeakPassword => symbol && (mixed(value) || value.len() >= 8),
@@ -560,28 +560,20 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let first = doc.token_at_or_after(from);
     let mut stops = 0;
-    let mut before = "";
+    let word = |i: usize| doc.word(&toks[i]);
     for i in first..toks.len().min(first + 12) {
         let gap = &s[if i > first { toks[i - 1].end } else { from }..toks[i].start];
-        let word = doc.word(&toks[i]);
         if gap.bytes().any(crate::text::is_sentence_stop) {
             // Only a next sentence that opens with "it": "... again. It was X".
             stops += 1;
-            if stops > 1 || !super::listed("it|it's|its", word) {
+            if stops > 1 || !super::listed("it|it's|its", word(i)) {
                 return None;
             }
         }
-        // After ":", "it's", or "it is"/"it was" (`before` holds "it").
-        let said = gap.trim_end().ends_with(':') || super::listed("it's|its", before) || before == "it is";
-        before = if before == "it" {
-            if super::listed("is|was", word) {
-                "it is"
-            } else {
-                ""
-            }
-        } else {
-            word
-        };
+        // After ":", "it's", or "it is"/"it was", all past the keyword.
+        let said = gap.trim_end().ends_with(':')
+            || (i > first && super::listed("it's|its", word(i - 1)))
+            || (i > first + 1 && super::listed("is|was", word(i - 1)) && word(i - 2) == "it");
         if !said {
             continue;
         }
@@ -591,16 +583,18 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         // one-time code: five digits or more.
         let ok = match kind {
             Kind::Code => code_like(value) && !year,
-            Kind::BareCode => {
-                code_like(value)
-                    && value.len() >= 5
-                    && !words_after(s, toks[i].end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w))
-            }
+            Kind::BareCode => code_like(value) && value.len() >= 5 && !count_follows(s, toks[i].end),
             _ => mixed(value) && value.len() >= 6 && plausible(value, kind),
         };
         return ok.then_some((toks[i].start, toks[i].start + value.len()));
     }
     None
+}
+
+/// A count or a unit right after byte `end` ("40000 lines", "5 minutes"):
+/// the number before it is no code.
+fn count_follows(s: &str, end: usize) -> bool {
+    words_after(s, end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w))
 }
 
 /// One backup code: letters, digits and dashes.
