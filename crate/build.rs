@@ -9,6 +9,15 @@
 //! and packed (38 KB) they save far more wasm than the decoder adds. The
 //! rules' lessons (`src/rules/lessons.txt`) join them, as written but for
 //! comments.
+//!
+//! It also writes the look-alike table (`OUT_DIR/lookalikes.deflate`):
+//! `decancer`'s fold of every letter, digit and enclosed alphanumeric that
+//! it changes, read here once instead of shipping `decancer`'s own tables
+//! and code (about 90 KB of wasm; the table packs to 11 KB). The format is
+//! a count, then each code point as a varint gap from the one before, then
+//! each fold as a length byte and its UTF-8 bytes (empty: the character
+//! folds to nothing); gaps and folds apart, since each column packs better
+//! with its own kind.
 
 use std::path::Path;
 use std::{env, fs};
@@ -56,4 +65,46 @@ fn main() {
     zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, packed.as_bytes(), &mut block)
         .expect("zopfli compresses");
     fs::write(out, block).expect("write lexicon.deflate");
+    write_lookalikes(&Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lookalikes.deflate"));
+}
+
+/// The characters `src/text/fold.rs` asks the table about: non-ASCII
+/// letters, digits and enclosed alphanumerics (emoji and symbols stay as
+/// they are, since decancer maps some emoji to letters).
+fn is_lookalike_candidate(c: char) -> bool {
+    !c.is_ascii() && (c.is_alphanumeric() || matches!(c, '\u{2460}'..='\u{24FF}' | '\u{1F100}'..='\u{1F1FF}'))
+}
+
+fn write_lookalikes(out: &Path) {
+    let (mut gaps, mut folds, mut count, mut last) = (Vec::new(), Vec::new(), 0u32, 0u32);
+    for c in (0..=char::MAX as u32).filter_map(char::from_u32).filter(|&c| is_lookalike_candidate(c)) {
+        let fold = match decancer::cure_char(c, decancer::Options::default()) {
+            decancer::Translation::Character(f) if f.to_ascii_lowercase() == c => continue,
+            decancer::Translation::Character(f) => f.to_ascii_lowercase().to_string(),
+            decancer::Translation::String(s) => s.to_ascii_lowercase(),
+            decancer::Translation::None => String::new(),
+        };
+        push_varint(&mut gaps, c as u32 - last);
+        last = c as u32;
+        folds.push(u8::try_from(fold.len()).expect("a fold is a few bytes"));
+        folds.extend_from_slice(fold.as_bytes());
+        count += 1;
+    }
+    let mut table = Vec::new();
+    push_varint(&mut table, count);
+    table.extend_from_slice(&gaps);
+    table.extend_from_slice(&folds);
+    let mut block = Vec::new();
+    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, table.as_slice(), &mut block)
+        .expect("zopfli compresses");
+    fs::write(out, block).expect("write lookalikes.deflate");
+}
+
+/// Seven bits at a time, lowest first; the high bit says more follow.
+fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
 }

@@ -83,7 +83,7 @@ impl<'a> Doc<'a> {
             match fold_char(c) {
                 Folded::Nothing => {}
                 Folded::Char(f) => folded.push(f),
-                Folded::Str(s) => folded.push_str(&s),
+                Folded::Str(s) => folded.push_str(s),
             }
             let is_upper = c.is_uppercase();
             origin.resize(folded.len(), span);

@@ -1,14 +1,17 @@
 //! Folds one character to the plain lowercase form rules match against, so
 //! "Ｆ", "ⓕ", "𝐟", "ф"-style look-alikes and accented letters all read as
 //! "f". Invisible characters (zero-width, bidi controls, variation
-//! selectors, soft hyphens) fold to nothing. Look-alike tables come from
-//! the `decancer` crate; see docs/DEPENDENCIES.md.
+//! selectors, soft hyphens) fold to nothing. The look-alike table is the
+//! `decancer` crate's, read by build.rs and shipped packed; see
+//! docs/DEPENDENCIES.md.
+
+use std::sync::OnceLock;
 
 /// The folded form of one character: nothing, one char, or a short string.
 pub enum Folded {
     Nothing,
     Char(char),
-    Str(String),
+    Str(&'static str),
 }
 
 pub fn fold_char(c: char) -> Folded {
@@ -24,23 +27,87 @@ pub fn fold_char(c: char) -> Folded {
         return Folded::Char(ascii.to_ascii_lowercase());
     }
     match c {
-        'ß' => return Folded::Str("ss".into()),
+        'ß' => return Folded::Str("ss"),
         '\u{2018}' | '\u{2019}' | '\u{02BC}' => return Folded::Char('\''),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => return Folded::Char(' '),
         _ => {}
     }
-    // Only letters, digits and enclosed/styled alphanumerics are look-alikes;
-    // emoji and other symbols stay what they are (decancer maps some emoji to
-    // letters, which would glue words together).
-    if !(c.is_alphanumeric() || is_enclosed_alphanumeric(c)) {
+    // Only letters, digits and enclosed/styled alphanumerics are in the
+    // table; emoji and other symbols stay what they are (decancer maps some
+    // emoji to letters, which would glue words together).
+    let table = Lookalikes::get();
+    let Ok(i) = table.chars.binary_search(&(c as u32)) else {
         return Folded::Char(c);
+    };
+    let fold = table.fold(i);
+    let mut chars = fold.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Folded::Nothing,
+        (Some(f), None) => Folded::Char(f),
+        _ => Folded::Str(fold),
     }
-    match decancer::cure_char(c, decancer::Options::default()) {
-        // decancer's output is already lower case ASCII.
-        decancer::Translation::Character(f) => Folded::Char(f.to_ascii_lowercase()),
-        decancer::Translation::String(s) => Folded::Str(s.to_ascii_lowercase()),
-        decancer::Translation::None => Folded::Nothing,
+}
+
+/// The look-alike table build.rs wrote (its format is described there):
+/// the characters in order, and where each one's fold ends in `folds`.
+struct Lookalikes {
+    chars: Vec<u32>,
+    ends: Vec<u16>,
+    folds: String,
+}
+
+impl Lookalikes {
+    /// Unpacked once, on first use. build.rs wrote the block and a test
+    /// reads every entry back against decancer; a broken block would read as
+    /// an empty table (no folding), not a panic.
+    fn get() -> &'static Lookalikes {
+        static TABLE: OnceLock<Lookalikes> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let packed = include_bytes!(concat!(env!("OUT_DIR"), "/lookalikes.deflate"));
+            let bytes = zune_inflate::DeflateDecoder::new(packed).decode_deflate().unwrap_or_default();
+            Lookalikes::read(&bytes).unwrap_or(Lookalikes { chars: Vec::new(), ends: Vec::new(), folds: String::new() })
+        })
     }
+
+    fn read(bytes: &[u8]) -> Option<Lookalikes> {
+        let mut at = 0;
+        let count = varint(bytes, &mut at)? as usize;
+        let mut chars = Vec::with_capacity(count);
+        let mut code = 0u32;
+        for _ in 0..count {
+            code += varint(bytes, &mut at)?;
+            chars.push(code);
+        }
+        let mut folds = Vec::with_capacity(bytes.len() - at);
+        let mut ends = Vec::with_capacity(count);
+        for _ in 0..count {
+            let len = *bytes.get(at)? as usize;
+            folds.extend_from_slice(bytes.get(at + 1..at + 1 + len)?);
+            ends.push(u16::try_from(folds.len()).ok()?);
+            at += 1 + len;
+        }
+        Some(Lookalikes { chars, ends, folds: String::from_utf8(folds).ok()? })
+    }
+
+    /// Entry `i`'s fold: from where the one before ends to where it ends.
+    fn fold(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { usize::from(self.ends[i - 1]) };
+        &self.folds[start..usize::from(self.ends[i])]
+    }
+}
+
+/// A varint as build.rs writes it: seven bits at a time, lowest first.
+fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut value = 0u32;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        value |= u32::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            return Some(value);
+        }
+    }
+    None
 }
 
 fn is_invisible(c: char) -> bool {
@@ -58,10 +125,6 @@ fn is_combining_mark(c: char) -> bool {
         | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
-fn is_enclosed_alphanumeric(c: char) -> bool {
-    matches!(c, '\u{2460}'..='\u{24FF}' | '\u{1F100}'..='\u{1F1FF}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,7 +135,7 @@ mod tests {
             match fold_char(c) {
                 Folded::Nothing => {}
                 Folded::Char(c) => out.push(c),
-                Folded::Str(s) => out.push_str(&s),
+                Folded::Str(s) => out.push_str(s),
             }
         }
         out
@@ -86,6 +149,27 @@ mod tests {
         assert_eq!(fold("🅵🆄🅲🅺"), "fuck");
         assert_eq!(fold("shіt"), "shit"); // Cyrillic і
         assert_eq!(fold("Café Niño"), "cafe nino");
+    }
+
+    /// The shipped table is decancer's fold, character for character.
+    #[test]
+    fn the_table_folds_as_decancer_does() {
+        let candidate = |c: char| {
+            !c.is_ascii() && (c.is_alphanumeric() || matches!(c, '\u{2460}'..='\u{24FF}' | '\u{1F100}'..='\u{1F1FF}'))
+        };
+        let handled_before = |c: char| is_invisible(c) || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == 'ß';
+        let mut checked = 0;
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32).filter(|&c| candidate(c) && !handled_before(c)) {
+            let expected = match decancer::cure_char(c, decancer::Options::default()) {
+                decancer::Translation::Character(f) => f.to_ascii_lowercase().to_string(),
+                decancer::Translation::String(s) => s.to_ascii_lowercase(),
+                decancer::Translation::None => String::new(),
+            };
+            assert_eq!(fold(&c.to_string()), expected, "U+{:04X}", c as u32);
+            checked += 1;
+        }
+        assert!(checked > 100_000, "only {checked} characters checked");
+        assert!(Lookalikes::get().chars.len() > 10_000, "the table is nearly empty");
     }
 
     #[test]
