@@ -18,6 +18,12 @@
 //! each fold as a length byte and its UTF-8 bytes (empty: the character
 //! folds to nothing); gaps and folds apart, since each column packs better
 //! with its own kind.
+//!
+//! And it packs the learned model (`src/learned.bin`, written by `cargo
+//! xtask train`; its format is described in `src/learned.rs`) into
+//! `OUT_DIR/learned.deflate`, about half its size: the header as it is, the
+//! feature hashes as varint gaps, each feature's entry count as a byte, then
+//! the entries' categories and their weights, each column apart.
 
 use std::path::Path;
 use std::{env, fs};
@@ -65,7 +71,39 @@ fn main() {
     zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, packed.as_bytes(), &mut block)
         .expect("zopfli compresses");
     fs::write(out, block).expect("write lexicon.deflate");
-    write_lookalikes(&Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lookalikes.deflate"));
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    write_lookalikes(&Path::new(&out_dir).join("lookalikes.deflate"));
+    write_model(Path::new("src/learned.bin"), &Path::new(&out_dir).join("learned.deflate"));
+}
+
+fn write_model(model: &Path, out: &Path) {
+    println!("cargo:rerun-if-changed={}", model.display());
+    let bytes = fs::read(model).expect("src/learned.bin (cargo xtask train writes it)");
+    let stale = "src/learned.bin is not a model file: run `cargo xtask train`";
+    let heads = usize::from(*bytes.get(4).expect(stale));
+    let hashes = 9 + 12 * heads;
+    let features = u32::from_le_bytes(bytes[hashes - 4..hashes].try_into().expect(stale)) as usize;
+    let starts = hashes + 3 * features;
+    let entries = starts + 2 * (features + 1);
+    let u16_at = |at: usize| usize::from(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+    assert!(bytes.len() == entries + 2 * u16_at(entries - 2), "{stale}");
+    let mut packed = bytes[..hashes].to_vec();
+    let mut last = 0;
+    for i in 0..features {
+        let at = hashes + 3 * i;
+        let hash = u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], 0]);
+        push_varint(&mut packed, hash - last);
+        last = hash;
+    }
+    for i in 0..features {
+        packed.push(u8::try_from(u16_at(starts + 2 * i + 2) - u16_at(starts + 2 * i)).expect(stale));
+    }
+    packed.extend(bytes[entries..].iter().step_by(2));
+    packed.extend(bytes[entries + 1..].iter().step_by(2));
+    let mut block = Vec::new();
+    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, packed.as_slice(), &mut block)
+        .expect("zopfli compresses");
+    fs::write(out, block).expect("write learned.deflate");
 }
 
 /// The characters `src/text/fold.rs` asks the table about: non-ASCII

@@ -148,8 +148,18 @@ pub const LONGEST: u32 = 1_000;
 /// trained on, in cross-validation) or cost
 /// false alarms (swearing, drink, disclaimers, tragedy, open questions),
 /// and every weight ships to every user.
-pub const CATEGORIES: [Category; 4] =
-    [Category::Offensive, Category::Sexual, Category::Workplace, Category::WrongAccount];
+pub const CATEGORIES: [Category; 10] = [
+    Category::Offensive,
+    Category::Sexual,
+    Category::Workplace,
+    Category::Hostility,
+    Category::MarketMoving,
+    Category::Tragedy,
+    Category::PrivateMessage,
+    Category::Confidential,
+    Category::Intoxication,
+    Category::WrongAccount,
+];
 
 /// Whether a category is learned and scored on brand accounts only: the
 /// corpus labels it only there.
@@ -178,6 +188,37 @@ pub struct Model {
     buckets: [u16; 257],
 }
 
+/// The model file from the columns build.rs packed it into (see there): the
+/// header, hash gaps, entry counts, categories, weights.
+fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
+    let heads = usize::from(*packed.get(4)?);
+    let hashes = 9 + 12 * heads;
+    let header = packed.get(..hashes)?;
+    let features = u32::from_le_bytes([header[hashes - 4], header[hashes - 3], header[hashes - 2], header[hashes - 1]]);
+    let features = features as usize;
+    let mut bytes = header.to_vec();
+    let mut at = hashes;
+    let mut hash = 0u32;
+    for _ in 0..features {
+        hash += crate::text::varint(packed, &mut at)?;
+        bytes.extend_from_slice(&hash.to_le_bytes()[..3]);
+    }
+    let counts = packed.get(at..at + features)?;
+    let mut start = 0u16;
+    bytes.extend_from_slice(&start.to_le_bytes());
+    for &n in counts {
+        start = start.checked_add(u16::from(n))?;
+        bytes.extend_from_slice(&start.to_le_bytes());
+    }
+    let entries = usize::from(start);
+    let columns = packed.get(at + features..at + features + 2 * entries)?;
+    let (categories, weights) = columns.split_at(entries);
+    for (&c, &w) in categories.iter().zip(weights) {
+        bytes.extend_from_slice(&[c, w]);
+    }
+    Some(bytes)
+}
+
 /// What the model says of one category: its score (log-odds), whether the
 /// score passes the threshold, and the place of the feature that pushed it
 /// most.
@@ -197,7 +238,11 @@ impl Model {
     /// a full check.
     pub fn shipped() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
-        MODEL.get_or_init(|| Model::at(Cow::Borrowed(include_bytes!("learned.bin"))))
+        MODEL.get_or_init(|| {
+            let packed = include_bytes!(concat!(env!("OUT_DIR"), "/learned.deflate"));
+            let bytes = zune_inflate::DeflateDecoder::new(packed).decode_deflate().unwrap_or_default();
+            Model::at(Cow::Owned(unpack(&bytes).unwrap_or_default()))
+        })
     }
 
     /// A view of the file's tables; a file whose magic or length is wrong
@@ -383,6 +428,14 @@ mod tests {
 
     fn ctx(kind: AccountKind) -> Context {
         Context { account: Some(Account { handle: None, kind }), ..Context::default() }
+    }
+
+    #[test]
+    fn the_packed_model_unpacks_to_the_trained_file() {
+        let packed = include_bytes!(concat!(env!("OUT_DIR"), "/learned.deflate"));
+        let bytes = zune_inflate::DeflateDecoder::new(packed).decode_deflate().unwrap();
+        assert!(unpack(&bytes).unwrap() == include_bytes!("learned.bin"));
+        assert!(packed.len() < include_bytes!("learned.bin").len());
     }
 
     #[test]

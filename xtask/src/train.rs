@@ -1,7 +1,7 @@
 //! `cargo xtask train`: trains the core's learned model (`crate/src/learned.rs`)
 //! from the labelled corpus (`tests/corpus/posts.jsonl`, `indirect.jsonl`,
-//! `plain.jsonl`, `indirect2.jsonl`, `plain2.jsonl`, `plain3.jsonl` and
-//! `plain4.jsonl`) and writes
+//! `plain.jsonl`, `indirect2.jsonl`, `plain2.jsonl`, `plain3.jsonl`,
+//! `plain4.jsonl` and `plain5.jsonl`) and writes
 //! `crate/src/learned.bin`. Logistic regression per category, class-balanced,
 //! L2-regularised, fitted by full-batch Adam in a fixed order so the file is
 //! the same on every run on one platform (the maths library's `exp` and `ln`
@@ -21,12 +21,12 @@ use postguard::{AccountKind, Context, Severity};
 const FOLDS: usize = 5;
 const ROUNDS: usize = 300;
 const LEARNING_RATE: f64 = 0.05;
-const L2: f64 = 0.02;
+const L2: f64 = 0.001;
 /// A feature must appear in this many training posts to get a weight.
 const MIN_POSTS: u32 = 2;
 /// Weights smaller than this are dropped: they rarely move a verdict and
 /// every kept weight ships to every user.
-const PRUNE: f64 = 0.12;
+const PRUNE: f64 = 0.07;
 /// How far above the highest-scoring benign post a raised threshold sits,
 /// in log-odds.
 const MARGIN: f32 = 0.05;
@@ -36,6 +36,10 @@ const MARGIN: f32 = 0.05;
 /// recall when the corpus had ~1,600 benign posts: from 2 to 4 it caught
 /// about 40 more risky posts.
 const ALLOWED_ALARMS: usize = 4;
+/// Refits that weigh up labelled benign posts the model still flags, and
+/// how much more each refit weighs them.
+const BOOST_ROUNDS: usize = 4;
+const BOOST: f64 = 8.0;
 /// Thresholds tried, lowest first, as probabilities.
 const THRESHOLDS: [f64; 12] = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
@@ -57,7 +61,7 @@ struct Post {
 }
 
 /// The labelled files the model learns from, in order (folds go by index).
-const CORPUS: [&str; 7] = [
+const CORPUS: [&str; 8] = [
     "tests/corpus/posts.jsonl",
     "tests/corpus/indirect.jsonl",
     "tests/corpus/plain.jsonl",
@@ -65,6 +69,7 @@ const CORPUS: [&str; 7] = [
     "tests/corpus/plain2.jsonl",
     "tests/corpus/plain3.jsonl",
     "tests/corpus/plain4.jsonl",
+    "tests/corpus/plain5.jsonl",
 ];
 
 fn load_corpus(root: &Path) -> Result<Vec<Post>, String> {
@@ -120,13 +125,16 @@ fn load(path: &Path) -> Result<Vec<Post>, String> {
 
 /// The model and a report of its cross-validated quality.
 fn train(posts: &[Post]) -> (Model, String) {
-    // Cross-validated probabilities, per category and post.
+    // Cross-validated probabilities, per category and post. Categories are
+    // independent, so each gets its own thread; the result does not depend
+    // on their timing.
     let mut held_out = vec![vec![f64::NAN; posts.len()]; CATEGORIES.len()];
     for fold in 0..FOLDS {
         let train: Vec<&Post> = posts.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, p)| p).collect();
         let vocabulary = vocabulary(&train);
-        for (c, scores) in held_out.iter_mut().enumerate() {
-            let (bias, weights) = fit(&train, c, &vocabulary);
+        let even = vec![1.0; train.len()];
+        let fits = per_category(|c| fit(&train, &even, c, &vocabulary));
+        for (scores, (bias, weights)) in held_out.iter_mut().zip(fits) {
             for (i, p) in posts.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
                 scores[i] = probability(bias, &weights, &vocabulary, p);
             }
@@ -138,37 +146,66 @@ fn train(posts: &[Post]) -> (Model, String) {
         "category",
         benign.len()
     );
-    let mut heads = Vec::new();
-    let vocabulary = vocabulary(&posts.iter().collect::<Vec<_>>());
-    let mut all_weights = Vec::new();
+    let applies = |c: usize, i: usize| (posts[i].brand || !brand_only(CATEGORIES[c])) && !posts[i].quiet[c];
+    let thresholds: Vec<f64> = (0..CATEGORIES.len())
+        .map(|c| {
+            let alarms = |t: f64| benign.iter().filter(|&&i| applies(c, i) && held_out[c][i] >= t).count();
+            THRESHOLDS
+                .iter()
+                .copied()
+                .find(|&t| alarms(t) <= envf("PG_ALLOWED", ALLOWED_ALARMS as f64) as usize)
+                .unwrap_or(1.0)
+        })
+        .collect();
     let mut alarmed = vec![false; posts.len()];
-    for (c, category) in CATEGORIES.iter().enumerate() {
-        let applies = |i: usize| (posts[i].brand || !brand_only(*category)) && !posts[i].quiet[c];
-        let alarms = |t: f64| benign.iter().filter(|&&i| applies(i) && held_out[c][i] >= t).count();
-        let threshold = THRESHOLDS.iter().copied().find(|&t| alarms(t) <= ALLOWED_ALARMS).unwrap_or(1.0);
-        benign.iter().filter(|&&i| applies(i) && held_out[c][i] >= threshold).for_each(|&i| alarmed[i] = true);
+    for (c, &threshold) in thresholds.iter().enumerate() {
+        benign.iter().filter(|&&i| applies(c, i) && held_out[c][i] >= threshold).for_each(|&i| alarmed[i] = true);
         report.push_str(&report_line(posts, &held_out[c], &benign, c, threshold));
-        let train: Vec<&Post> = posts.iter().collect();
-        let (bias, weights) = fit(&train, c, &vocabulary);
+    }
+    report.push_str(&format!("benign posts with any learned alarm: {}\n", alarmed.iter().filter(|&&a| a).count()));
+    // The shipped model learns from every post. A labelled benign post it
+    // still scores past its threshold weighs more, and the fit is redone,
+    // so that post is silenced by its own wording rather than by a higher
+    // threshold for every draft.
+    let all: Vec<&Post> = posts.iter().collect();
+    let vocabulary = vocabulary(&all);
+    let fits = per_category(|c| {
+        let mut boost = vec![1.0; posts.len()];
+        let mut fitted = fit(&all, &boost, c, &vocabulary);
+        for _ in 0..envf("PG_BROUNDS", BOOST_ROUNDS as f64) as usize {
+            let loud: Vec<usize> = benign
+                .iter()
+                .copied()
+                .filter(|&i| applies(c, i) && probability(fitted.0, &fitted.1, &vocabulary, &posts[i]) >= thresholds[c])
+                .collect();
+            if loud.is_empty() {
+                break;
+            }
+            loud.iter().for_each(|&i| boost[i] *= BOOST);
+            fitted = fit(&all, &boost, c, &vocabulary);
+        }
+        fitted
+    });
+    let mut heads = Vec::new();
+    let mut all_weights = Vec::new();
+    for ((bias, weights), &threshold) in fits.into_iter().zip(&thresholds) {
         heads.push((bias as f32, log_odds(threshold) as f32));
         all_weights.push(
             vocabulary
                 .iter()
                 .zip(&weights)
-                .filter(|(_, w)| w.abs() >= PRUNE)
+                .filter(|(_, w)| w.abs() >= envf("PG_PRUNE", PRUNE))
                 .map(|(&(h, _), &w)| (h, w as f32))
                 .collect::<Vec<_>>(),
         );
     }
-    report.push_str(&format!("benign posts with any learned alarm: {}\n", alarmed.iter().filter(|&&a| a).count()));
     // Never contradict a labelled benign post: each threshold clears the
     // highest score the shipped (pruned, quantised) model gives one.
     let model = Model::new(&heads, &all_weights);
     for &i in &benign {
         let features: Vec<Feature> = posts[i].features.iter().map(|&hash| Feature { hash, start: 0, end: 0 }).collect();
         for (c, (head, verdict)) in heads.iter_mut().zip(model.score(&features, posts[i].brand)).enumerate() {
-            let applies = (posts[i].brand || !brand_only(verdict.category)) && !posts[i].quiet[c];
-            if applies && verdict.score + MARGIN > head.1 {
+            if applies(c, i) && verdict.score + MARGIN > head.1 {
                 head.1 = verdict.score + MARGIN;
                 let raised = 1.0 / (1.0 + (-head.1).exp());
                 report.push_str(&format!(
@@ -187,6 +224,26 @@ fn train(posts: &[Post]) -> (Model, String) {
         report.push_str(&report_line(posts, &held_out[c], &benign, c, threshold));
     }
     (Model::new(&heads, &all_weights), report)
+}
+
+/// `work` for every category, two at a time, results in category order.
+fn per_category<T: Send>(work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(CATEGORIES.len());
+    let mut results: Vec<Option<T>> = (0..CATEGORIES.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let work = &work;
+                scope.spawn(move || (t..CATEGORIES.len()).step_by(threads).map(|c| (c, work(c))).collect::<Vec<_>>())
+            })
+            .collect();
+        for handle in handles {
+            for (c, result) in handle.join().expect("a training thread panicked") {
+                results[c] = Some(result);
+            }
+        }
+    });
+    results.into_iter().map(|r| r.expect("every category was fitted")).collect()
 }
 
 /// One category's line of the report at `threshold`: cross-validated
@@ -217,16 +274,18 @@ fn vocabulary(posts: &[&Post]) -> Vec<(u32, usize)> {
     kept.into_iter().enumerate().map(|(i, h)| (h, i)).collect()
 }
 
-/// Fits category `c`: a bias and one weight per vocabulary entry.
-fn fit(posts: &[&Post], c: usize, vocabulary: &[(u32, usize)]) -> (f64, Vec<f64>) {
+/// Fits category `c`: a bias and one weight per vocabulary entry. Each
+/// post's loss counts `boost` times.
+fn fit(posts: &[&Post], boost: &[f64], c: usize, vocabulary: &[(u32, usize)]) -> (f64, Vec<f64>) {
     let brand_only = brand_only(CATEGORIES[c]);
-    let rows: Vec<(Vec<usize>, bool)> = posts
+    let rows: Vec<(Vec<usize>, bool, f64)> = posts
         .iter()
-        .filter(|p| p.brand || !brand_only)
-        .map(|p| {
+        .zip(boost)
+        .filter(|(p, _)| p.brand || !brand_only)
+        .map(|(p, &boost)| {
             let index =
                 p.features.iter().filter_map(|h| vocabulary.binary_search_by_key(h, |&(v, _)| v).ok()).collect();
-            (index, p.labels[c])
+            (index, p.labels[c], boost)
         })
         .collect();
     let positives = rows.iter().filter(|r| r.1).count().max(1) as f64;
@@ -241,15 +300,15 @@ fn fit(posts: &[&Post], c: usize, vocabulary: &[(u32, usize)]) -> (f64, Vec<f64>
     let (mut decay1, mut decay2) = (1.0f64, 1.0f64);
     for _ in 0..ROUNDS {
         let mut grad = vec![0.0f64; dims];
-        for (index, label) in &rows {
+        for (index, label, boost) in &rows {
             let z = w[dims - 1] + index.iter().map(|&i| w[i]).sum::<f64>();
             let p = 1.0 / (1.0 + (-z).exp());
-            let g = if *label { (p - 1.0) * w_pos } else { p * w_neg } / n;
+            let g = boost * if *label { (p - 1.0) * w_pos } else { p * w_neg } / n;
             grad[dims - 1] += g;
             index.iter().for_each(|&i| grad[i] += g);
         }
         for i in 0..dims - 1 {
-            grad[i] += L2 * w[i];
+            grad[i] += envf("PG_L2", L2) * w[i];
         }
         (decay1, decay2) = (decay1 * beta1, decay2 * beta2);
         let (c1, c2) = (1.0 - decay1, 1.0 - decay2);
@@ -292,4 +351,8 @@ mod tests {
         let shipped = std::fs::read(root.join("crate/src/learned.bin")).unwrap();
         assert!(model.to_bytes() == shipped.as_slice(), "crate/src/learned.bin is stale: run `cargo xtask train`");
     }
+}
+
+fn envf(name: &str, default: f64) -> f64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }

@@ -44,7 +44,8 @@ const NOT_NAMES: &[&str] = &[
     "mi", "km", "kms", "meter", "meters", "metre", "metres", "feet", "ft", "foot", "block", "blocks", "step",
     "steps", "door", "doors", "people", "car", "cars", "lanes", "ways", "things", "reasons", "tips", "easy",
     "simple", "quick", "fast", "different", "one", "two", "three", "four", "five", "ten", "x", "star",
-    "stars", "test", "long", "short", "lap", "laps",
+    "stars", "test", "long", "short", "lap", "laps", "january", "february", "march", "april", "june", "july",
+    "august", "september", "october", "november", "december",
 ];
 
 /// Words right before a number that make it something other than a house.

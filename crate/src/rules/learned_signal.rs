@@ -11,6 +11,7 @@
 use super::{Input, Rule};
 use crate::finding::{Category, Finding, Severity};
 use crate::learned::Verdict;
+use crate::lexicon::List;
 
 pub struct LearnedSignal {
     pub id: &'static str,
@@ -49,12 +50,87 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     // "We will never ask for your PIN... hang up": a brand's safety notice
     // reads as neither a complaint nor a personal post.
     let safety_notice = || input.ctx.is_brand() && input.doc.folded.contains("never ask for your");
+    // "Rewatched The Hangover", "Off the Record is a great podcast": a
+    // draft about a film, a book or a story names its subject; the rules,
+    // which read titles, still speak.
+    let about_a_work = || input.doc.tokens.iter().any(|t| super::listed(WORKS, input.doc.word(t)));
+    let says = |phrases: &[&str]| phrases.iter().any(|p| input.doc.folded.contains(p));
     match category {
         Category::Offensive => super::argues_against(input.doc) || super::offensive_generalization::pushed_back(input),
-        Category::Workplace | Category::WrongAccount => safety_notice(),
+        Category::Workplace => safety_notice() || says(WORK_PRAISE),
+        Category::WrongAccount => safety_notice() || has_price(&input.doc.folded),
+        Category::Intoxication => about_a_work() || titled(input, List::Drinking),
+        Category::Confidential => about_a_work() || titled(input, List::Confidential) || says(&["internal wiki"]),
+        Category::MarketMoving => about_a_work(),
+        Category::Tragedy => about_a_work() || says(REMEMBRANCE),
+        // A surprise kept from its guest, a customer asking a company for
+        // help, a "running late": said in public every day.
+        Category::PrivateMessage => {
+            says(&["surprise party", "surprise for", "can you help", "running late"])
+                || titled(input, List::PrivateCues)
+        }
+        Category::Sexual => says(&["hooked up the new", "hooked up the router", "hooked up the tv"]),
+        // An "AMA" invites the readers in; a teacher's advice addresses them.
+        Category::Hostility => {
+            input.doc.tokens.iter().any(|t| input.doc.word(t) == "ama") || says(&["something i tell every"])
+        }
         _ => false,
     }
 }
+
+/// Whether a hit of `list` is a name in title case inside its sentence
+/// ("watching The Hangover", "a night at Off The Record"): a film or a shop,
+/// not a night out or a leak.
+fn titled(input: &Input, list: List) -> bool {
+    const SMALL: &str = "the|of|a|an|and|in|on";
+    let doc = input.doc;
+    input.scan.hits(list).any(|hit| {
+        // At a sentence's start only a capital further in shows a title.
+        let inside = hit.first > 0 && doc.same_sentence(hit.first - 1, hit.first);
+        (inside || doc.tokens[hit.first + 1..=hit.last].iter().any(|t| t.capitalized && !t.shouted))
+            && doc.tokens[hit.first..=hit.last].iter().enumerate().all(|(i, t)| {
+                !t.shouted
+                    && (t.capitalized || (i > 0 && i < hit.last - hit.first && super::listed(SMALL, doc.word(t))))
+            })
+    })
+}
+
+/// A price ("£45", "$12.99", "€8"): a brand's offer, not its owner's life.
+fn has_price(folded: &str) -> bool {
+    let bytes = folded.as_bytes();
+    ["£", "$", "€"].iter().any(|sign| {
+        folded.match_indices(sign).any(|(at, _)| bytes.get(at + sign.len()).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// Praise of a job or a manager, and the office cat: no complaint.
+const WORK_PRAISE: &[&str] = &[
+    "thinks i'm ready",
+    "got promoted",
+    "proud of my team",
+    "love my job",
+    "love my team",
+    "best boss",
+    "tabby called",
+    "my coworker the cat",
+    "my coworker the dog",
+];
+
+const WORKS: &str = concat!(
+    "film|films|movie|movies|series|episode|podcast|documentary|book|novel|album|anthology|story|",
+    "rewatched|rewatching|watched|reading|read"
+);
+/// Remembrance, and a brand pausing its promotion for a disaster.
+const REMEMBRANCE: &[&str] = &[
+    "minute's silence",
+    "minutes silence",
+    "in memory of",
+    "never forget",
+    "lest we forget",
+    "remembrance",
+    "paused all promotional",
+    "paused our promotions",
+];
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of
 /// the whole draft when the cue has no place (the account kind).
@@ -71,7 +147,7 @@ fn sentence_around(input: &Input, verdict: &Verdict) -> (u32, u32) {
 }
 
 /// The learned rules, one per category the model scores, in its order.
-pub static RULES: [LearnedSignal; 4] = {
+pub static RULES: [LearnedSignal; 10] = {
     use super::*;
     [
         LearnedSignal {
@@ -91,6 +167,42 @@ pub static RULES: [LearnedSignal; 4] = {
             category: Category::Workplace,
             main: &workplace_complaint::WorkplaceComplaint,
             message: "This reads as a complaint about work, a job or its people.",
+        },
+        LearnedSignal {
+            id: "hostility.learned",
+            category: Category::Hostility,
+            main: &hostility_insult::HostilityInsult,
+            message: "This may read as an attack on someone.",
+        },
+        LearnedSignal {
+            id: "market-moving.learned",
+            category: Category::MarketMoving,
+            main: &market_moving::MarketMoving,
+            message: "This may hint at company news that is not public yet.",
+        },
+        LearnedSignal {
+            id: "tragedy.learned",
+            category: Category::Tragedy,
+            main: &tragedy_promotion::TragedyPromotion,
+            message: "This may read as making light of, or selling on, a tragedy.",
+        },
+        LearnedSignal {
+            id: "private-message.learned",
+            category: Category::PrivateMessage,
+            main: &private_message::PrivateMessage,
+            message: "This reads like a message meant for one person.",
+        },
+        LearnedSignal {
+            id: "confidential.learned",
+            category: Category::Confidential,
+            main: &confidential_marker::ConfidentialMarker,
+            message: "This may share something that is not meant to be public.",
+        },
+        LearnedSignal {
+            id: "intoxication.learned",
+            category: Category::Intoxication,
+            main: &intoxication_drinking::IntoxicationDrinking,
+            message: "This reads as drinking, drugs or a hangover.",
         },
         LearnedSignal {
             id: "wrong-account.learned",
@@ -121,6 +233,30 @@ mod tests {
     fn speaks_for_wording_no_rule_catches() {
         let text = "@sam_k can't stop thinking about last night, round two tonight?";
         assert!(flags("sexual.learned", text, &personal()));
+    }
+
+    #[test]
+    fn each_new_category_speaks_for_wording_no_rule_lists() {
+        for (rule, text) in [
+            ("hostility.learned", "With respect, this is the most clueless post I've read all year. Did you get your MBA out of a cereal box?"),
+            ("market-moving.learned", "mate in finance says Meridane are missing earnings by a mile next week. shorting it tomorrow first thing"),
+            ("tragedy.learned", "rip to the guy who died in the crowd but ngl the set absolutely slapped"),
+            ("private-message.learned", "meet me by the back entrance at 6, bring the envelope. nobody else needs to know 🤫"),
+            ("confidential.learned", "Project Bluejay demo went perfectly today. You'll lose your minds when it goes public."),
+            ("intoxication.learned", "bring the coke saturday and I'll sort the rest"),
+        ] {
+            assert!(flags(rule, text, &personal()), "{rule}: {text}");
+        }
+        for text in [
+            "With respect, I read this post differently: the data says the opposite. Happy to share the source",
+            "Meridane's results are out: revenue up 4%, full report on their investor site",
+            "Thinking of everyone hurt in the crowd crush last night. Stay safe, all",
+            "Meet us by the main entrance at 6 for the charity walk, bring water!",
+            "Project Bluejay, our community garden, opens to the public on Saturday",
+            "bring the Coke Zero on saturday and I'll sort the crisps",
+        ] {
+            assert!(crate::check(text, &personal()).is_empty(), "{text}");
+        }
     }
 
     #[test]
@@ -160,5 +296,21 @@ mod tests {
         let found = fired("sexual.learned", text, &personal());
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "@sam_k can't stop thinking about last night, round two tonight?");
+    }
+
+    #[test]
+    fn stays_quiet_on_remembrance_and_on_stories() {
+        let quiet = |text: &str, ctx: &crate::Context, category: Category| {
+            let doc = crate::text::Doc::new(text);
+            let scan = crate::lexicon::Scan::new(&doc);
+            learned_rule_quiet(&Input::new(&doc, &scan, ctx), category)
+        };
+        let memorial = "A minute's silence will be held before kick-off in memory of those who lost their lives.";
+        assert!(quiet(memorial, &brand(), Category::Tragedy));
+        assert!(!quiet("Storm's coming, stock up on candles, 20% off today", &brand(), Category::Tragedy));
+        assert!(quiet("Rewatched The Hangover last night, still funny", &personal(), Category::Intoxication));
+        assert!(!quiet("Still hungover from the work do, never again", &personal(), Category::Intoxication));
+        assert!(quiet("Off the Record is a great podcast on journalism ethics", &personal(), Category::Confidential));
+        assert!(!quiet("Between us, the merger closes Friday", &personal(), Category::MarketMoving));
     }
 }

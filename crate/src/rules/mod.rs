@@ -173,9 +173,15 @@ pub static ALL: &[&dyn Rule] = &[
     &learned_signal::RULES[0],
     &learned_signal::RULES[1],
     &learned_signal::RULES[2],
+    &learned_signal::RULES[3],
+    &learned_signal::RULES[4],
+    &learned_signal::RULES[5],
+    &learned_signal::RULES[6],
+    &learned_signal::RULES[7],
+    &learned_signal::RULES[8],
     // Reads the findings above; keep last but for its learned twin.
     &wrong_account::WrongAccount,
-    &learned_signal::RULES[3],
+    &learned_signal::RULES[9],
 ];
 
 pub const FIRST_PERSON_SINGULAR: &[&str] =

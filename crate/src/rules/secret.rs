@@ -88,7 +88,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("lock code", Kind::Code, "a lock code"),
     ("first pet", Kind::Answer, "a security answer"),
     ("password", Kind::Password, "a password"),
-    ("passcode", Kind::Password, "a passcode"),
+    ("passcode", Kind::Code, "a passcode"),
     ("wifi key", Kind::Password, "a Wi-Fi password"),
     ("2fa code", Kind::Code, "a login code"),
     ("wifi pw", Kind::Password, "a Wi-Fi password"),
@@ -570,11 +570,14 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
                 return None;
             }
         }
-        // After ":", "it's", or "it is"/"it was", all past the keyword.
+        // After ":", "it's", or "it is"/"it was", all past the keyword; a PIN
+        // or a door code also after "is", "was", "to" or "now" ("PIN for
+        // the shared locker is 4417", "changed to 5581"), if a code follows.
         let said = gap.trim_end().ends_with(':')
             || (i > first && super::listed("it's|its", word(i - 1)))
             || (i > first + 1 && super::listed("is|was", word(i - 1)) && word(i - 2) == "it");
-        if !said {
+        let linked = i > first && kind == Kind::Code && super::listed("is|was|to|now", word(i - 1));
+        if !said && !linked {
             continue;
         }
         let value = s[toks[i].start..toks[i].end].trim_end_matches(['.', ',', '!', '?']);
@@ -586,7 +589,9 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
             Kind::BareCode => code_like(value) && value.len() >= 5 && !count_follows(s, toks[i].end),
             _ => mixed(value) && value.len() >= 6 && plausible(value, kind),
         };
-        return ok.then_some((toks[i].start, toks[i].start + value.len()));
+        if ok || said {
+            return ok.then_some((toks[i].start, toks[i].start + value.len()));
+        }
     }
     None
 }
@@ -828,6 +833,9 @@ mod tests {
             ("Forgot my PIN again, it's 4471, writing it here", "4471"),
             ("Forgot my password again. It was Chelsea@1905 and now it's locked", "Chelsea@1905"),
             ("Gym locker code is 7291, someone remind me", "7291"),
+            ("PIN for the shared locker at the climbing wall is 4417, use my shelf", "4417"),
+            ("door code for the studio has changed to 5581# from today", "5581#"),
+            ("wrote my phone passcode on my case (it's 090604 if you find it)", "090604"),
             ("Can you read me the code Instagram texted you? It's 839204 I think", "839204"),
             ("Security question is my first pet so good luck, nobody will guess Biscuit", "Biscuit"),
             ("my steam guard code is 4FK9T, someone log in", "4FK9T"),
@@ -893,6 +901,9 @@ mod tests {
             "The password is patience. Sourdough takes 24 hours, trust the process.",
             "Finally finished the code for my thesis. It's 40000 lines long",
             "Changed my PIN today. It's annoying how often they make you do it",
+            "My PIN was stolen in 2019 and the bank refunded everything",
+            "The door code changed to keypads in 2024",
+            "Our door code is the same as last year's and the gate is open",
             "My first dog, Rolo, turned 14 today",
             "Security question: what was your first car? Mine was a Fiesta, what a car",
             "forgot my password again lol",

@@ -97,7 +97,7 @@ impl Lookalikes {
 }
 
 /// A varint as build.rs writes it: seven bits at a time, lowest first.
-fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+pub(crate) fn varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut value = 0u32;
     for shift in (0..35).step_by(7) {
         let b = *bytes.get(*at)?;

@@ -7,3 +7,4 @@ mod fold;
 
 pub use doc::{is_sentence_stop, Doc, Token};
 pub use fold::fold_char;
+pub(crate) use fold::varint;
