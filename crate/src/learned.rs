@@ -5,7 +5,8 @@
 //! draft: its words, word pairs, emoji and the account kind and surface.
 //!
 //! The weights are trained by `cargo xtask train` from the labelled corpus
-//! in `tests/corpus/` and shipped in `learned.bin`; `features` is shared by
+//! in `tests/corpus/` and written to `learned.bin`, which build.rs packs
+//! for shipping; `features` is shared by
 //! training and checking so both read a draft the same way. The rules in
 //! `rules/learned_signal.rs` turn the scores into findings.
 
@@ -140,14 +141,10 @@ fn key(h: u32) -> u32 {
 pub const LONGEST: u32 = 1_000;
 
 /// The categories the model scores, in the order of its file: those whose
-/// risk often lies in the wording as a whole. For the others the model,
-/// cross-validated on the corpus, added nothing to the rules (confidential
-/// deals and market news: the rules' phrases already hold what it learned;
-/// hostility, once its threshold had to clear friends' banter; private
-/// messages, once session 6's rules caught all but 1 of the 549 it was
-/// trained on, in cross-validation) or cost
-/// false alarms (swearing, drink, disclaimers, tragedy, open questions),
-/// and every weight ships to every user.
+/// risk often lies in the wording as a whole. Swearing, disclaimers, open
+/// questions, personal data and credentials are left to the rules, which
+/// read them exactly. Wrong-account comes last: its learned rule runs after
+/// the wrong-account rule, which reads the other findings.
 pub const CATEGORIES: [Category; 10] = [
     Category::Offensive,
     Category::Sexual,
