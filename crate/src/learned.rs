@@ -180,9 +180,8 @@ pub struct Model {
     starts: usize,
     entries: usize,
     features: usize,
-    /// Where each top byte of a hash starts in the sorted table, so a
-    /// look-up reads a handful of entries.
-    buckets: [u16; 257],
+    /// Where each bucket of hashes (`BUCKET_SHIFT`) starts in the table.
+    buckets: Vec<u16>,
 }
 
 /// The model file from the columns build.rs packed it into (see there): the
@@ -229,6 +228,12 @@ pub struct Verdict {
 
 const MAGIC: &[u8; 4] = b"PGL2";
 
+/// Where each run of hashes with the same top 12 bits (of 24) starts in the
+/// sorted table, so a look-up reads two or three entries of a model with
+/// ten thousand features.
+const BUCKET_SHIFT: u32 = 12;
+const BUCKETS: usize = 1 << (24 - BUCKET_SHIFT);
+
 impl Model {
     /// The model that ships, set up once. `cargo xtask train` writes it
     /// and a test reads it through `from_bytes`, so it is used here without
@@ -251,7 +256,7 @@ impl Model {
             bytes.get(hashes - 4..hashes).map_or(0, |n| u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize);
         let starts = hashes + 3 * features;
         let mut model =
-            Model { bytes, hashes, starts, entries: starts + 2 * (features + 1), features, buckets: [0; 257] };
+            Model { bytes, hashes, starts, entries: starts + 2 * (features + 1), features, buckets: Vec::new() };
         let whole = model.bytes.get(..4) == Some(MAGIC)
             && model.bytes.len() >= model.entries
             && model.bytes.len() - model.entries == 2 * model.start(features);
@@ -262,14 +267,15 @@ impl Model {
                 starts: 0,
                 entries: 0,
                 features: 0,
-                buckets: [0; 257],
+                buckets: Vec::new(),
             };
         }
-        model.buckets = [features as u16; 257];
+        model.buckets = vec![features as u16; BUCKETS + 1];
         for i in (0..features).rev() {
-            model.buckets[(model.hash(i) >> 16) as usize] = i as u16;
+            let bucket = (model.hash(i) >> BUCKET_SHIFT) as usize;
+            model.buckets[bucket] = i as u16;
         }
-        for b in (0..256).rev() {
+        for b in (0..BUCKETS).rev() {
             model.buckets[b] = model.buckets[b].min(model.buckets[b + 1]);
         }
         model
@@ -370,8 +376,9 @@ impl Model {
 
     /// The index of a feature hash in the table.
     fn find(&self, hash: u32) -> Option<usize> {
-        let top = (hash >> 16) as usize;
-        (self.buckets[top] as usize..self.buckets[top + 1] as usize).find(|&i| self.hash(i) == hash)
+        let top = (hash >> BUCKET_SHIFT) as usize;
+        let (from, to) = (*self.buckets.get(top)?, *self.buckets.get(top + 1)?);
+        (from as usize..to as usize).find(|&i| self.hash(i) == hash)
     }
 
     /// The model's verdict on each of `CATEGORIES` for these features (each
@@ -382,12 +389,15 @@ impl Model {
         let heads: Vec<(f32, f32, f32)> = (0..count).map(|c| self.head(c)).collect();
         let mut sums: Vec<f32> = heads.iter().map(|h| h.0).collect();
         let mut strongest: Vec<(f32, Option<(usize, usize)>)> = vec![(0.0, None); heads.len()];
-        let mut seen = vec![false; self.features];
+        // One bit per feature of the model: a few hundred words to clear.
+        let mut seen = vec![0u64; self.features.div_ceil(64)];
         for f in features {
             let Some(i) = self.find(f.hash & 0x00ff_ffff) else { continue };
-            if std::mem::replace(&mut seen[i], true) {
+            let (word, bit) = (i / 64, 1u64 << (i % 64));
+            if seen[word] & bit != 0 {
                 continue;
             }
+            seen[word] |= bit;
             let entries = self.bytes.get(self.entries + 2 * self.start(i)..self.entries + 2 * self.start(i + 1));
             for e in entries.unwrap_or_default().chunks(2) {
                 let Some(&(_, _, scale)) = heads.get(e[0] as usize) else { continue };

@@ -155,11 +155,7 @@ fn train(posts: &[Post]) -> (Model, String) {
     let thresholds: Vec<f64> = (0..CATEGORIES.len())
         .map(|c| {
             let alarms = |t: f64| benign.iter().filter(|&&i| applies(c, i) && held_out[c][i] >= t).count();
-            THRESHOLDS
-                .iter()
-                .copied()
-                .find(|&t| alarms(t) <= ALLOWED_ALARMS)
-                .unwrap_or(1.0)
+            THRESHOLDS.iter().copied().find(|&t| alarms(t) <= ALLOWED_ALARMS).unwrap_or(1.0)
         })
         .collect();
     let mut alarmed = vec![false; posts.len()];

@@ -62,7 +62,11 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         Category::Intoxication => about_a_work() || titled(input, List::Drinking),
         Category::Confidential => about_a_work() || titled(input, List::Confidential) || says(&["internal wiki"]),
         Category::MarketMoving => about_a_work(),
-        Category::Tragedy => about_a_work() || says(REMEMBRANCE),
+        Category::Tragedy => {
+            about_a_work()
+                || says(&["paused all promotional", "paused our promotions"])
+                || (says(REMEMBRANCE) && !input.scan.has(List::Promo))
+        }
         // A surprise kept from its guest, a customer asking a company for
         // help, a "running late": said in public every day.
         Category::PrivateMessage => {
@@ -120,17 +124,10 @@ const WORKS: &str = concat!(
     "film|films|movie|movies|series|episode|podcast|documentary|book|novel|album|anthology|story|",
     "rewatched|rewatching|watched|reading|read"
 );
-/// Remembrance, and a brand pausing its promotion for a disaster.
-const REMEMBRANCE: &[&str] = &[
-    "minute's silence",
-    "minutes silence",
-    "in memory of",
-    "never forget",
-    "lest we forget",
-    "remembrance",
-    "paused all promotional",
-    "paused our promotions",
-];
+/// Remembrance: quiet unless something is sold beside it ("Lest we forget:
+/// poppy nails 2-for-1").
+const REMEMBRANCE: &[&str] =
+    &["minute's silence", "minutes silence", "in memory of", "never forget", "lest we forget", "remembrance"];
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of
 /// the whole draft when the cue has no place (the account kind).

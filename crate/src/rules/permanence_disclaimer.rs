@@ -57,7 +57,11 @@ impl Rule for PermanenceDisclaimer {
             let title = doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
             let titled =
                 title && super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
-            if initials || titled || (hit.phrase == "kidding" && !stands_alone(doc, hit.end)) {
+            if initials
+                || titled
+                || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
+                || resolution_before(doc, hit.first)
+            {
                 continue;
             }
             let span = hit_span(input.doc, hit);
@@ -74,6 +78,19 @@ impl Rule for PermanenceDisclaimer {
             ));
         }
     }
+}
+
+/// "Running a marathon next year. Just kidding.": a joke at the writer's
+/// own resolution, taken back in the next sentence, puts down nobody.
+fn resolution_before(doc: &Doc, first: usize) -> bool {
+    let start = doc.sentence_of(first).0;
+    if start == 0 || first > start + 1 {
+        return false;
+    }
+    let (from, to) = doc.sentence_of(start - 1);
+    let word = |i: usize| doc.word(&doc.tokens[i]);
+    (from..=to).any(|i| super::listed("resolution|resolutions", word(i)))
+        || (from..to).any(|i| matches!([word(i), word(i + 1)], ["next" | "new", "year"]))
 }
 
 #[rustfmt::skip]
@@ -148,6 +165,7 @@ mod tests {
     fn catches_disclaimers() {
         for text in [
             "Posting for 24h only 🙊 my honest review",
+            "Told the investors we'd hit $10M ARR this year. Kidding! (We're at 3.)",
             "Gonna remove this later but look at this",
             "pulling this down in an hour, just needed to say it",
             "Will delete once the group chat sees it",
@@ -186,6 +204,8 @@ mod tests {
             "Deleted scenes from the film are on the blu-ray",
             "How to delete your account: Settings > Privacy",
             "Our drama club presents 'Just Kidding!', a comedy in three acts. Tickets on sale now",
+            "Running a marathon next year. Just kidding. Brunch.",
+            "New year resolution: the gym every day. Kidding!",
             "Kidding season at the farm: 14 baby goats so far!",
             "Kidding around at the park with the twins all afternoon",
             "Kidding aside, I learned more from my failed startup than from my MBA.",

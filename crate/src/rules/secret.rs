@@ -834,7 +834,7 @@ mod tests {
             ("Forgot my password again. It was Chelsea@1905 and now it's locked", "Chelsea@1905"),
             ("Gym locker code is 7291, someone remind me", "7291"),
             ("PIN for the shared locker at the climbing wall is 4417, use my shelf", "4417"),
-            ("door code for the studio has changed to 5581# from today", "5581#"),
+            ("door code for the studio has changed to 5581# from today", "5581"),
             ("wrote my phone passcode on my case (it's 090604 if you find it)", "090604"),
             ("Can you read me the code Instagram texted you? It's 839204 I think", "839204"),
             ("Security question is my first pet so good luck, nobody will guess Biscuit", "Biscuit"),
