@@ -68,9 +68,10 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || (says(REMEMBRANCE) && !input.scan.has(List::Promo))
         }
         // A surprise kept from its guest, a customer asking a company for
-        // help, a "running late": said in public every day.
+        // help, a "running late", where the spare key is: said in public
+        // every day (the rules still read an address or a code in them).
         Category::PrivateMessage => {
-            says(&["surprise party", "surprise for", "can you help", "running late"])
+            says(&["surprise party", "surprise for", "can you help", "running late", "spare key"])
                 || titled(input, List::PrivateCues)
         }
         Category::Sexual => says(&["hooked up the new", "hooked up the router", "hooked up the tv"]),
@@ -239,7 +240,7 @@ mod tests {
             ("market-moving.learned", "mate in finance says Meridane are missing earnings by a mile next week. shorting it tomorrow first thing"),
             ("tragedy.learned", "rip to the guy who died in the crowd but ngl the set absolutely slapped"),
             ("private-message.learned", "meet me by the back entrance at 6, bring the envelope. nobody else needs to know 🤫"),
-            ("confidential.learned", "Project Bluejay demo went perfectly today. You'll lose your minds when it goes public."),
+            ("confidential.learned", "Quarter closed 30% above forecast and I'm not allowed to tell anyone. So I'm telling you 🤐"),
             ("intoxication.learned", "bring the coke saturday and I'll sort the rest"),
         ] {
             assert!(flags(rule, text, &personal()), "{rule}: {text}");
@@ -249,7 +250,7 @@ mod tests {
             "Meridane's results are out: revenue up 4%, full report on their investor site",
             "Thinking of everyone hurt in the crowd crush last night. Stay safe, all",
             "Meet us by the main entrance at 6 for the charity walk, bring water!",
-            "Project Bluejay, our community garden, opens to the public on Saturday",
+            "Not allowed to tell anyone what flavour the birthday cake is. So I'm telling you: lemon 🤐",
             "bring the Coke Zero on saturday and I'll sort the crisps",
         ] {
             assert!(crate::check(text, &personal()).is_empty(), "{text}");
