@@ -128,6 +128,8 @@ fn write_lookalikes(out: &Path) {
         folds.extend_from_slice(fold.as_bytes());
         count += 1;
     }
+    // text/fold.rs keeps where each fold ends as a u16.
+    assert!(folds.len() - count as usize <= usize::from(u16::MAX), "the folds outgrew their u16 ends");
     let mut table = Vec::new();
     push_varint(&mut table, count);
     table.extend_from_slice(&gaps);

@@ -196,7 +196,7 @@ fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
     let mut at = hashes;
     let mut hash = 0u32;
     for _ in 0..features {
-        hash += crate::text::varint(packed, &mut at)?;
+        hash = hash.checked_add(crate::text::varint(packed, &mut at)?)?;
         bytes.extend_from_slice(&hash.to_le_bytes()[..3]);
     }
     let counts = packed.get(at..at + features)?;

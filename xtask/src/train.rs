@@ -9,9 +9,10 @@
 //! category's threshold is the lowest that raises at most `ALLOWED_ALARMS`
 //! false alarms on the corpus's benign posts in five-fold cross-validation;
 //! benign posts the full fit still flags are weighed up and the fit redone,
-//! and a threshold is raised above any benign post left; the cross-validated
-//! recall printed here, alone and beside the rules, is the honest measure of
-//! what the model adds on posts it has not seen.
+//! and a threshold is raised above any benign post left. The cross-validated
+//! recall printed here, alone and beside the rules, measures the fit before
+//! that reweighting (the folds are not reweighted); the held-out file,
+//! which `crate/tests/corpus.rs` scores, measures the shipped model.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -131,8 +132,8 @@ fn load(path: &Path) -> Result<Vec<Post>, String> {
 /// The model and a report of its cross-validated quality.
 fn train(posts: &[Post]) -> (Model, String) {
     // Cross-validated probabilities, per category and post. Categories are
-    // independent, so each gets its own thread; the result does not depend
-    // on their timing.
+    // independent, so they are fitted on parallel threads; each fit runs in
+    // order, so the result does not depend on their timing.
     let mut held_out = vec![vec![f64::NAN; posts.len()]; CATEGORIES.len()];
     for fold in 0..FOLDS {
         let train: Vec<&Post> = posts.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, p)| p).collect();
@@ -227,7 +228,8 @@ fn train(posts: &[Post]) -> (Model, String) {
     (Model::new(&heads, &all_weights), report)
 }
 
-/// `work` for every category, two at a time, results in category order.
+/// `work` for every category, as many at a time as the machine has cores,
+/// results in category order.
 fn per_category<T: Send>(work: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(CATEGORIES.len());
     let mut results: Vec<Option<T>> = (0..CATEGORIES.len()).map(|_| None).collect();

@@ -60,7 +60,7 @@ impl Rule for PermanenceDisclaimer {
             if initials
                 || titled
                 || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
-                || resolution_before(doc, hit.first)
+                || (hit.phrase.contains("kidding") && resolution_before(doc, hit.first))
             {
                 continue;
             }
@@ -81,16 +81,26 @@ impl Rule for PermanenceDisclaimer {
 }
 
 /// "Running a marathon next year. Just kidding.": a joke at the writer's
-/// own resolution, taken back in the next sentence, puts down nobody.
+/// own resolution, taken back in the next sentence, puts down nobody. Only
+/// when "kidding" opens its sentence, and not after a plan of "we" or
+/// "our" ("Our IPO is next year. Just kidding").
 fn resolution_before(doc: &Doc, first: usize) -> bool {
-    let start = doc.sentence_of(first).0;
-    if start == 0 || first > start + 1 {
+    let opens = |i: usize| i == 0 || !doc.same_sentence(i - 1, i);
+    let start = if opens(first) {
+        first
+    } else if opens(first - 1) {
+        first - 1
+    } else {
+        return false;
+    };
+    if start == 0 {
         return false;
     }
     let (from, to) = doc.sentence_of(start - 1);
     let word = |i: usize| doc.word(&doc.tokens[i]);
-    (from..=to).any(|i| super::listed("resolution|resolutions", word(i)))
-        || (from..to).any(|i| matches!([word(i), word(i + 1)], ["next" | "new", "year"]))
+    let plan = (from..=to).any(|i| super::listed("resolution|resolutions", word(i)))
+        || (from..to).any(|i| matches!([word(i), word(i + 1)], ["next" | "new", "year"]));
+    plan && !(from..=to).any(|i| super::listed("we|we're|we'll|our|us", word(i)))
 }
 
 #[rustfmt::skip]
@@ -166,6 +176,8 @@ mod tests {
         for text in [
             "Posting for 24h only 🙊 my honest review",
             "Told the investors we'd hit $10M ARR this year. Kidding! (We're at 3.)",
+            "Layoffs start next year. Deleting this in an hour.",
+            "Our IPO is next year. Just kidding",
             "Gonna remove this later but look at this",
             "pulling this down in an hour, just needed to say it",
             "Will delete once the group chat sees it",

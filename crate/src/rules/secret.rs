@@ -88,7 +88,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("lock code", Kind::Code, "a lock code"),
     ("first pet", Kind::Answer, "a security answer"),
     ("password", Kind::Password, "a password"),
-    ("passcode", Kind::Code, "a passcode"),
+    ("passcode", Kind::Password, "a passcode"),
     ("wifi key", Kind::Password, "a Wi-Fi password"),
     ("2fa code", Kind::Code, "a login code"),
     ("wifi pw", Kind::Password, "a Wi-Fi password"),
@@ -165,7 +165,7 @@ const NOT_VALUES: &str = concat!(
 #[rustfmt::skip]
 const COUNT_WORDS: &str = concat!(
     "lines|years|people|times|words|characters|chars|digits|bytes|kb|mb|users|loc|ms|seconds|",
-    "minutes|hours|days|percent|dollars|views|files|commits|tests|steps",
+    "minutes|hours|days|percent|dollars|pounds|euros|quid|bucks|yen|views|files|commits|tests|steps",
 );
 
 impl Rule for Secret {
@@ -571,12 +571,19 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
             }
         }
         // After ":", "it's", or "it is"/"it was", all past the keyword; a PIN
-        // or a door code also after "is", "was", "to" or "now" ("PIN for
-        // the shared locker is 4417", "changed to 5581"), if a code follows.
+        // or a door code also after "is", "was", "now" or "changed to" ("PIN
+        // for the shared locker is 4417", "changed to 5581"), if a code that
+        // is not a count follows ("the fee went up to 2500 yen" is no PIN).
         let said = gap.trim_end().ends_with(':')
             || (i > first && super::listed("it's|its", word(i - 1)))
             || (i > first + 1 && super::listed("is|was", word(i - 1)) && word(i - 2) == "it");
-        let linked = i > first && kind == Kind::Code && super::listed("is|was|to|now", word(i - 1));
+        let linked = i > first
+            && kind == Kind::Code
+            && (super::listed("is|was|now", word(i - 1))
+                || (i > first + 1
+                    && word(i - 1) == "to"
+                    && super::listed("changed|change|set|reset|back", word(i - 2))))
+            && !count_follows(s, toks[i].end);
         if !said && !linked {
             continue;
         }
@@ -587,7 +594,14 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         let ok = match kind {
             Kind::Code => code_like(value) && !year,
             Kind::BareCode => code_like(value) && value.len() >= 5 && !count_follows(s, toks[i].end),
-            _ => mixed(value) && value.len() >= 6 && plausible(value, kind),
+            // A passcode or password all in digits ("it's 090604") counts
+            // from six digits.
+            _ => {
+                (mixed(value) && value.len() >= 6 && plausible(value, kind))
+                    || ((6..=8).contains(&value.len())
+                        && value.bytes().all(|c| c.is_ascii_digit())
+                        && !count_follows(s, toks[i].end))
+            }
         };
         if ok || said {
             return ok.then_some((toks[i].start, toks[i].start + value.len()));
@@ -836,6 +850,7 @@ mod tests {
             ("PIN for the shared locker at the climbing wall is 4417, use my shelf", "4417"),
             ("door code for the studio has changed to 5581# from today", "5581"),
             ("wrote my phone passcode on my case (it's 090604 if you find it)", "090604"),
+            ("my laptop passcode is Sunshine88", "Sunshine88"),
             ("Can you read me the code Instagram texted you? It's 839204 I think", "839204"),
             ("Security question is my first pet so good luck, nobody will guess Biscuit", "Biscuit"),
             ("my steam guard code is 4FK9T, someone log in", "4FK9T"),
@@ -904,6 +919,8 @@ mod tests {
             "My PIN was stolen in 2019 and the bank refunded everything",
             "The door code changed to keypads in 2024",
             "Our door code is the same as last year's and the gate is open",
+            "Forgot my PIN, and the bank fee went up to 2500 yen",
+            "My PIN is fine but the limit is 5000 pounds",
             "My first dog, Rolo, turned 14 today",
             "Security question: what was your first car? Mine was a Fiesta, what a car",
             "forgot my password again lol",
