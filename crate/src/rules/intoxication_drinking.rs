@@ -64,17 +64,20 @@ impl Rule for IntoxicationDrinking {
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
+        let to_a_friend = drinking_told_to_a_friend(input);
         for hit in input.scan.hits(List::Drinking) {
             if hit.tag == "venue" || at_venue(hit) || names_a_show(doc, hit) {
                 continue;
             }
             let severity = match hit.tag {
+                // "still hungover from your party, thanks for having me", "i was
+                // SO drunk last night": a night out told to a friend in a
+                // message is nobody's business; drugs are.
+                "strong" if to_a_friend => Severity::Low,
                 "strong" => Severity::Medium,
-                // "still hungover from your party, thanks for having me": a
-                // hangover told to a friend in a message is nobody's business.
                 // "Watched The Hangover again": the film; "hangover? no, just tired": denied.
                 "hangover" if film_title(doc, hit) || doc.folded[hit.end..].starts_with("? no") => continue,
-                "hangover" if input.ctx.is_dm() && !input.ctx.is_brand() => Severity::Low,
+                "hangover" if to_a_friend => Severity::Low,
                 "hangover" => Severity::Medium,
                 // "The ending of Past Lives ... and I was wrecked. Best film of the
                 // year": moved by a story, with no drink in the draft.
@@ -148,8 +151,30 @@ const OFFER: &str = concat!(
     "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
     "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
     "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
-    "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome",
+    "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol",
 );
+
+/// Words of drugs, which stay a warning even in a message to one friend.
+const DRUGS: &str = concat!(
+    "coke|cocaine|weed|mdma|molly|ecstasy|pill|pills|acid|lsd|ket|ketamine|shrooms|mushies|edible|edibles|",
+    "stoned|baked|high|blazed|bong|joint|line|lines|tab|pinger|pingers|codeine|zooted|grams|plug|bag"
+);
+
+/// Words of drink, which show what a night out was.
+const ALCOHOL: &str = concat!(
+    "drunk|drank|drink|drinks|drinking|hungover|hangover|wine|beer|beers|pint|pints|vodka|tequila|gin|",
+    "shots|cocktails|prosecco|booze|cider|rum|whisky|whiskey|sambuca|jager|tipsy"
+);
+
+/// Whether the draft is a personal account's direct message about drink,
+/// not drugs: a night out told to the one reader chosen for it.
+pub(super) fn drinking_told_to_a_friend(input: &Input) -> bool {
+    let words = || input.doc.tokens.iter().map(|t| input.doc.word(t));
+    input.ctx.is_dm()
+        && !input.ctx.is_brand()
+        && words().any(|w| super::listed(ALCOHOL, w))
+        && !words().any(|w| super::listed(DRUGS, w))
+}
 
 /// Words of research and medicine around a drug or a drink.
 const RESEARCH: &[&str] = &["paper", "trial", "trials", "clinical", "researchers", "journal"];
@@ -158,6 +183,7 @@ fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| super::listed(OFFER, doc.word(t)))
         || doc.text.contains(['£', '$', '€', '%'])
         || doc.folded.contains("of the week")
+        || doc.folded.contains("of the month")
         || doc.folded.contains("id required")
         || doc.folded.contains("over-18s only")
         || doc.folded.contains("2 for 1")
@@ -167,10 +193,14 @@ fn offers_drinks(doc: &Doc) -> bool {
 
 /// "The Hangover" in title case, after a capital "The": a film, not a morning.
 fn film_title(doc: &Doc, hit: &Hit) -> bool {
-    hit.first > 0 && doc.tokens[hit.first].capitalized && {
-        let the = &doc.tokens[hit.first - 1];
-        the.capitalized && doc.word(the) == "the"
-    }
+    let capitalized = |i: usize| doc.tokens.get(i).is_some_and(|t| t.capitalized && !t.shouted);
+    let after_the = hit.first > 0 && capitalized(hit.first - 1) && doc.word(&doc.tokens[hit.first - 1]) == "the";
+    // "Hangover Square by Patrick Hamilton": a title, then its author.
+    let by_an_author = || {
+        let end = (hit.last + 1..doc.tokens.len()).find(|&i| !capitalized(i)).unwrap_or(doc.tokens.len());
+        doc.tokens.get(end).is_some_and(|t| doc.word(t) == "by") && capitalized(end + 1)
+    };
+    capitalized(hit.first) && (after_the || by_an_author())
 }
 
 /// An offer in the sentence of the drink at `hit`: an offer word or a price.
@@ -206,7 +236,7 @@ fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
 /// Whether the sentence of `hit` is about a film or a novel ("The climax
 /// of Past Lives ... and I was wrecked").
 fn about_a_story(doc: &Doc, hit: &Hit) -> bool {
-    const STORY: &str = "film|movie|series|episode|novel|ending|climax|finale";
+    const STORY: &str = "film|movie|series|episode|novel|ending|climax|finale|book|chapter|reading";
     let (first, last) = doc.sentence_of(hit.first);
     (first..=last).any(|i| super::listed(STORY, doc.word(&doc.tokens[i])))
 }
@@ -320,6 +350,16 @@ mod tests {
     const RULE: &str = "intoxication.drinking";
 
     #[test]
+    fn a_night_out_told_to_a_friend_is_a_tip_but_drugs_are_not() {
+        let severities = |text: &str| fired(RULE, text, &dm()).into_iter().map(|f| f.1).collect::<Vec<_>>();
+        assert_eq!(severities("lol i was SO drunk last night, did i embarrass myself??"), [crate::Severity::Low]);
+        assert_eq!(severities("still hungover from your party"), [crate::Severity::Low]);
+        assert_eq!(severities("bring the coke saturday, I'll pay you back"), [crate::Severity::Medium]);
+        assert_eq!(severities("so stoned rn lol"), [crate::Severity::Medium]);
+        assert!(flags(RULE, "lol i was SO drunk last night, did i embarrass myself??", &personal()));
+    }
+
+    #[test]
     fn drink_emoji_are_outside_the_bmp_as_contains_emoji_needs() {
         assert!(super::DRINK_EMOJI.iter().all(|c| c.len_utf8() == 4));
     }
@@ -384,6 +424,7 @@ mod tests {
             "took two pills for my headache and went to bed",
             "bought weed killer for the patio",
             "hangover? no, just tired after the marathon",
+            "Hangover Square by Patrick Hamilton is criminally underrated. Anyone else read it?",
             "Drunk History is the best thing on telly, fight me",
             "Rewatched Another Round last night. What an ending.",
             "Work drinks at the new cocktail bar, the espresso martini killed it",

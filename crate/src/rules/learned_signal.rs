@@ -67,7 +67,11 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || (has_price(&input.doc.folded)
                     && !input.doc.tokens.iter().any(|t| super::FIRST_PERSON_SINGULAR.contains(&input.doc.word(t))))
         }
-        Category::Intoxication => about_a_work() || titled(input, List::Drinking),
+        Category::Intoxication => {
+            about_a_work()
+                || titled(input, List::Drinking)
+                || super::intoxication_drinking::drinking_told_to_a_friend(input)
+        }
         Category::Confidential => about_a_work() || titled(input, List::Confidential) || says(&["internal wiki"]),
         Category::MarketMoving => about_a_work(),
         Category::Tragedy => {

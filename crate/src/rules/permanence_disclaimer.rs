@@ -59,6 +59,7 @@ impl Rule for PermanenceDisclaimer {
                 title && super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
             if initials
                 || titled
+                || said_not_to_work(doc, hit.last)
                 || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
                 || (hit.phrase.contains("kidding") && resolution_before(doc, hit.first))
             {
@@ -115,6 +116,18 @@ const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probab
 /// once the group chat sees it": a promise to take the post down. The time
 /// must follow the object ("remove it from the oven" is a recipe), and the
 /// writer must speak of their own plan (a future, or an opening "-ing").
+/// "typing 'jk' after a post doesn't undo it", "deleting later won't help":
+/// advice about disclaimers, which says they fail.
+fn said_not_to_work(doc: &Doc, last: usize) -> bool {
+    const NOT: &str = "won't|wont|doesn't|doesnt|can't|cant|never|isn't|don't|dont";
+    const UNDO: &str = "help|undo|undoes|work|works|protect|protects|save|saves|erase|erases|fix";
+    (last + 1..doc.tokens.len().min(last + 6)).any(|j| {
+        doc.same_sentence(last, j)
+            && super::listed(NOT, doc.word(&doc.tokens[j]))
+            && doc.tokens.get(j + 1).is_some_and(|t| super::listed(UNDO, doc.word(t)))
+    })
+}
+
 fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     let t = &doc.tokens;
     let word = |i: usize| t.get(i).map_or("", |t| doc.word(t));
@@ -207,6 +220,8 @@ mod tests {
     fn descriptions_are_fine() {
         for text in [
             "JK Simmons was phenomenal in that film",
+            "Tip from today's workshop: typing 'jk' after a post doesn't undo it.",
+            "Our policy: if you wouldn't say it on the radio, don't post it, because deleting later won't help.",
             "Before I take this down to the tip, does anyone want a free sofa?",
             "Taking it down a notch this week",
             "Remove it from the oven after 20 minutes",

@@ -1,7 +1,8 @@
 //! `profanity.word`: swear words, also when masked (f*ck), stretched
 //! (fuuuck), spelled out (f u c k), in leetspeak (sh1t) or in look-alike
 //! letters. The mildest words ("hell", "freaking") are a tip on personal
-//! accounts.
+//! accounts, and any swearing is a tip in a personal account's direct
+//! message, where the reader was chosen.
 
 use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
@@ -20,8 +21,9 @@ impl Rule for ProfaneWord {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let brand = input.ctx.is_brand();
+        let to_a_friend = input.ctx.is_dm() && !brand;
         for hit in input.scan.hits(List::Profanity) {
-            let mild = hit.tag == "mild";
+            let mild = hit.tag == "mild" || to_a_friend;
             let severity = match (mild, brand) {
                 (true, false) => Severity::Low,
                 (true, true) | (false, false) => Severity::Medium,
@@ -40,6 +42,7 @@ impl Rule for ProfaneWord {
 
 #[cfg(test)]
 mod tests {
+    use crate::context::{AccountKind, Surface};
     use crate::rules::test_util::*;
     use crate::Severity;
 
@@ -105,6 +108,13 @@ mod tests {
         assert_eq!(fired(RULE, "damn, missed the bus", &personal())[0].1, Severity::Low);
         assert_eq!(fired(RULE, "damn, missed the bus", &brand())[0].1, Severity::Medium);
         assert_eq!(fired(RULE, "holy shit", &brand())[0].1, Severity::High);
+    }
+
+    #[test]
+    fn a_personal_message_to_one_reader_only_gets_a_tip() {
+        assert_eq!(fired(RULE, "omg he's such a dickhead", &dm())[0].1, Severity::Low);
+        assert_eq!(fired(RULE, "omg he's such a dickhead", &personal())[0].1, Severity::Medium);
+        assert_eq!(fired(RULE, "fuck, sorry, running late", &ctx(AccountKind::Brand, Surface::Dm))[0].1, Severity::High);
     }
 
     #[test]

@@ -53,7 +53,13 @@ impl Rule for WorkplaceComplaint {
             .collect();
         // "How do you tell your manager ...": someone else's job, asked about.
         let someone_elses = |s: &&Hit| s.first > 0 && doc.word(&doc.tokens[s.first - 1]) == "your";
-        let complaint = hits.iter().filter(|h| h.tag == "subject" && !someone_elses(h)).flat_map(|s| {
+        // "Thank you to my team for ... the terrible puns": gratitude teases.
+        let thanked = |s: &&Hit| {
+            let (first, last) = doc.sentence_of(s.first);
+            let sentence = &doc.folded[doc.tokens[first].start..doc.tokens[last].end];
+            THANKS.iter().any(|p| sentence.contains(p))
+        };
+        let complaint = hits.iter().filter(|h| h.tag == "subject" && !someone_elses(h) && !thanked(h)).flat_map(|s| {
             negatives
                 .iter()
                 .filter(move |n| {
@@ -97,6 +103,9 @@ impl Rule for WorkplaceComplaint {
     }
 }
 
+/// Gratitude to someone ("thanks senior management 🙏" is sarcasm).
+const THANKS: &[&str] = &["thank you to", "thanks to", "grateful to", "thankful for", "shoutout to"];
+
 /// Emoji that roll their eyes.
 const EYE_ROLL: &[char] = &['🙄', '🙃', '🤡', '🫠', '😒', '😤'];
 
@@ -133,6 +142,7 @@ mod tests {
             "Handed in my notice today, excited for the next chapter",
             "Dyed my hair blue and nobody's noticed",
             "Thrilled to welcome 40 new apprentices to the team this September!",
+            "Promoted to senior engineer. Thank you to my team for the code reviews and the terrible puns.",
             "Worst traffic ever this morning, but made it to work on time",
             "Our customers told us what they wanted, so we built it",
             "reminder that a sick day for your mental health is a real sick day. took one today and i'm not sorry",
