@@ -114,7 +114,10 @@ mod tests {
     fn a_personal_message_to_one_reader_only_gets_a_tip() {
         assert_eq!(fired(RULE, "omg he's such a dickhead", &dm())[0].1, Severity::Low);
         assert_eq!(fired(RULE, "omg he's such a dickhead", &personal())[0].1, Severity::Medium);
-        assert_eq!(fired(RULE, "fuck, sorry, running late", &ctx(AccountKind::Brand, Surface::Dm))[0].1, Severity::High);
+        assert_eq!(
+            fired(RULE, "fuck, sorry, running late", &ctx(AccountKind::Brand, Surface::Dm))[0].1,
+            Severity::High
+        );
     }
 
     #[test]
