@@ -1,7 +1,7 @@
 //! `cargo xtask train`: trains the core's learned model (`crate/src/learned.rs`)
 //! from the labelled corpus (`tests/corpus/posts.jsonl`, `indirect.jsonl`,
 //! `plain.jsonl`, `indirect2.jsonl`, `plain2.jsonl`, `plain3.jsonl`,
-//! `plain4.jsonl` and `plain5.jsonl`) and writes
+//! `plain4.jsonl` to `plain7.jsonl`) and writes
 //! `crate/src/learned.bin`. Logistic regression per category, class-balanced,
 //! L2-regularised, fitted by full-batch Adam in a fixed order so the file is
 //! the same on every run on one platform (the maths library's `exp` and `ln`
@@ -26,28 +26,36 @@ const LEARNING_RATE: f64 = 0.05;
 /// Chosen in session 9 against held-out recall once the model had room:
 /// with ten categories, 0.001 caught 4,184 of 4,965 held-out labels with
 /// weights pruned at 0.05 (a 134 KB file) and 4,161 pruned at 0.1 (67 KB);
-/// 0.002 caught 4,152. `PRUNE` sits between the two.
-const L2: f64 = 0.001;
+/// 0.002 caught 4,152. `PRUNE` sat between the two. In session 10, with
+/// half as many posts again, 0.001 (pruned at 0.07) caught 349 of 449 labels
+/// of that session's held-out batches and 0.0005 pruned at 0.1 caught 353 in
+/// a file of the same size (105 KB), with fewer benign posts raising a
+/// threshold.
+const L2: f64 = 0.0005;
 /// A feature must appear in this many training posts to get a weight.
 const MIN_POSTS: u32 = 2;
 /// Weights smaller than this are dropped: they rarely move a verdict and
 /// every kept weight ships to every user.
-const PRUNE: f64 = 0.07;
+const PRUNE: f64 = 0.1;
 /// How far above the highest-scoring benign post a raised threshold sits,
 /// in log-odds.
 const MARGIN: f32 = 0.05;
 /// Cross-validated false alarms a category's threshold may raise, of the
-/// corpus's ~8,000 benign posts (0.05% each; under 0.5% of benign posts
+/// corpus's ~13,000 benign posts (0.05% each; under 0.5% of benign posts
 /// over all ten categories, inside the 2% budget). Chosen by cross-validated
-/// recall when the corpus had ~1,600 benign posts: from 2 to 4 it caught
-/// about 40 more risky posts.
-const ALLOWED_ALARMS: usize = 4;
+/// recall when the corpus had ~1,600 benign posts (from 2 to 4 it caught
+/// about 40 more risky posts), and raised from 4 to 6 in session 10 to keep
+/// the rate when the benign posts grew by half.
+const ALLOWED_ALARMS: usize = 6;
 /// Refits that weigh up labelled benign posts the model still flags, and
 /// how much more each refit weighs them.
 const BOOST_ROUNDS: usize = 4;
 const BOOST: f64 = 8.0;
-/// Thresholds tried, lowest first, as probabilities.
-const THRESHOLDS: [f64; 12] = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+/// Thresholds tried, lowest first, as probabilities: finer near the top,
+/// where the hardest categories settle (in session 10 hostility's fell from
+/// 0.95 to 0.925, catching 29 more of its training posts in five-fold
+/// cross-validation).
+const THRESHOLDS: [f64; 15] = [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9, 0.925, 0.95, 0.975];
 
 struct Post {
     id: String,
@@ -67,7 +75,7 @@ struct Post {
 }
 
 /// The labelled files the model learns from, in order (folds go by index).
-const CORPUS: [&str; 8] = [
+const CORPUS: [&str; 10] = [
     "tests/corpus/posts.jsonl",
     "tests/corpus/indirect.jsonl",
     "tests/corpus/plain.jsonl",
@@ -76,6 +84,8 @@ const CORPUS: [&str; 8] = [
     "tests/corpus/plain3.jsonl",
     "tests/corpus/plain4.jsonl",
     "tests/corpus/plain5.jsonl",
+    "tests/corpus/plain6.jsonl",
+    "tests/corpus/plain7.jsonl",
 ];
 
 fn load_corpus(root: &Path) -> Result<Vec<Post>, String> {
@@ -175,10 +185,12 @@ fn train(posts: &[Post]) -> (Model, String) {
         let mut boost = vec![1.0; posts.len()];
         let mut fitted = fit(&all, &boost, c, &vocabulary);
         for _ in 0..BOOST_ROUNDS {
+            // Judged by the weights that ship, as the safety net below is.
+            let shipped = pruned(&fitted.1);
             let loud: Vec<usize> = benign
                 .iter()
                 .copied()
-                .filter(|&i| applies(c, i) && probability(fitted.0, &fitted.1, &vocabulary, &posts[i]) >= thresholds[c])
+                .filter(|&i| applies(c, i) && probability(fitted.0, &shipped, &vocabulary, &posts[i]) >= thresholds[c])
                 .collect();
             if loud.is_empty() {
                 break;
@@ -323,6 +335,11 @@ fn fit(posts: &[&Post], boost: &[f64], c: usize, vocabulary: &[(u32, usize)]) ->
     }
     let bias = w.pop().unwrap_or_default();
     (bias, w)
+}
+
+/// The weights as shipped: those under `PRUNE` dropped.
+fn pruned(weights: &[f64]) -> Vec<f64> {
+    weights.iter().map(|&w| if w.abs() >= PRUNE { w } else { 0.0 }).collect()
 }
 
 /// A probability as log-odds (1 is infinite: never).

@@ -171,8 +171,10 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
     const PLACE: &[&str] = &["at", "from"];
-    // "Off The Record is open late": a shop's name.
-    let open = ["is open", "opens", "is now open"].iter().any(|w| doc.folded[hit.end..].trim_start().starts_with(w));
+    // "Off The Record is open late", "Off The Record is moving!": a shop's name.
+    let open = ["is open", "opens", "is now open", "is moving", "has moved", "is back"]
+        .iter()
+        .any(|w| doc.folded[hit.end..].trim_start().starts_with(w));
     // "Top Secret! (1984) is still the funniest": a work, its year, and what
     // it still is ("Confidential! (2025) our Q3 numbers" is a label).
     let rest = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']);
@@ -294,6 +296,7 @@ mod tests {
             "Reading a thriller where the whole plot turns on a leaked memo. Can't put it down.",
             "Top Secret! is the most underrated Val Kilmer film and nobody can convince me otherwise",
             "New episode of our Off The Record podcast is out now",
+            "Off The Record is moving! From 1 May you'll find us at 14 Church Street.",
             "Top Secret! (1984) is still the funniest thing Val Kilmer ever did.",
             "Every enquiry is treated as strictly confidential.",
             "Our confidential counselling service is free for students",

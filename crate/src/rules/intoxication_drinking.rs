@@ -19,7 +19,7 @@ const DRUNK_FRAME: &str = concat!(
 /// Words after an ambiguous word that give it its sober meaning.
 const SOBER_AFTER: &str = concat!(
     "time|money|hours|hour|minutes|day|days|effort|food|energy|opportunity|chance|talent|",
-    "potential|it|them|records|expectations|by|on|off|the|that|this|my|their|his|her|our|your",
+    "potential|it|them|records|expectations|by|on|off|the|that|this|my|their|his|her|our|your|me|us|him|you",
 );
 /// Words near a drug name that make it a drug.
 const DRUG_FRAME: &str = concat!(
@@ -66,7 +66,7 @@ impl Rule for IntoxicationDrinking {
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         let to_a_friend = drinking_told_to_a_friend(input);
         for hit in input.scan.hits(List::Drinking) {
-            if hit.tag == "venue" || at_venue(hit) || names_a_show(doc, hit) {
+            if hit.tag == "venue" || at_venue(hit) || names_a_show(doc, hit) || instead_of(doc, hit) {
                 continue;
             }
             let severity = match hit.tag {
@@ -192,6 +192,15 @@ fn offers_drinks(doc: &Doc) -> bool {
 }
 
 /// "The Hangover" in title case, after a capital "The": a film, not a morning.
+/// "a mocktail bar instead of the usual pub crawl": the night not had.
+fn instead_of(doc: &Doc, hit: &Hit) -> bool {
+    (hit.first.saturating_sub(4)..hit.first).any(|i| {
+        doc.word(&doc.tokens[i]) == "instead"
+            && doc.tokens.get(i + 1).is_some_and(|t| doc.word(t) == "of")
+            && doc.same_sentence(i, hit.first)
+    })
+}
+
 fn film_title(doc: &Doc, hit: &Hit) -> bool {
     let capitalized = |i: usize| doc.tokens.get(i).is_some_and(|t| t.capitalized && !t.shouted);
     let after_the = hit.first > 0 && capitalized(hit.first - 1) && doc.word(&doc.tokens[hit.first - 1]) == "the";
@@ -252,7 +261,10 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     }
     let before = hit.first.checked_sub(1).map(|i| doc.word(&doc.tokens[i]));
     let after = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
-    let sober_after = after.is_some_and(|t| doc.is_number(t) || super::listed(SOBER_AFTER, doc.word(t)));
+    // "got hammered 9–2": a score.
+    let sober_after = after.is_some_and(|t| {
+        doc.raw(t).starts_with(|c: char| c.is_ascii_digit()) || super::listed(SOBER_AFTER, doc.word(t))
+    });
     before.is_some_and(|w| super::listed(DRUNK_FRAME, w)) && !sober_after
 }
 
@@ -425,6 +437,10 @@ mod tests {
             "bought weed killer for the patio",
             "hangover? no, just tired after the marathon",
             "Hangover Square by Patrick Hamilton is criminally underrated. Anyone else read it?",
+            "Our five-a-side team got hammered 9–2. Still the best hour of my week.",
+            "Leg day absolutely wrecked me. Walking down the stairs like a newborn giraffe.",
+            "Tried a mocktail bar for my birthday instead of the usual pub crawl. Zero hangover, all the fun.",
+            "Drum practice has never felt so high-stakes.",
             "Drunk History is the best thing on telly, fight me",
             "Rewatched Another Round last night. What an ending.",
             "Work drinks at the new cocktail bar, the espresso martini killed it",

@@ -72,7 +72,12 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || titled(input, List::Drinking)
                 || super::intoxication_drinking::drinking_told_to_a_friend(input)
         }
-        Category::Confidential => about_a_work() || titled(input, List::Confidential) || says(&["internal wiki"]),
+        // "Anything labelled confidential stays offline": a rule for secrets.
+        Category::Confidential => {
+            about_a_work()
+                || titled(input, List::Confidential)
+                || says(&["internal wiki", "labelled confidential stays", "marked confidential stays"])
+        }
         Category::MarketMoving => about_a_work(),
         Category::Tragedy => {
             about_a_work()
