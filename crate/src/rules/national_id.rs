@@ -109,13 +109,16 @@ fn ssns(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || !starts_word(s, i) || preceded_by_number(b, i) {
-            i += 1;
+    // From one run of digits to the next: none starts inside a run.
+    while let Some(at) = b[i..].iter().position(u8::is_ascii_digit) {
+        i += at;
+        let run_end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if !starts_word(s, i) || preceded_by_number(b, i) {
+            i = run_end;
             continue;
         }
         let Some((end, digits, sep)) = ssn_shape(b, i) else {
-            i += 1;
+            i = run_end;
             continue;
         };
         let announced = words_before(s, i, 5).iter().any(|w| SSN_WORDS.contains(w));
@@ -125,7 +128,7 @@ fn ssns(s: &str) -> Vec<(usize, usize)> {
             out.push((i, end));
             i = end;
         } else {
-            i += 1;
+            i = run_end;
         }
     }
     out
@@ -189,10 +192,22 @@ fn is_sample(d: &str, announced: bool) -> bool {
 fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    for i in 0..b.len().saturating_sub(8) {
-        // Most places fail at once: the digits must start right after the prefix.
-        let digit_follows = b[i + 2].is_ascii_digit() || (b[i + 2] == b' ' && b[i + 3].is_ascii_digit());
-        if !digit_follows || !starts_word(s, i) || !b[i].is_ascii_lowercase() || !b[i + 1].is_ascii_lowercase() {
+    // The digits start right after the prefix ("qq123456c") or a space after
+    // it ("qq 12 34 56 c"): only the two places before each run of digits
+    // can start one.
+    let mut from = 0;
+    let mut candidates = Vec::new();
+    while let Some(at) = b[from..].iter().position(u8::is_ascii_digit) {
+        let run = from + at;
+        if run >= 3 && b[run - 1] == b' ' {
+            candidates.push(run - 3);
+        } else if run >= 2 {
+            candidates.push(run - 2);
+        }
+        from = run + b[run..].iter().take_while(|c| c.is_ascii_digit()).count();
+    }
+    for i in candidates.into_iter().filter(|&i| i < b.len().saturating_sub(8)) {
+        if !starts_word(s, i) || !b[i].is_ascii_lowercase() || !b[i + 1].is_ascii_lowercase() {
             continue;
         }
         // After "my NI number is", any prefix: people copy HMRC's own sample
