@@ -93,8 +93,7 @@ impl Rule for ConfidentialMarker {
             let official = |(first, last): (usize, usize)| {
                 input.scan.hits(List::Market).any(|h| h.tag == "official" && (h.last < first || h.first > last))
             };
-            if let Some((first, last)) = super::market_moving::announcement_pending(doc).filter(|&span| !official(span))
-            {
+            if let Some((first, last)) = input.announcement_pending().filter(|&span| !official(span)) {
                 out.push(with_action(
                     self.finding(Severity::High, doc.token_span(first, last), "This news is not public yet.".into()),
                     HINT,

@@ -25,12 +25,18 @@ impl Rule for HostilityShouting {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // Cheap first: shouted words are counted among the worded ones below.
-        if doc.tokens.iter().filter(|t| t.shouted && !t.hashtag).count() < 4 {
+        let at_most_shouted = doc.tokens.iter().filter(|t| t.shouted && !t.hashtag).count();
+        if at_most_shouted < 4 {
             return;
         }
-        let worded: Vec<usize> = (0..doc.tokens.len())
-            .filter(|&i| doc.raw(&doc.tokens[i]).chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .collect();
+        let is_worded = |i: &usize| doc.raw(&doc.tokens[*i]).chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        // A long draft with a few capitals stops counting its words as soon
+        // as they are too many for the capitals to be 60% of them.
+        let enough = at_most_shouted * 10 / 6 + 1;
+        if (0..doc.tokens.len()).filter(is_worded).take(enough).count() == enough {
+            return;
+        }
+        let worded: Vec<usize> = (0..doc.tokens.len()).filter(is_worded).collect();
         let shouted: Vec<usize> =
             worded.iter().copied().filter(|&i| doc.tokens[i].shouted && !doc.tokens[i].hashtag).collect();
         if shouted.len() < 4 || shouted.len() * 10 < worded.len() * 6 {

@@ -84,7 +84,10 @@ impl Rule for IntoxicationDrinking {
                 "strong-ambiguous" if drunk_frame(doc, hit) && (drinks > 0 || !about_a_story(doc, hit)) => {
                     Severity::Medium
                 }
-                "drug-ambiguous" if drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME) => Severity::Medium,
+                // "The joint on this dovetail": woodwork.
+                "drug-ambiguous" if (drinks > 0 || near_word(doc, hit.first, 4, 3, DRUG_FRAME)) && !woodwork(doc) => {
+                    Severity::Medium
+                }
                 // "last night's vodka ... head is pounding": the morning after.
                 "aftermath" if drinks > 0 => Severity::Medium,
                 "party-drug" if doc.tokens.iter().any(|t| super::listed(PARTY, doc.word(t))) => Severity::Medium,
@@ -184,6 +187,7 @@ fn offers_drinks(doc: &Doc) -> bool {
         || doc.text.contains(['£', '$', '€', '%'])
         || doc.folded.contains("of the week")
         || doc.folded.contains("of the month")
+        || doc.folded.contains("while they last")
         || doc.folded.contains("id required")
         || doc.folded.contains("over-18s only")
         || doc.folded.contains("2 for 1")
@@ -192,6 +196,12 @@ fn offers_drinks(doc: &Doc) -> bool {
 }
 
 /// "The Hangover" in title case, after a capital "The": a film, not a morning.
+/// Words of woodwork and plumbing, where a joint is a joint.
+fn woodwork(doc: &Doc) -> bool {
+    const CRAFT: &str = "dovetail|mortise|tenon|chisel|chisels|woodwork|woodworking|joinery|carpentry|plumbing";
+    doc.tokens.iter().any(|t| super::listed(CRAFT, doc.word(t)))
+}
+
 /// "a mocktail bar instead of the usual pub crawl": the night not had.
 fn instead_of(doc: &Doc, hit: &Hit) -> bool {
     (hit.first.saturating_sub(4)..hit.first).any(|i| {
@@ -407,6 +417,9 @@ mod tests {
     fn a_brand_selling_a_flight_of_drinks_is_no_session() {
         let tasting = "Wine tasting evening on 14 November: six wines from the Douro, £25 including nibbles.";
         assert!(!flags(RULE, tasting, &brand()), "false alarm: {tasting}");
+        let cupcakes =
+            "Cocktail cupcakes are back 🍸 (no actual booze!) Passion fruit martini flavour, while they last.";
+        assert!(!flags(RULE, cupcakes, &brand()), "false alarm: {cupcakes}");
         assert!(flags(RULE, "Staff night out: six pints deep and still going", &brand()));
         assert!(flags(RULE, "Staff party: ten shots in and still going. 20% off tomorrow", &brand()));
     }
@@ -441,6 +454,7 @@ mod tests {
             "Leg day absolutely wrecked me. Walking down the stairs like a newborn giraffe.",
             "Tried a mocktail bar for my birthday instead of the usual pub crawl. Zero hangover, all the fun.",
             "Drum practice has never felt so high-stakes.",
+            "The joint on this dovetail finally came out tight enough to hold without glue.",
             "Drunk History is the best thing on telly, fight me",
             "Rewatched Another Round last night. What an ending.",
             "Work drinks at the new cocktail bar, the espresso martini killed it",

@@ -72,11 +72,13 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || titled(input, List::Drinking)
                 || super::intoxication_drinking::drinking_told_to_a_friend(input)
         }
-        // "Anything labelled confidential stays offline": a rule for secrets.
+        // "Anything labelled confidential stays offline": a rule for secrets;
+        // "our roof leaked": water.
         Category::Confidential => {
             about_a_work()
                 || titled(input, List::Confidential)
                 || says(&["internal wiki", "labelled confidential stays", "marked confidential stays"])
+                || says(&["roof leaked", "roof leak", "pipe leaked", "tap leaked", "leaking roof"])
         }
         Category::MarketMoving => about_a_work(),
         Category::Tragedy => {
@@ -87,9 +89,11 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // A surprise kept from its guest, a customer asking a company for
         // help, a "running late", where the spare key is: said in public
         // every day (the rules still read an address or a code in them).
+        // A birthday or an anniversary wished in public is meant to be seen.
         Category::PrivateMessage => {
             says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
                 || titled(input, List::PrivateCues)
+                || celebrates(input.doc)
         }
         Category::Sexual => says(&[
             "hooked up the new router",
@@ -123,6 +127,17 @@ fn titled(input: &Input, list: List) -> bool {
     })
 }
 
+/// "Happy birthday", "Happy 40th to my big sister!", "happy anniversary".
+fn celebrates(doc: &crate::text::Doc) -> bool {
+    doc.tokens.windows(2).any(|w| {
+        let next = doc.raw(&w[1]);
+        doc.word(&w[0]) == "happy"
+            && (matches!(doc.word(&w[1]), "birthday" | "anniversary" | "bday")
+                || (next.starts_with(|c: char| c.is_ascii_digit())
+                    && ["st", "nd", "rd", "th"].iter().any(|s| next.ends_with(s))))
+    })
+}
+
 /// A price ("£45", "$12.99", "€8"): a brand's offer, not its owner's life.
 fn has_price(folded: &str) -> bool {
     let bytes = folded.as_bytes();
@@ -137,6 +152,7 @@ const WORK_PRAISE: &[&str] = &[
     "got promoted",
     "proud of my team",
     "best boss",
+    "took a chance on me",
     "tabby called",
     "my coworker the cat",
     "my coworker the dog",
@@ -331,5 +347,21 @@ mod tests {
         assert!(!quiet("Still hungover from the work do, never again", &personal(), Category::Intoxication));
         assert!(quiet("Off the Record is a great podcast on journalism ethics", &personal(), Category::Confidential));
         assert!(!quiet("Between us, the merger closes Friday", &personal(), Category::MarketMoving));
+    }
+
+    #[test]
+    fn stays_quiet_on_wishes_and_on_drinking_told_to_a_friend() {
+        let quiet = |text: &str, ctx: &crate::Context, category: Category| {
+            let doc = crate::text::Doc::new(text);
+            let scan = crate::lexicon::Scan::new(&doc);
+            learned_rule_quiet(&Input::new(&doc, &scan, ctx), category)
+        };
+        let wish = "Happy 40th to my big sister! Love you loads, see you Saturday for cake x";
+        assert!(quiet(wish, &personal(), Category::PrivateMessage));
+        assert!(!quiet("Love you loads, see you Saturday, don't tell him x", &personal(), Category::PrivateMessage));
+        let night = "lol i was SO drunk last night, did i embarrass myself??";
+        assert!(quiet(night, &dm(), Category::Intoxication));
+        assert!(!quiet(night, &personal(), Category::Intoxication));
+        assert!(!quiet("bring the coke and the vodka saturday", &dm(), Category::Intoxication));
     }
 }

@@ -35,7 +35,7 @@ impl Rule for MarketMoving {
         let trade = market.iter().find(|h| h.tag == "trade");
         let official = market.iter().any(|h| h.tag == "official");
         // "announcement Thursday", "can't announce until April": not out yet.
-        let pending = !official && announcement_pending(doc).is_some();
+        let pending = !official && input.announcement_pending().is_some();
         // "Posting this now, deleting it tomorrow: the merger talks are off":
         // planning to delete says the writer knows it should not be out.
         let regretted = !official

@@ -53,11 +53,21 @@ pub struct Input<'a> {
     glued: Vec<usize>,
     /// The learned model's verdicts, worked out when a rule first asks.
     learned: std::cell::OnceCell<Vec<crate::learned::Verdict>>,
+    /// Where news is said to be coming (`market_moving::announcement_pending`),
+    /// read by two rules.
+    pending: std::cell::OnceCell<Option<(usize, usize)>>,
 }
 
 impl<'a> Input<'a> {
     pub fn new(doc: &'a Doc<'a>, scan: &'a Scan, ctx: &'a Context) -> Input<'a> {
-        Input { doc, scan, ctx, glued: nearby::glued_word_starts(doc), learned: Default::default() }
+        Input {
+            doc,
+            scan,
+            ctx,
+            glued: nearby::glued_word_starts(doc),
+            learned: Default::default(),
+            pending: Default::default(),
+        }
     }
 }
 
@@ -72,6 +82,12 @@ impl Input<'_> {
             let features = crate::learned::features(self.doc, self.scan, self.ctx);
             crate::learned::Model::shipped().score(&features, self.ctx.is_brand())
         })
+    }
+
+    /// The first announcement said to be coming ("results next week"), as
+    /// the tokens of its news word and its time.
+    pub fn announcement_pending(&self) -> Option<(usize, usize)> {
+        *self.pending.get_or_init(|| market_moving::announcement_pending(self.doc))
     }
 }
 

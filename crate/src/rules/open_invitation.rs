@@ -125,6 +125,7 @@ mod tests {
             "New spring menu is here #SpringMenu",
             "Tell us what you think of the new bus routes at Tuesday's public meeting, 6pm at City Hall",
             "Drop your favourite pasta shape in the comments 👇",
+            "Our serum is live, 30ml for £18. Tell us your skin type in the comments and we'll say if it's a match",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
