@@ -135,8 +135,11 @@ pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
         {
             return None;
         }
+        // Past the sentence's end every later word is too: stop there
+        // ("Big news! the bakery ..." reads no list).
         (i + 1..doc.tokens.len().min(i + 5))
-            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])) && doc.same_sentence(i, j))
+            .take_while(|&j| doc.same_sentence(i, j))
+            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])))
             .map(|j| (i, j))
     })
 }

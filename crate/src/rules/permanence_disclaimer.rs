@@ -105,10 +105,27 @@ fn resolution_before(doc: &Doc, first: usize) -> bool {
 }
 
 #[rustfmt::skip]
-const REMOVE: &[&str] = &[
-    "delete", "deleting", "remove", "removing", "pull", "pulling", "take", "taking", "archive", "archiving", "nuke",
-    "nuking", "wipe", "wiping",
-];
+/// Verbs that take a post down. A `match` compares lengths before bytes,
+/// which matters here: this runs on every word of a draft.
+fn removes(word: &str) -> bool {
+    matches!(
+        word,
+        "delete"
+            | "deleting"
+            | "remove"
+            | "removing"
+            | "pull"
+            | "pulling"
+            | "take"
+            | "taking"
+            | "archive"
+            | "archiving"
+            | "nuke"
+            | "nuking"
+            | "wipe"
+            | "wiping"
+    )
+}
 const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
 const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to", "before"];
 
@@ -133,10 +150,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     let word = |i: usize| t.get(i).map_or("", |t| doc.word(t));
     for i in 0..t.len() {
         let verb = word(i);
-        // Most words fail on their first letter, before any comparison.
-        if !matches!(verb.as_bytes().first(), Some(b'd' | b'r' | b'p' | b't' | b'a' | b'n' | b'w'))
-            || !REMOVE.contains(&verb)
-        {
+        if !removes(verb) {
             continue;
         }
         // "before I take this post down" carries its own time.
