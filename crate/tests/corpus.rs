@@ -179,10 +179,10 @@ fn recall_stays_at_or_above_the_floors() {
 /// reminiscence about a first job, a restructuring already announced, a
 /// dovetail joint, a roof that leaked in a storm, the village of Hell). No
 /// rule was changed for their misses and the model never learned from them.
-/// The floor is the recall after the session's last model (897 of 1,106;
+/// The floor is the recall after the session's last model (898 of 1,106;
 /// 857 for the session-start build). Sessions 4 to 9's held-out batches are
 /// in `plain6.jsonl` now, which the model learns from.
-const HELDOUT_FLOOR: f64 = 897.0 / 1106.0;
+const HELDOUT_FLOOR: f64 = 898.0 / 1106.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

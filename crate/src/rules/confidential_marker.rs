@@ -170,10 +170,12 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
     const PLACE: &[&str] = &["at", "from"];
-    // "Off The Record is open late", "Off The Record is moving!": a shop's name.
-    let open = ["is open", "opens", "is now open", "is moving", "has moved", "is back"]
-        .iter()
-        .any(|w| doc.folded[hit.end..].trim_start().starts_with(w));
+    // "Off The Record is open late", "Off The Record is moving!": a shop's
+    // name, of more than one word ("Reorg is back on" is news).
+    let open = tokens.len() > 1
+        && ["is open", "opens", "is now open", "is moving", "has moved", "is back"]
+            .iter()
+            .any(|w| doc.folded[hit.end..].trim_start().starts_with(w));
     // "Top Secret! (1984) is still the funniest": a work, its year, and what
     // it still is ("Confidential! (2025) our Q3 numbers" is a label).
     let rest = doc.folded[hit.end..].trim_start_matches(['!', '?', ' ']);

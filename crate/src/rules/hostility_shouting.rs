@@ -30,15 +30,17 @@ impl Rule for HostilityShouting {
             return;
         }
         let is_worded = |i: &usize| doc.raw(&doc.tokens[*i]).chars().filter(|c| c.is_alphabetic()).count() >= 2;
-        // A long draft with a few capitals stops counting its words as soon
-        // as they are too many for the capitals to be 60% of them.
+        // Capitals must be 60% of the worded tokens (every shouted one is
+        // worded): a long draft with a few stops counting at the first
+        // word too many.
         let enough = at_most_shouted * 10 / 6 + 1;
-        if (0..doc.tokens.len()).filter(is_worded).take(enough).count() == enough {
+        let worded: Vec<usize> = (0..doc.tokens.len()).filter(is_worded).take(enough).collect();
+        if worded.len() == enough {
             return;
         }
-        let worded: Vec<usize> = (0..doc.tokens.len()).filter(is_worded).collect();
         let shouted: Vec<usize> =
             worded.iter().copied().filter(|&i| doc.tokens[i].shouted && !doc.tokens[i].hashtag).collect();
+        // A guard: folding can change how many letters a word has.
         if shouted.len() < 4 || shouted.len() * 10 < worded.len() * 6 {
             return;
         }

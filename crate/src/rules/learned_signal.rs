@@ -89,11 +89,13 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // A surprise kept from its guest, a customer asking a company for
         // help, a "running late", where the spare key is: said in public
         // every day (the rules still read an address or a code in them).
-        // A birthday or an anniversary wished in public is meant to be seen.
+        // A birthday or an anniversary wished in public is meant to be seen,
+        // unless a secret sits beside it.
         Category::PrivateMessage => {
             says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
                 || titled(input, List::PrivateCues)
-                || celebrates(input.doc)
+                || (celebrates(input.doc)
+                    && !input.scan.hits(List::PrivateCues).any(|h| h.tag == "strong" || h.tag == "hush"))
         }
         Category::Sexual => says(&[
             "hooked up the new router",
@@ -359,6 +361,8 @@ mod tests {
         let wish = "Happy 40th to my big sister! Love you loads, see you Saturday for cake x";
         assert!(quiet(wish, &personal(), Category::PrivateMessage));
         assert!(!quiet("Love you loads, see you Saturday, don't tell him x", &personal(), Category::PrivateMessage));
+        let secret = "Happy anniversary 😘 keep this between us, he's away again next week x";
+        assert!(!quiet(secret, &personal(), Category::PrivateMessage));
         let night = "lol i was SO drunk last night, did i embarrass myself??";
         assert!(quiet(night, &dm(), Category::Intoxication));
         assert!(!quiet(night, &personal(), Category::Intoxication));

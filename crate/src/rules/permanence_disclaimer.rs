@@ -126,25 +126,29 @@ fn removes(word: &str) -> bool {
             | "wiping"
     )
 }
+
 const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
 const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to", "before"];
 
-/// "gonna remove this later", "pulling this down in an hour", "will delete
-/// once the group chat sees it": a promise to take the post down. The time
-/// must follow the object ("remove it from the oven" is a recipe), and the
-/// writer must speak of their own plan (a future, or an opening "-ing").
 /// "typing 'jk' after a post doesn't undo it", "deleting later won't help":
 /// advice about disclaimers, which says they fail.
+/// The "won't help" must follow within a few words and no comma ("jk, can't
+/// help myself" is a disclaimer).
 fn said_not_to_work(doc: &Doc, last: usize) -> bool {
     const NOT: &str = "won't|wont|doesn't|doesnt|can't|cant|never|isn't|don't|dont";
-    const UNDO: &str = "help|undo|undoes|work|works|protect|protects|save|saves|erase|erases|fix";
+    const UNDO: &str = "help|undo|undoes|work|works|protect|protects|erase|erases";
     (last + 1..doc.tokens.len().min(last + 6)).any(|j| {
         doc.same_sentence(last, j)
+            && !doc.folded[doc.tokens[last].end..doc.tokens[j].start].contains([',', ':', ';'])
             && super::listed(NOT, doc.word(&doc.tokens[j]))
             && doc.tokens.get(j + 1).is_some_and(|t| super::listed(UNDO, doc.word(t)))
     })
 }
 
+/// "gonna remove this later", "pulling this down in an hour", "will delete
+/// once the group chat sees it": a promise to take the post down. The time
+/// must follow the object ("remove it from the oven" is a recipe), and the
+/// writer must speak of their own plan (a future, or an opening "-ing").
 fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
     let t = &doc.tokens;
     let word = |i: usize| t.get(i).map_or("", |t| doc.word(t));
@@ -222,6 +226,8 @@ mod tests {
             "Our competitor's pies taste like cardboard. Kidding!!",
             "Hate my flatmates. Kidding 😂",
             "our rivals are clowns, kidding lol",
+            "jk, can't help myself 😂",
+            "Deleting this in an hour, don't save it",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -1,8 +1,8 @@
 //! `profanity.word`: swear words, also when masked (f*ck), stretched
 //! (fuuuck), spelled out (f u c k), in leetspeak (sh1t) or in look-alike
 //! letters. The mildest words ("hell", "freaking") are a tip on personal
-//! accounts, and any swearing is a tip in a personal account's direct
-//! message, where the reader was chosen.
+//! accounts, and any swearing is a tip in a direct message from an account
+//! that is not a brand's, where the reader was chosen.
 
 use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};

@@ -103,8 +103,9 @@ impl Rule for WorkplaceComplaint {
     }
 }
 
-/// Gratitude to someone ("thanks senior management 🙏" is sarcasm).
-const THANKS: &[&str] = &["thank you to", "thanks to", "grateful to", "thankful for", "shoutout to"];
+/// Gratitude to someone ("thanks senior management 🙏" is sarcasm, and
+/// "thanks to my manager I'm working Christmas" means "because of").
+const THANKS: &[&str] = &["thank you to", "grateful to", "thankful for", "shoutout to"];
 
 /// Emoji that roll their eyes.
 const EYE_ROLL: &[char] = &['🙄', '🙃', '🤡', '🫠', '😒', '😤'];
@@ -129,6 +130,7 @@ mod tests {
             "Got the offer... the salary is insulting",
             "the new VP is a total disaster",
             "my coworkers are clueless, every single day",
+            "Thanks to my useless manager I'm working Christmas again.",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
