@@ -335,13 +335,14 @@ mod tests {
         assert_eq!(found[0].0, "@sam_k can't stop thinking about last night, round two tonight?");
     }
 
+    fn quiet(text: &str, ctx: &crate::Context, category: Category) -> bool {
+        let doc = crate::text::Doc::new(text);
+        let scan = crate::lexicon::Scan::new(&doc);
+        learned_rule_quiet(&Input::new(&doc, &scan, ctx), category)
+    }
+
     #[test]
     fn stays_quiet_on_remembrance_and_on_stories() {
-        let quiet = |text: &str, ctx: &crate::Context, category: Category| {
-            let doc = crate::text::Doc::new(text);
-            let scan = crate::lexicon::Scan::new(&doc);
-            learned_rule_quiet(&Input::new(&doc, &scan, ctx), category)
-        };
         let memorial = "A minute's silence will be held before kick-off in memory of those who lost their lives.";
         assert!(quiet(memorial, &brand(), Category::Tragedy));
         assert!(!quiet("Storm's coming, stock up on candles, 20% off today", &brand(), Category::Tragedy));
@@ -353,11 +354,6 @@ mod tests {
 
     #[test]
     fn stays_quiet_on_wishes_and_on_drinking_told_to_a_friend() {
-        let quiet = |text: &str, ctx: &crate::Context, category: Category| {
-            let doc = crate::text::Doc::new(text);
-            let scan = crate::lexicon::Scan::new(&doc);
-            learned_rule_quiet(&Input::new(&doc, &scan, ctx), category)
-        };
         let wish = "Happy 40th to my big sister! Love you loads, see you Saturday for cake x";
         assert!(quiet(wish, &personal(), Category::PrivateMessage));
         assert!(!quiet("Love you loads, see you Saturday, don't tell him x", &personal(), Category::PrivateMessage));
