@@ -189,7 +189,7 @@ pub(super) fn drinking_told_to_a_friend(input: &Input) -> bool {
 /// message to a friend.
 fn about_drink(hit: &Hit) -> bool {
     let words = || hit.phrase.split(' ');
-    words().any(|w| super::listed(ALCOHOL, w) || super::listed("pints|shots|bottle|glass|glasses|tequilas", w))
+    words().any(|w| super::listed(ALCOHOL, w) || super::listed("bottle|glass|glasses|tequilas", w))
         && !words().any(|w| super::listed("drove|drive|driving|limit", w))
 }
 
