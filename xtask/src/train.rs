@@ -1,7 +1,7 @@
 //! `cargo xtask train`: trains the core's learned model (`crate/src/learned.rs`)
 //! from the labelled corpus (`tests/corpus/posts.jsonl`, `indirect.jsonl`,
 //! `plain.jsonl`, `indirect2.jsonl`, `plain2.jsonl`, `plain3.jsonl`,
-//! `plain4.jsonl` to `plain7.jsonl`) and writes
+//! `plain4.jsonl` to `plain8.jsonl`) and writes
 //! `crate/src/learned.bin`. Logistic regression per category, class-balanced,
 //! L2-regularised, fitted by full-batch Adam in a fixed order so the file is
 //! the same on every run on one platform (the maths library's `exp` and `ln`
@@ -41,12 +41,15 @@ const PRUNE: f64 = 0.1;
 /// in log-odds.
 const MARGIN: f32 = 0.05;
 /// Cross-validated false alarms a category's threshold may raise, of the
-/// corpus's ~13,000 benign posts (0.05% each; under 0.5% of benign posts
+/// corpus's ~14,000 benign posts (about 0.1% each; under 1% of benign posts
 /// over all ten categories, inside the 2% budget). Chosen by cross-validated
 /// recall when the corpus had ~1,600 benign posts (from 2 to 4 it caught
-/// about 40 more risky posts), and raised from 4 to 6 in session 10 to keep
-/// the rate when the benign posts grew by half.
-const ALLOWED_ALARMS: usize = 6;
+/// about 40 more risky posts), raised from 4 to 6 in session 10 to keep
+/// the rate when the benign posts grew by half, and to 16 in session 11,
+/// judged on posts the model never saw: on the held-out file and on eight
+/// fresh batches it caught 25 and 31 more labels for one more false alarm
+/// in each (of 900 and 960 benign posts).
+const ALLOWED_ALARMS: usize = 16;
 /// Refits that weigh up labelled benign posts the model still flags, and
 /// how much more each refit weighs them.
 const BOOST_ROUNDS: usize = 4;
@@ -75,7 +78,7 @@ struct Post {
 }
 
 /// The labelled files the model learns from, in order (folds go by index).
-const CORPUS: [&str; 10] = [
+const CORPUS: [&str; 11] = [
     "tests/corpus/posts.jsonl",
     "tests/corpus/indirect.jsonl",
     "tests/corpus/plain.jsonl",
@@ -86,6 +89,7 @@ const CORPUS: [&str; 10] = [
     "tests/corpus/plain5.jsonl",
     "tests/corpus/plain6.jsonl",
     "tests/corpus/plain7.jsonl",
+    "tests/corpus/plain8.jsonl",
 ];
 
 fn load_corpus(root: &Path) -> Result<Vec<Post>, String> {

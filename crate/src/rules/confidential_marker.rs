@@ -70,6 +70,8 @@ impl Rule for ConfidentialMarker {
                 _ if (!about_work() || !business) && surprise() => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
                 "unreleased" if !about_work() => Severity::Low,
+                // "Off the record, I think the cat just likes the warm keyboard".
+                "aside" if !about_work() => Severity::Low,
                 _ => Severity::High,
             };
             // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":

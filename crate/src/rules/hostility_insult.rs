@@ -43,7 +43,7 @@ impl Rule for HostilityInsult {
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
         // Swearing aimed at someone ("what the fuck @CoastlineRail") is an insult too.
-        for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild") {
+        for hit in input.scan.hits(List::Profanity).filter(|h| h.tag != "mild" && h.tag != "faint") {
             // "what the fuck" swears about something; "fuck you", "@x fuck off" at someone.
             // "Coach can go f*** himself".
             // Before its first word or after its last: "f u c k" holds a "u" of its own.

@@ -26,6 +26,9 @@ const NEVER_BANTER: &[&str] = &[
     "hurt",
 ];
 
+/// Words that tell readers where to find someone.
+const WHERE_TO_FIND: &[&str] = &["lives at", "lives on", "works at", "address is", "lives in"];
+
 const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
 
 impl Rule for HostilityPhrase {
@@ -49,6 +52,12 @@ impl Rule for HostilityPhrase {
                 continue;
             }
             if hit.tag == "callout" && !calls_out(doc, hit.start) {
+                continue;
+            }
+            if unasked_for_by_self(doc, hit) {
+                continue;
+            }
+            if hit.tag == "doxx" && !WHERE_TO_FIND.iter().any(|w| doc.folded.contains(w)) {
                 continue;
             }
             let severity = medium_or_high_for_brand(input.ctx);
@@ -76,6 +85,19 @@ fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
         && !doc.tokens.iter().any(|t| THANKS.contains(&doc.word(t)))
 }
 
+/// "The gym crush update nobody asked for: we finally spoke": the writer
+/// teasing their own post, which ends the clause there ("nobody asked for
+/// your opinion" goes on to its target).
+fn unasked_for_by_self(doc: &crate::text::Doc, hit: &crate::lexicon::Hit) -> bool {
+    let after = hit.last + 1;
+    let names_a_post = hit.first > 0 && doc.same_sentence(hit.first - 1, hit.first);
+    let ends_at_for = doc.tokens.get(after).is_some_and(|t| doc.word(t) == "for")
+        && (after + 1 >= doc.tokens.len()
+            || !doc.same_sentence(after, after + 1)
+            || doc.gap(after, after + 1).contains([',', ':', ';']));
+    hit.phrase == "nobody asked" && names_a_post && ends_at_for
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
@@ -86,6 +108,9 @@ mod tests {
     fn catches_hostile_phrases() {
         for text in [
             "get a life, nobody cares what you think",
+            "Take your hot take somewhere else, nobody asked for your opinion",
+            "Nobody asked for this, Kevin.",
+            "The streamer who banned me lives at 17 Cedar Lane, Austin. Go say hi 🙂",
             "YOU PEOPLE are the worst",
             "oh shut up",
             "just drop dead",
@@ -111,6 +136,8 @@ mod tests {
             "To the stranger who found my wallet: you are a star, thank you",
             "To the person who returned my wallet: karma will repay you",
             "To whoever organised the street party at 9:30: do better next year? impossible, thank you",
+            "The gym crush update nobody asked for: we finally spoke. About squat rack etiquette.",
+            "Mo has been absolutely killing it behind the bar today, go say hi 🙌",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

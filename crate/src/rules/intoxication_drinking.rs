@@ -55,11 +55,15 @@ impl Rule for IntoxicationDrinking {
                 .hits(List::Drinking)
                 .any(|v| v.start <= h.start && h.end <= v.end && v.end - v.start > h.end - h.start)
         };
-        let drinks = input
-            .scan
-            .hits(List::Drinking)
-            .filter(|h| (h.tag.is_empty() || h.tag == "drink") && !inside_another(h))
-            .count();
+        let drink = |h: &Hit| (h.tag.is_empty() || h.tag == "drink") && !inside_another(h);
+        let drinks = input.scan.hits(List::Drinking).filter(|h| drink(h) || h.tag == "setting").count();
+        // "a pint of Guinness" is one drink: a measure, "of", then what is in it.
+        let measured = |h: &Hit| {
+            h.first >= 2
+                && doc.word(&doc.tokens[h.first - 1]) == "of"
+                && input.scan.hits(List::Drinking).any(|m| m.last == h.first - 2 && drink(m))
+        };
+        let rounds = input.scan.hits(List::Drinking).filter(|h| drink(h) && !measured(h)).count();
         // Read once, not per drink: whether a brand is selling what it names.
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
@@ -102,8 +106,9 @@ impl Rule for IntoxicationDrinking {
             }
             // "3rd pint in at the Crown 🍺", "margaritas on me tonight" from a brand:
             // a night out on the brand's feed, unless the brand is selling the drink.
-            let on_brand_feed =
-                severity == Severity::Low && brand_drinking && (hit.tag.is_empty() || hit.tag == "drink");
+            let on_brand_feed = severity == Severity::Low
+                && brand_drinking
+                && (hit.tag.is_empty() || hit.tag == "drink" || hit.tag == "setting");
             let severity = if research {
                 Severity::Low
             } else if on_brand_feed {
@@ -129,7 +134,7 @@ impl Rule for IntoxicationDrinking {
         }
         // "Pints at lunch, pints after work, pints now": three drinks named on a
         // personal account are a session (a bar's menu on a brand is not).
-        let many_drinks = drinks >= 3 && !input.ctx.is_brand();
+        let many_drinks = rounds >= 3 && !input.ctx.is_brand();
         // "Wine tasting: six wines from the Douro, £25": a brand selling a flight
         // of drinks, with the offer in the same sentence.
         let selling = |h: &Hit| input.ctx.is_brand() && offered_beside(doc, h);
@@ -506,6 +511,8 @@ mod tests {
             "Drunk History is the best thing on telly, fight me",
             "Rewatched Another Round last night. What an ending.",
             "Work drinks at the new cocktail bar, the espresso martini killed it",
+            "cocktail masterclass for Jess's hen do 🍸 we made espresso martinis and I have never been prouder of us",
+            "best pint of Guinness of my life in a tiny pub in Galway. the barman told me off for drinking it too fast",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -59,11 +59,17 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
             || says(&["read about", "reading about"])
     };
     match category {
-        Category::Offensive => super::argues_against(input.doc) || super::offensive_generalization::pushed_back(input),
+        Category::Offensive => {
+            super::argues_against(input.doc)
+                || super::offensive_generalization::pushed_back(input)
+                || super::offensive_generalization::said_by_one_of_them(input)
+        }
         Category::Workplace => safety_notice() || says(WORK_PRAISE),
         // A priced offer with no "I" or "my" in it: the brand selling.
+        // "the 6am class absolutely smashed it": a brand praising its people.
         Category::WrongAccount => {
             safety_notice()
+                || (says(&["smashed it", "nailed it", "crushed it", "killed it"]) && !super::speaks_as_self(input.doc))
                 || (has_price(&input.doc.folded)
                     && !input.doc.tokens.iter().any(|t| super::FIRST_PERSON_SINGULAR.contains(&input.doc.word(t))))
         }
@@ -71,6 +77,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
             about_a_work()
                 || titled(input, List::Drinking)
                 || super::intoxication_drinking::drinking_told_to_a_friend(input)
+                || (input.ctx.is_brand() && names_its_own_drink(input))
         }
         // "Anything labelled confidential stays offline": a rule for secrets;
         // "our roof leaked": water.
@@ -80,7 +87,9 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || says(&["internal wiki", "labelled confidential stays", "marked confidential stays"])
                 || says(&["roof leaked", "roof leak", "pipe leaked", "tap leaked", "leaking roof"])
         }
-        Category::MarketMoving => about_a_work(),
+        // "full report on their investor site": news told through an
+        // official channel is out already, as the rule reads it.
+        Category::MarketMoving => about_a_work() || input.scan.hits(List::Market).any(|h| h.tag == "official"),
         Category::Tragedy => {
             about_a_work()
                 || says(&["paused all promotional", "paused our promotions"])
@@ -110,6 +119,18 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         }
         _ => false,
     }
+}
+
+/// "the first bottles of our spiced rum", "our new IPA": a maker or a bar
+/// talking about what it makes or pours, with no word of being drunk.
+fn names_its_own_drink(input: &Input) -> bool {
+    let doc = input.doc;
+    let word = |i: Option<usize>| i.and_then(|i| doc.tokens.get(i)).map_or("", |t| doc.word(t));
+    let mut drinking = input.scan.hits(List::Drinking);
+    let ours = drinking
+        .clone()
+        .any(|h| h.tag.is_empty() && (word(h.first.checked_sub(1)) == "our" || word(h.first.checked_sub(2)) == "our"));
+    ours && !drinking.any(|h| h.tag.starts_with("strong"))
 }
 
 /// Whether a hit of `list` is a name in title case inside its sentence
@@ -363,5 +384,16 @@ mod tests {
         assert!(quiet(night, &dm(), Category::Intoxication));
         assert!(!quiet(night, &personal(), Category::Intoxication));
         assert!(!quiet("bring the coke and the vodka saturday", &dm(), Category::Intoxication));
+    }
+
+    #[test]
+    fn stays_quiet_on_a_maker_and_on_news_already_out() {
+        let still = "the copper still fired up by 8, and the first bottles of our spiced rum labelled by hand";
+        assert!(quiet(still, &brand(), Category::Intoxication));
+        let smashed = "our team got absolutely smashed on our own rum last night, send help";
+        assert!(!quiet(smashed, &brand(), Category::Intoxication));
+        let published = "Meridane's results are out: revenue up 4%, full report on their investor site";
+        assert!(quiet(published, &personal(), Category::MarketMoving));
+        assert!(!quiet("Between us, results are going to be huge next week", &personal(), Category::MarketMoving));
     }
 }

@@ -42,7 +42,10 @@ impl Rule for MarketMoving {
             && input.scan.hits(List::Permanence).any(|h| h.phrase.contains("delet") || h.phrase.contains("screenshot"));
         // Revenue, profit, guidance: business talk unless a leak or a trade comes with it.
         let leak = insider.is_some() || trade.is_some() || pending || regretted;
-        let events: Vec<&&Hit> = market.iter().filter(|h| h.tag == "event" || (leak && h.tag == "weak")).collect();
+        let events: Vec<&&Hit> = market
+            .iter()
+            .filter(|h| (h.tag == "event" && !names_a_stage(doc, h)) || (leak && h.tag == "weak"))
+            .collect();
         // "Considering taking the company private at $88. Funding secured.":
         // two events in one post are a plan told first-hand, pronoun or not.
         let mut distinct_events = events.iter().filter(|h| h.tag == "event").map(|h| h.first).collect::<Vec<_>>();
@@ -85,6 +88,12 @@ impl Rule for MarketMoving {
             ));
         }
     }
+}
+
+/// "a senior engineer at a Series A", "hiring for a Series C in Manchester":
+/// a funding round named with "a" is the kind of company, not news of one.
+fn names_a_stage(doc: &Doc, hit: &Hit) -> bool {
+    hit.phrase.starts_with("series ") && hit.first > 0 && doc.word(&doc.tokens[hit.first - 1]) == "a"
 }
 
 /// Days and months that date an announcement still to come.
@@ -189,5 +198,16 @@ mod tests {
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
+    }
+
+    #[test]
+    fn a_funding_stage_describing_a_company_is_not_news() {
+        for text in [
+            "Is 0.1% normal for a senior engineer at a Series A (~25 people)? Trying to benchmark before I negotiate.",
+            "I'm hiring a platform lead for a Series C in Manchester, hybrid. Open to a quick chat?",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+        assert!(flags(RULE, "We just closed our Series A, can't say more until Tuesday", &personal()));
     }
 }

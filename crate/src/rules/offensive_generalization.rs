@@ -81,6 +81,7 @@ impl Rule for OffensiveGeneralization {
                 !super::listed(EVERYDAY_GROUPS, group.phrase)
                     && emoji_later_in_sentence(doc, group.end, MOCKING)
                     && !near_word(doc, group.first, 3, 0, ONE_OF_THEM)
+                    && !view_of_the_writer(doc, group)
             };
             if cue.is_none() && mocked() {
                 let span = hit_span(doc, group);
@@ -135,6 +136,28 @@ pub(super) fn pushed_back(input: &Input) -> bool {
     groups(input).any(|(g, _)| super::quoted_to_dismiss(doc, g.start, g.end) || echoed_and_answered(doc, g.first))
         || input.scan.hits(List::OffensivePhrases).any(|h| label_denied(doc, h.start))
         || input.scan.hits(List::GroupCues).any(|h| label_denied(doc, h.start))
+}
+
+/// "the Americans think my accent is posh 😂": what the group makes of the
+/// writer, who is the one laughed at.
+fn view_of_the_writer(doc: &crate::text::Doc, group: &crate::lexicon::Hit) -> bool {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
+    matches!(word(group.last + 1), "think" | "thinks" | "thought" | "reckon" | "assume" | "assumed")
+        && matches!(word(group.last + 2), "my" | "i" | "i'm" | "im" | "me")
+}
+
+/// "Wheelchair users like me need them", "as a Scouser", "fellow mums":
+/// the writer names a group they belong to.
+pub(super) fn said_by_one_of_them(input: &Input) -> bool {
+    let doc = input.doc;
+    let word = |i: Option<usize>| i.and_then(|i| doc.tokens.get(i)).map_or("", |t| doc.word(t));
+    // "Stopped reading at 'as a woman in tech'": someone else's words, quoted.
+    groups(input).filter(|(g, _)| super::inside_quotes(doc, g.start, g.end).is_none()).any(|(g, _)| {
+        let before = |n: usize| word(g.first.checked_sub(n));
+        (word(Some(g.last + 1)) == "like" && matches!(word(Some(g.last + 2)), "me" | "us" | "myself"))
+            || matches!(before(1), "fellow" | "we're" | "were")
+            || (matches!(before(1), "a" | "an") && matches!(before(2), "as" | "i'm" | "im"))
+    })
 }
 
 /// "women in engineering are not 'diversity hires'": the label quoted and
@@ -283,6 +306,7 @@ mod tests {
             "Funny how the best dumplings in town come from a tiny Chinese bakery",
             "yes I'm irish, no I don't want to talk about the accent 😂",
             "girls night was chaos 😂",
+            "Essex girl in New York and the Americans think my accent is posh 😂",
             "Girls' trip to Vegas this weekend, no offence but we deserve it",
             "the 'gen z can't work' discourse is lazy",
             "\"women can't drive\" is a tired stereotype",

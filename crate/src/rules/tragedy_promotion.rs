@@ -142,6 +142,7 @@ mod tests {
             "Rain all day, the flood warnings are no joke. Stay safe",
             "Our thoughts are with everyone affected by the floods. We're closed today anyway so our staff can help.",
             "Our thoughts are with Dave, who has to work the bank holiday 😂",
+            "RIP Mr Okafor, our caretaker for 30 years. Gone too soon.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

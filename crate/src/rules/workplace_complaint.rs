@@ -47,7 +47,7 @@ impl Rule for WorkplaceComplaint {
             .iter()
             .copied()
             .filter(|h| h.tag == "negative")
-            .chain(input.scan.hits(List::Profanity).filter(|h| h.tag != "mild"))
+            .chain(input.scan.hits(List::Profanity).filter(|h| h.tag != "mild" && h.tag != "faint"))
             .chain(input.scan.hits(List::Insults))
             .chain(input.scan.hits(List::Ableist).filter(|h| h.tag != "weak"))
             .collect();
