@@ -139,10 +139,13 @@ impl Rule for Address {
 
 fn is_house_number(raw: &str) -> bool {
     let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    // "221b" is a house; "10k" and "5m" are a race and a sum.
+    let unit = raw[digits..].eq_ignore_ascii_case("k") || raw[digits..].eq_ignore_ascii_case("m");
     (1..=5).contains(&digits)
         && !raw.starts_with('0')
         && raw.len() - digits <= 1
         && raw[digits..].bytes().all(|c| c.is_ascii_alphabetic())
+        && !unit
 }
 
 fn is_ordinal(raw: &str) -> bool {
@@ -381,6 +384,7 @@ mod tests {
     fn ignores_streets_without_a_home() {
         for text in [
             "42nd Street is my favourite musical",
+            "The Ridgeway 10k closes Ridge Road 8am–1pm this Sunday. Diversions will be signed.",
             "Abbey Road is the best album",
             "protest outside Downing Street today",
             "protest outside 10 Downing Street today",

@@ -27,7 +27,7 @@ const NEVER_BANTER: &[&str] = &[
 ];
 
 /// Words that tell readers where to find someone.
-const WHERE_TO_FIND: &[&str] = &["lives at", "lives on", "works at", "address is", "lives in"];
+const WHERE_TO_FIND: &[&str] = &["lives at", "lives on", "works at", "address is", "lives in", "number is", "dob"];
 
 const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
 

@@ -85,7 +85,12 @@ impl Rule for IntoxicationDrinking {
                 "hangover" => Severity::Medium,
                 // "The ending of Past Lives ... and I was wrecked. Best film of the
                 // year": moved by a story, with no drink in the draft.
-                "strong-ambiguous" if drunk_frame(doc, hit) && (drinks > 0 || !about_a_story(doc, hit)) => {
+                // "Jade absolutely SMASHED it at the cocktail championships": did well.
+                "strong-ambiguous"
+                    if drunk_frame(doc, hit)
+                        && (drinks > 0 || !about_a_story(doc, hit))
+                        && doc.tokens.get(hit.last + 1).map_or(true, |t| doc.word(t) != "it") =>
+                {
                     Severity::Medium
                 }
                 // "The joint on this dovetail": woodwork.
@@ -162,7 +167,7 @@ const OFFER: &str = concat!(
     "try|order|pairing|paired|tasting|launch|launches|recipe|responsibly|alcohol-free|",
     "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
     "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
-    "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
+    "cellar|garden|clubhouse|reception|presentation|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
     "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol",
 );
 
@@ -513,6 +518,7 @@ mod tests {
             "Work drinks at the new cocktail bar, the espresso martini killed it",
             "cocktail masterclass for Jess's hen do 🍸 we made espresso martinis and I have never been prouder of us",
             "best pint of Guinness of my life in a tiny pub in Galway. the barman told me off for drinking it too fast",
+            "Our bar manager Jade absolutely SMASHED it at the cocktail championships in Bristol 🍸🏆",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }

@@ -24,6 +24,9 @@ impl Rule for OffensiveAbleist {
             if tok.capitalized && !tok.shouted && hit.first > 0 && doc.same_sentence(hit.first - 1, hit.first) {
                 continue;
             }
+            if proving_dough(doc, hit) {
+                continue;
+            }
             let severity = if hit.tag == "weak" { Severity::Low } else { Severity::Medium };
             let span = hit_span(input.doc, hit);
             let word = input.doc.original(span.0, span.1);
@@ -35,15 +38,25 @@ impl Rule for OffensiveAbleist {
     }
 }
 
+/// "12 hour cold retard in the fridge": a baker slowing the dough.
+fn proving_dough(doc: &crate::text::Doc, hit: &crate::lexicon::Hit) -> bool {
+    const BAKING: &str = "cold|bulk|overnight|fridge|dough|proof|proofing|sourdough|hydration|loaf";
+    doc.word(&doc.tokens[hit.first]) == "retard"
+        && (hit.first.saturating_sub(4)..(hit.last + 4).min(doc.tokens.len()))
+            .any(|i| super::listed(BAKING, doc.word(&doc.tokens[i])))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::test_util::*;
 
     #[test]
     fn catches_ableist_insults() {
-        for text in ["that plan is retarded", "my ex is a total psycho", "stop being such a spaz"] {
+        for text in ["that plan is retarded", "my ex is a total psycho", "stop being such a spaz", "what a retard"] {
             assert!(flags("offensive.ableist", text, &personal()), "missed: {text}");
         }
+        let dough = "Finally got a proper ear on my sourdough. 78% hydration, 12 hour cold retard in the fridge.";
+        assert!(!flags("offensive.ableist", dough, &personal()));
     }
 
     #[test]

@@ -61,6 +61,8 @@ impl Rule for PermanenceDisclaimer {
                 || titled
                 || said_not_to_work(doc, hit.last)
                 || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
+                // "or am I getting mugged off?": a real question, which goes on.
+                || (hit.phrase == "or am i" && !stands_alone(doc, hit.end))
                 || (hit.phrase.contains("kidding") && resolution_before(doc, hit.first))
             {
                 continue;
@@ -228,6 +230,7 @@ mod tests {
             "our rivals are clowns, kidding lol",
             "jk, can't help myself 😂",
             "Deleting this in an hour, don't save it",
+            "Best boss in the world. Or am I? 👀",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -260,6 +263,7 @@ mod tests {
             "Kidding around at the park with the twins all afternoon",
             "Kidding aside, I learned more from my failed startup than from my MBA.",
             "Who was I kidding thinking I'd finish this book in a week",
+            "First time renter in Glasgow — is £40 a month for contents insurance normal or am I getting mugged off?",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
