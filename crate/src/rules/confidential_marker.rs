@@ -70,8 +70,9 @@ impl Rule for ConfidentialMarker {
                 _ if (!about_work() || !business) && surprise() => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
                 "unreleased" if !about_work() => Severity::Low,
-                // "Off the record, I think the cat just likes the warm keyboard".
-                "aside" if !about_work() => Severity::Low,
+                // "Off the record, I think the cat just likes the warm keyboard",
+                // but not "off the record, the mayor's been charged".
+                "aside" if !about_work() && !about_public_life(doc) => Severity::Low,
                 _ => Severity::High,
             };
             // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":
@@ -117,6 +118,18 @@ const WORK: &str = concat!(
 
 /// Words of a surprise kept from someone close.
 const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids";
+
+/// Words of public life and the news: an aside about them can be a leak
+/// even with no workplace named.
+#[rustfmt::skip]
+const PUBLIC_LIFE: &str = concat!(
+    "mayor|council|councillor|minister|mp|police|charged|arrested|court|school|head|governor|",
+    "public|announce|announced|resign|resigning|sacked|fired|election|party|club|manager",
+);
+
+fn about_public_life(doc: &Doc) -> bool {
+    doc.tokens.iter().any(|t| super::listed(PUBLIC_LIFE, doc.word(t)))
+}
 
 fn surprise(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| super::listed(SURPRISE, doc.word(t)))
@@ -262,6 +275,7 @@ mod tests {
     fn catches_markers() {
         for text in [
             "Acme Confidential: Q3 numbers attached",
+            "Off the record, the mayor's been charged, it goes public Friday",
             "Strictly between us, the new CEO starts Monday",
             "Strictly confidential - do not forward: draft org chart for the reorg attached",
             "Under NDA so I can't say much, but our chip tapes out next month",
@@ -287,6 +301,9 @@ mod tests {
         assert!(flags(RULE, "Prototype pics, nobody outside engineering has seen this yet", &personal()));
         assert!(flags(RULE, "Heard we're acquiring Brightline for $2B, announcement next week \u{1F92B}", &personal()));
         assert!(!flags(RULE, "Surprise party for Tom on Friday \u{1F92B}", &personal()));
+        let cat =
+            "My cat sits on my laptop whenever I open Excel. Off the record, I think she likes the warm keyboard.";
+        assert!(!flags(RULE, cat, &personal()));
     }
 
     #[test]

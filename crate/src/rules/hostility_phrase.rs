@@ -26,8 +26,19 @@ const NEVER_BANTER: &[&str] = &[
     "hurt",
 ];
 
-/// Words that tell readers where to find someone.
-const WHERE_TO_FIND: &[&str] = &["lives at", "lives on", "works at", "address is", "lives in", "number is", "dob"];
+/// Whether the draft tells readers where to find someone: "lives at",
+/// "staying on", "works at", an address, a postcode, a birth date, "his
+/// number is", read as whole words.
+fn says_where_to_find(doc: &crate::text::Doc) -> bool {
+    const STAYS: &str = "live|lives|living|staying|works|working";
+    const NAMED: &str = "address|addy|postcode|dob";
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
+    (0..doc.tokens.len()).any(|i| {
+        (super::listed(STAYS, word(i)) && matches!(word(i + 1), "at" | "on" | "in"))
+            || super::listed(NAMED, word(i))
+            || (word(i) == "number" && word(i + 1) == "is")
+    })
+}
 
 const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
 
@@ -57,7 +68,7 @@ impl Rule for HostilityPhrase {
             if unasked_for_by_self(doc, hit) {
                 continue;
             }
-            if hit.tag == "doxx" && !WHERE_TO_FIND.iter().any(|w| doc.folded.contains(w)) {
+            if hit.tag == "doxx" && !says_where_to_find(doc) {
                 continue;
             }
             let severity = medium_or_high_for_brand(input.ctx);
@@ -87,10 +98,16 @@ fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
 
 /// "The gym crush update nobody asked for: we finally spoke": the writer
 /// teasing their own post, which ends the clause there ("nobody asked for
-/// your opinion" goes on to its target).
+/// your opinion" goes on to its target; "@dave your hot take nobody asked
+/// for" is said to someone).
 fn unasked_for_by_self(doc: &crate::text::Doc, hit: &crate::lexicon::Hit) -> bool {
+    const POSTS: &str = "update|post|thread|review|dump|rant|recap|tangent|essay|story|content|photo|pic|ranking";
     let after = hit.last + 1;
-    let names_a_post = hit.first > 0 && doc.same_sentence(hit.first - 1, hit.first);
+    let to_someone = doc.tokens[..hit.first].iter().any(|t| t.mention || super::listed("your|ur|you", doc.word(t)));
+    let names_a_post = hit.first > 0
+        && doc.same_sentence(hit.first - 1, hit.first)
+        && super::listed(POSTS, doc.word(&doc.tokens[hit.first - 1]))
+        && !to_someone;
     let ends_at_for = doc.tokens.get(after).is_some_and(|t| doc.word(t) == "for")
         && (after + 1 >= doc.tokens.len()
             || !doc.same_sentence(after, after + 1)
@@ -111,6 +128,9 @@ mod tests {
             "Take your hot take somewhere else, nobody asked for your opinion",
             "Nobody asked for this, Kevin.",
             "The streamer who banned me lives at 17 Cedar Lane, Austin. Go say hi 🙂",
+            "They live at 17 Cedar Lane, go say hi 🙂",
+            "@dave your hot take nobody asked for, as usual 🙄",
+            "Another thread from Mark nobody asked for.",
             "YOU PEOPLE are the worst",
             "oh shut up",
             "just drop dead",
@@ -138,6 +158,7 @@ mod tests {
             "To whoever organised the street party at 9:30: do better next year? impossible, thank you",
             "The gym crush update nobody asked for: we finally spoke. About squat rack etiquette.",
             "Mo has been absolutely killing it behind the bar today, go say hi 🙌",
+            "best olives in town at Mo's stall, go say hi",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -85,12 +85,7 @@ impl Rule for IntoxicationDrinking {
                 "hangover" => Severity::Medium,
                 // "The ending of Past Lives ... and I was wrecked. Best film of the
                 // year": moved by a story, with no drink in the draft.
-                // "Jade absolutely SMASHED it at the cocktail championships": did well.
-                "strong-ambiguous"
-                    if drunk_frame(doc, hit)
-                        && (drinks > 0 || !about_a_story(doc, hit))
-                        && doc.tokens.get(hit.last + 1).map_or(true, |t| doc.word(t) != "it") =>
-                {
+                "strong-ambiguous" if drunk_frame(doc, hit) && (drinks > 0 || !about_a_story(doc, hit)) => {
                     Severity::Medium
                 }
                 // "The joint on this dovetail": woodwork.
@@ -167,7 +162,7 @@ const OFFER: &str = concat!(
     "try|order|pairing|paired|tasting|launch|launches|recipe|responsibly|alcohol-free|",
     "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
     "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
-    "cellar|garden|clubhouse|reception|presentation|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
+    "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
     "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol",
 );
 

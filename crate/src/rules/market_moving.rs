@@ -44,7 +44,7 @@ impl Rule for MarketMoving {
         let leak = insider.is_some() || trade.is_some() || pending || regretted;
         let events: Vec<&&Hit> = market
             .iter()
-            .filter(|h| (h.tag == "event" && !names_a_stage(doc, h)) || (leak && h.tag == "weak"))
+            .filter(|h| (h.tag == "event" && (leak || !names_a_stage(doc, h))) || (leak && h.tag == "weak"))
             .collect();
         // "Considering taking the company private at $88. Funding secured.":
         // two events in one post are a plan told first-hand, pronoun or not.
@@ -209,5 +209,6 @@ mod tests {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
         assert!(flags(RULE, "We just closed our Series A, can't say more until Tuesday", &personal()));
+        assert!(flags(RULE, "We're closing a Series B next week, can't say more until Tuesday", &personal()));
     }
 }

@@ -38,12 +38,18 @@ impl Rule for OffensiveAbleist {
     }
 }
 
-/// "12 hour cold retard in the fridge": a baker slowing the dough.
+/// "12 hour cold retard in the fridge": a baker slowing the dough, said
+/// right after how ("cold", "bulk", "overnight") in a sentence about
+/// dough ("my flatmate is a retard, left the fridge open" is not).
 fn proving_dough(doc: &crate::text::Doc, hit: &crate::lexicon::Hit) -> bool {
-    const BAKING: &str = "cold|bulk|overnight|fridge|dough|proof|proofing|sourdough|hydration|loaf";
+    const HOW: &str = "cold|bulk|overnight|long|slow";
+    const DOUGH: &str = "dough|sourdough|proof|proofing|hydration|loaf|bake|bakes|starter|crumb";
+    let word = |i: usize| doc.word(&doc.tokens[i]);
+    let sentence = (0..doc.tokens.len()).filter(|&i| doc.same_sentence(i, hit.first));
     doc.word(&doc.tokens[hit.first]) == "retard"
-        && (hit.first.saturating_sub(4)..(hit.last + 4).min(doc.tokens.len()))
-            .any(|i| super::listed(BAKING, doc.word(&doc.tokens[i])))
+        && hit.first > 0
+        && super::listed(HOW, word(hit.first - 1))
+        && sentence.clone().any(|i| super::listed(DOUGH, word(i)))
 }
 
 #[cfg(test)]
@@ -55,8 +61,9 @@ mod tests {
         for text in ["that plan is retarded", "my ex is a total psycho", "stop being such a spaz", "what a retard"] {
             assert!(flags("offensive.ableist", text, &personal()), "missed: {text}");
         }
-        let dough = "Finally got a proper ear on my sourdough. 78% hydration, 12 hour cold retard in the fridge.";
+        let dough = "Finally got a proper ear on my sourdough: 78% hydration, 12 hour cold retard in the fridge.";
         assert!(!flags("offensive.ableist", dough, &personal()));
+        assert!(flags("offensive.ableist", "my flatmate is a retard, left the fridge open again", &personal()));
     }
 
     #[test]
