@@ -66,10 +66,13 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         }
         Category::Workplace => safety_notice() || says(WORK_PRAISE),
         // A priced offer with no "I" or "my" in it: the brand selling.
-        // "the 6am class absolutely smashed it": a brand praising its people.
+        // "the 6am class absolutely smashed it": a brand praising its people,
+        // with no word of a personal life ("date night with the hubby").
         Category::WrongAccount => {
             safety_notice()
-                || (says(&["smashed it", "nailed it", "crushed it", "killed it"]) && !super::speaks_as_self(input.doc))
+                || (says(&["smashed it", "nailed it", "crushed it", "killed it"])
+                    && !super::speaks_as_self(input.doc)
+                    && !input.scan.has(List::Register))
                 || (has_price(&input.doc.folded)
                     && !input.doc.tokens.iter().any(|t| super::FIRST_PERSON_SINGULAR.contains(&input.doc.word(t))))
         }
@@ -88,8 +91,16 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || says(&["roof leaked", "roof leak", "pipe leaked", "tap leaked", "leaking roof"])
         }
         // "full report on their investor site": news told through an
-        // official channel is out already, as the rule reads it.
-        Category::MarketMoving => about_a_work() || input.scan.hits(List::Market).any(|h| h.tag == "official"),
+        // official channel is out already, as the rule reads it, unless an
+        // insider, a trade, a secret or a date to come says otherwise.
+        Category::MarketMoving => {
+            let market = || input.scan.hits(List::Market);
+            about_a_work()
+                || (market().any(|h| h.tag == "official")
+                    && !market().any(|h| h.tag == "insider" || h.tag == "trade")
+                    && !input.scan.has(List::Confidential)
+                    && input.announcement_pending().is_none())
+        }
         Category::Tragedy => {
             about_a_work()
                 || says(&["paused all promotional", "paused our promotions"])
@@ -121,16 +132,23 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     }
 }
 
-/// "the first bottles of our spiced rum", "our new IPA": a maker or a bar
-/// talking about what it makes or pours, with no word of being drunk.
+/// "the first bottles of our spiced rum labelled by hand": a maker or a
+/// bar talking about making or pouring its drink, with no word of being
+/// drunk ("been sampling our new rum since lunch and the floor keeps
+/// moving" names no making).
 fn names_its_own_drink(input: &Input) -> bool {
+    const MAKING: &str = concat!(
+        "bottle|bottles|bottled|bottling|batch|cask|casks|barrel|barrels|still|stills|distilled|",
+        "brewed|botanicals|label|labelled|labeled|release|launch|tasting|available|shop|order|menu"
+    );
     let doc = input.doc;
     let word = |i: Option<usize>| i.and_then(|i| doc.tokens.get(i)).map_or("", |t| doc.word(t));
     let mut drinking = input.scan.hits(List::Drinking);
     let ours = drinking
         .clone()
         .any(|h| h.tag.is_empty() && (word(h.first.checked_sub(1)) == "our" || word(h.first.checked_sub(2)) == "our"));
-    ours && !drinking.any(|h| h.tag.starts_with("strong"))
+    ours && doc.tokens.iter().any(|t| super::listed(MAKING, doc.word(t)))
+        && !drinking.any(|h| h.tag.starts_with("strong"))
 }
 
 /// Whether a hit of `list` is a name in title case inside its sentence
@@ -392,6 +410,14 @@ mod tests {
         assert!(quiet(still, &brand(), Category::Intoxication));
         let smashed = "our team got absolutely smashed on our own rum last night, send help";
         assert!(!quiet(smashed, &brand(), Category::Intoxication));
+        let sampling = "Been sampling our new rum since lunch and the floor keeps moving, someone carry me home";
+        assert!(!quiet(sampling, &brand(), Category::Intoxication));
+        let class = "The new squat racks are in and the 6am class absolutely smashed it this morning.";
+        assert!(quiet(class, &brand(), Category::WrongAccount));
+        let date = "Nailed it. Date night with the hubby, back to the specials on Monday x";
+        assert!(!quiet(date, &brand(), Category::WrongAccount));
+        let later = "Results published on our investor site Thursday; between us they're awful";
+        assert!(!quiet(later, &personal(), Category::MarketMoving));
         let published = "Meridane's results are out: revenue up 4%, full report on their investor site";
         assert!(quiet(published, &personal(), Category::MarketMoving));
         assert!(!quiet("Between us, results are going to be huge next week", &personal(), Category::MarketMoving));

@@ -147,17 +147,21 @@ fn view_of_the_writer(doc: &crate::text::Doc, group: &crate::lexicon::Hit) -> bo
 }
 
 /// "Wheelchair users like me need them", "as a Scouser", "fellow mums":
-/// the writer names a group they belong to.
+/// the writer names a group they belong to, and no other ("As a Muslim
+/// I'll say it, the Jews..." names another).
 pub(super) fn said_by_one_of_them(input: &Input) -> bool {
     let doc = input.doc;
     let word = |i: Option<usize>| i.and_then(|i| doc.tokens.get(i)).map_or("", |t| doc.word(t));
-    // "Stopped reading at 'as a woman in tech'": someone else's words, quoted.
-    groups(input).filter(|(g, _)| super::inside_quotes(doc, g.start, g.end).is_none()).any(|(g, _)| {
+    let own = |g: &crate::lexicon::Hit| {
         let before = |n: usize| word(g.first.checked_sub(n));
-        (word(Some(g.last + 1)) == "like" && matches!(word(Some(g.last + 2)), "me" | "us" | "myself"))
-            || matches!(before(1), "fellow" | "we're" | "were")
-            || (matches!(before(1), "a" | "an") && matches!(before(2), "as" | "i'm" | "im"))
-    })
+        // "Stopped reading at 'as a woman in tech'": someone else's words, quoted.
+        super::inside_quotes(doc, g.start, g.end).is_none()
+            && ((word(Some(g.last + 1)) == "like" && matches!(word(Some(g.last + 2)), "me" | "us" | "myself"))
+                || matches!(before(1), "fellow" | "we're")
+                || (matches!(before(1), "a" | "an") && matches!(before(2), "as" | "i'm" | "im")))
+    };
+    let mut named = groups(input).peekable();
+    named.peek().is_some() && named.all(|(g, _)| own(&g))
 }
 
 /// "women in engineering are not 'diversity hires'": the label quoted and
