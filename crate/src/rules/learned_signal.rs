@@ -65,16 +65,16 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || super::offensive_generalization::said_by_one_of_them(input)
         }
         Category::Workplace => safety_notice() || says(WORK_PRAISE),
-        // A priced offer with no "I" or "my" in it: the brand selling.
-        // "the 6am class absolutely smashed it": a brand praising its people,
-        // with no word of a personal life ("date night with the hubby").
+        // A priced offer with no "I" or "my" in it: the brand selling. "The
+        // 6am class absolutely smashed it": a brand praising its people, with
+        // no word of a personal life ("date night with the hubby").
         Category::WrongAccount => {
+            let as_self = super::speaks_as_self(input.doc);
             safety_notice()
                 || (says(&["smashed it", "nailed it", "crushed it", "killed it"])
-                    && !super::speaks_as_self(input.doc)
+                    && !as_self
                     && !input.scan.has(List::Register))
-                || (has_price(&input.doc.folded)
-                    && !input.doc.tokens.iter().any(|t| super::FIRST_PERSON_SINGULAR.contains(&input.doc.word(t))))
+                || (has_price(&input.doc.folded) && !as_self)
         }
         Category::Intoxication => {
             about_a_work()
@@ -406,20 +406,43 @@ mod tests {
 
     #[test]
     fn stays_quiet_on_a_maker_and_on_news_already_out() {
-        let still = "the copper still fired up by 8, and the first bottles of our spiced rum labelled by hand";
-        assert!(quiet(still, &brand(), Category::Intoxication));
-        let smashed = "our team got absolutely smashed on our own rum last night, send help";
-        assert!(!quiet(smashed, &brand(), Category::Intoxication));
-        let sampling = "Been sampling our new rum since lunch and the floor keeps moving, someone carry me home";
-        assert!(!quiet(sampling, &brand(), Category::Intoxication));
-        let class = "The new squat racks are in and the 6am class absolutely smashed it this morning.";
-        assert!(quiet(class, &brand(), Category::WrongAccount));
-        let date = "Nailed it. Date night with the hubby, back to the specials on Monday x";
-        assert!(!quiet(date, &brand(), Category::WrongAccount));
-        let later = "Results published on our investor site Thursday; between us they're awful";
-        assert!(!quiet(later, &personal(), Category::MarketMoving));
-        let published = "Meridane's results are out: revenue up 4%, full report on their investor site";
-        assert!(quiet(published, &personal(), Category::MarketMoving));
-        assert!(!quiet("Between us, results are going to be huge next week", &personal(), Category::MarketMoving));
+        use Category::{Intoxication, MarketMoving, WrongAccount};
+        for (text, ctx, category, expected) in [
+            (
+                "the copper still fired up by 8, and the first bottles of our spiced rum labelled by hand",
+                brand(),
+                Intoxication,
+                true,
+            ),
+            ("our team got absolutely smashed on our own rum last night, send help", brand(), Intoxication, false),
+            (
+                "Been sampling our new rum since lunch and the floor keeps moving, someone carry me home",
+                brand(),
+                Intoxication,
+                false,
+            ),
+            (
+                "The new squat racks are in and the 6am class absolutely smashed it this morning.",
+                brand(),
+                WrongAccount,
+                true,
+            ),
+            ("Nailed it. Date night with the hubby, back to the specials on Monday x", brand(), WrongAccount, false),
+            (
+                "Results published on our investor site Thursday; between us they're awful",
+                personal(),
+                MarketMoving,
+                false,
+            ),
+            (
+                "Meridane's results are out: revenue up 4%, full report on their investor site",
+                personal(),
+                MarketMoving,
+                true,
+            ),
+            ("Between us, results are going to be huge next week", personal(), MarketMoving, false),
+        ] {
+            assert_eq!(quiet(text, &ctx, category), expected, "{category:?}: {text}");
+        }
     }
 }
