@@ -54,17 +54,16 @@ impl Rule for OpenInvitation {
             }
         }
         // "Tell us what you think at Tuesday's public meeting": asked in a room, not online.
-        if !found && !IN_PERSON.iter().any(|place| doc.folded.contains(place)) {
-            if let Some(hit) = input.scan.hits(List::Invitation).next() {
-                out.push(with_action(
-                    self.finding(
-                        severity,
-                        doc.span(hit.start, hit.end),
-                        "This invites the public to answer, with anything.".into(),
-                    ),
-                    hint,
-                ));
-            }
+        let in_person = || IN_PERSON.iter().any(|place| doc.folded.contains(place));
+        if let Some(hit) = input.scan.hits(List::Invitation).next().filter(|_| !found && !in_person()) {
+            out.push(with_action(
+                self.finding(
+                    severity,
+                    doc.span(hit.start, hit.end),
+                    "This invites the public to answer, with anything.".into(),
+                ),
+                hint,
+            ));
         }
     }
 }

@@ -30,8 +30,11 @@ pub struct Token {
 pub struct Doc<'a> {
     pub text: &'a str,
     pub folded: String,
-    /// For each byte of `folded`: the original character's UTF-16 span.
-    origin: Vec<(u32, u32)>,
+    /// Where `folded`, the original's bytes and its UTF-16 units line up:
+    /// one piece per run of ASCII (which maps one to one) and one per other
+    /// character, then an end. A dense map per byte would write 16 bytes
+    /// for each byte of every draft; offsets are read only for findings.
+    pieces: Vec<Piece>,
     pub tokens: Vec<Token>,
     /// Words spelled out letter by letter ("f u c k", "s.h.i.t"), joined.
     pub spaced: Vec<Token>,
@@ -39,32 +42,39 @@ pub struct Doc<'a> {
     /// spelling is its own range), then the leetspeak readings and the
     /// joined spelled-out words.
     spellings: String,
-    /// For each original character: its UTF-16 offset and its byte offset.
-    starts: Vec<(u32, u32)>,
     utf16_len: u32,
     /// The characters outside the Basic Multilingual Plane (most emoji), in
     /// order: rules asking "is there a 😂?" read these, not the whole text.
     pub astral: Vec<char>,
 }
 
+/// A stretch of the draft: a run of ASCII, or one other character (whose
+/// fold may be empty or several bytes long). Its end is the next piece's
+/// start.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    folded: u32,
+    byte: u32,
+    at16: u32,
+    ascii: bool,
+}
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Doc<'a> {
         let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
         // For each byte of `folded`: whether the original character was upper case.
         let mut upper = Vec::with_capacity(text.len());
-        let mut starts = Vec::with_capacity(text.len());
+        let mut pieces = Vec::new();
         let mut at16 = 0u32;
         let mut astral = Vec::new();
         let bytes = text.as_bytes();
         let mut byte = 0;
         while byte < bytes.len() {
+            let piece = |ascii| Piece { folded: folded.len() as u32, byte: byte as u32, at16, ascii };
             // Runs of ASCII, most of any draft, fold a whole run at a time.
             let ascii = bytes[byte..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - byte);
             if ascii > 0 {
-                let (from16, from) = (at16, byte as u32);
-                starts.extend((0..ascii as u32).map(|k| (from16 + k, from + k)));
-                origin.extend((0..ascii as u32).map(|k| (from16 + k, from16 + k + 1)));
+                pieces.push(piece(true));
                 upper.extend(bytes[byte..byte + ascii].iter().map(u8::is_ascii_uppercase));
                 let run_at = folded.len();
                 folded.push_str(&text[byte..byte + ascii]);
@@ -73,28 +83,26 @@ impl<'a> Doc<'a> {
                 byte += ascii;
                 continue;
             }
+            pieces.push(piece(false));
             let c = text[byte..].chars().next().unwrap_or_default();
             if c.len_utf8() == 4 {
                 astral.push(c);
             }
-            starts.push((at16, byte as u32));
-            let span = (at16, at16 + c.len_utf16() as u32);
-            at16 = span.1;
+            at16 += c.len_utf16() as u32;
             match fold_char(c) {
                 Folded::Nothing => {}
                 Folded::Char(f) => folded.push(f),
                 Folded::Str(s) => folded.push_str(s),
             }
-            let is_upper = c.is_uppercase();
-            origin.resize(folded.len(), span);
-            upper.resize(folded.len(), is_upper);
+            upper.resize(folded.len(), c.is_uppercase());
             byte += c.len_utf8();
         }
+        pieces.push(Piece { folded: folded.len() as u32, byte: byte as u32, at16, ascii: false });
         let mut spellings = String::with_capacity(folded.len() + 32);
         spellings.push_str(&folded);
         let tokens = tokenize(&folded, &upper, &mut spellings);
         let spaced = join_spelled_out(&folded, &tokens, &mut spellings);
-        Doc { text, folded, origin, tokens, spaced, spellings, starts, utf16_len: at16, astral }
+        Doc { text, folded, pieces, tokens, spaced, spellings, utf16_len: at16, astral }
     }
 
     /// The folded token with leetspeak decoded ("sh1t" → "shit").
@@ -119,11 +127,25 @@ impl<'a> Doc<'a> {
 
     /// UTF-16 span of the original text behind the folded byte range.
     pub fn span(&self, start: usize, end: usize) -> (u32, u32) {
-        if self.origin.is_empty() || start >= end {
+        if self.folded.is_empty() || start >= end {
             return (0, 0);
         }
-        let end = end.min(self.origin.len());
-        (self.origin[start.min(end - 1)].0, self.origin[end - 1].1)
+        let end = end.min(self.folded.len());
+        (self.char_of_folded(start.min(end - 1)).0, self.char_of_folded(end - 1).1)
+    }
+
+    /// UTF-16 span of the original character behind folded byte `i` (in range).
+    fn char_of_folded(&self, i: usize) -> (u32, u32) {
+        // The last piece starting at or before `i` holds it: a piece whose
+        // fold is empty starts where the next one does.
+        let at = self.pieces.partition_point(|p| p.folded as usize <= i).saturating_sub(1);
+        let piece = self.pieces[at];
+        if piece.ascii {
+            let unit = piece.at16 + (i as u32 - piece.folded);
+            (unit, unit + 1)
+        } else {
+            (piece.at16, self.pieces.get(at + 1).map_or(self.utf16_len, |p| p.at16))
+        }
     }
 
     /// UTF-16 span covering tokens `first..=last`.
@@ -133,20 +155,30 @@ impl<'a> Doc<'a> {
 
     /// The original text behind a UTF-16 span (for messages and allow lists).
     pub fn original(&self, start: u32, end: u32) -> &'a str {
-        let byte_at = |at16: u32| {
-            let i = self.starts.partition_point(|&(u, _)| u < at16);
-            self.starts.get(i).map_or(self.text.len(), |&(_, b)| b as usize)
-        };
+        let byte_at = |at16: u32| self.next_char(|p| p.at16, at16).map_or(self.text.len(), |(_, byte)| byte as usize);
         &self.text[byte_at(start)..byte_at(end).max(byte_at(start))]
     }
 
     /// UTF-16 span of a byte range of the original text (on char boundaries).
     pub fn utf16_span_of_bytes(&self, start: usize, end: usize) -> (u32, u32) {
-        let at16 = |byte: usize| {
-            let i = self.starts.partition_point(|&(_, b)| (b as usize) < byte);
-            self.starts.get(i).map_or(self.utf16_len, |&(u, _)| u)
-        };
+        let at16 = |byte: usize| self.next_char(|p| p.byte, byte as u32).map_or(self.utf16_len, |(at16, _)| at16);
         (at16(start), at16(end))
+    }
+
+    /// The first original character starting at or after `offset`, in the
+    /// coordinate `of` reads (UTF-16 units or bytes): its UTF-16 offset and
+    /// byte offset.
+    fn next_char(&self, of: impl Fn(&Piece) -> u32, offset: u32) -> Option<(u32, u32)> {
+        let at = self.pieces.partition_point(|p| of(p) < offset);
+        let next = self.pieces.get(at)?;
+        match at.checked_sub(1).map(|before| self.pieces[before]) {
+            // Inside a run of ASCII, every unit and byte starts a character.
+            Some(run) if run.ascii && offset < of(next) => {
+                let k = offset - of(&run);
+                Some((run.at16 + k, run.byte + k))
+            }
+            _ => Some((next.at16, next.byte)),
+        }
     }
 
     /// Index of the first token starting at or after folded byte `pos`.
@@ -531,6 +563,59 @@ mod tests {
         assert_eq!(doc.word(t), "fuck");
         assert_eq!(doc.span(t.start, t.end), (3, 7));
         assert_eq!(doc.original(3, 7), "ｆｕｃｋ");
+    }
+
+    /// The offsets as a dense map would give them: per folded byte, the
+    /// original character's UTF-16 span; per character, its UTF-16 and
+    /// byte offsets.
+    fn dense(text: &str) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+        let (mut origin, mut starts, mut at16) = (Vec::new(), Vec::new(), 0u32);
+        for (byte, c) in text.char_indices() {
+            let span = (at16, at16 + c.len_utf16() as u32);
+            starts.push((at16, byte as u32));
+            let fold_len = match fold_char(c) {
+                Folded::Nothing => 0,
+                Folded::Char(f) => f.len_utf8(),
+                Folded::Str(s) => s.len(),
+            };
+            origin.extend(std::iter::repeat(span).take(fold_len));
+            at16 = span.1;
+        }
+        (origin, starts)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Every offset the pieces give is the one a dense map gives.
+        #[test]
+        fn offsets_match_a_dense_map(text in "(?s)[a-zA-Z0-9 .#@*'\u{200b}\u{202e}ａ-ｚＡ-Ｚ①-⑳éßĲﬁ🙂👍🏽\u{1D400}-\u{1D433}\u{0301}]{0,24}") {
+            let doc = Doc::new(&text);
+            let (origin, starts) = dense(&text);
+            proptest::prop_assert_eq!(origin.len(), doc.folded.len());
+            let utf16_len = text.encode_utf16().count() as u32;
+            for start in 0..=origin.len() + 1 {
+                for end in start..=origin.len() + 1 {
+                    let want = if origin.is_empty() || start >= end {
+                        (0, 0)
+                    } else {
+                        let end = end.min(origin.len());
+                        (origin[start.min(end - 1)].0, origin[end - 1].1)
+                    };
+                    proptest::prop_assert_eq!(doc.span(start, end), want, "span {}..{}", start, end);
+                }
+            }
+            for at16 in 0..=utf16_len + 1 {
+                let i = starts.partition_point(|&(u, _)| u < at16);
+                let byte = starts.get(i).map_or(text.len(), |&(_, b)| b as usize);
+                proptest::prop_assert_eq!(doc.original(at16, utf16_len + 1), &text[byte..]);
+            }
+            for byte in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                let i = starts.partition_point(|&(_, b)| (b as usize) < byte);
+                let at16 = starts.get(i).map_or(utf16_len, |&(u, _)| u);
+                proptest::prop_assert_eq!(doc.utf16_span_of_bytes(byte, text.len()), (at16, utf16_len));
+            }
+        }
     }
 
     #[test]
