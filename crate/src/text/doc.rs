@@ -565,10 +565,12 @@ mod tests {
         assert_eq!(doc.original(3, 7), "ｆｕｃｋ");
     }
 
+    type Span = (u32, u32);
+
     /// The offsets as a dense map would give them: per folded byte, the
     /// original character's UTF-16 span; per character, its UTF-16 and
     /// byte offsets.
-    fn dense(text: &str) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+    fn dense(text: &str) -> (Vec<Span>, Vec<Span>) {
         let (mut origin, mut starts, mut at16) = (Vec::new(), Vec::new(), 0u32);
         for (byte, c) in text.char_indices() {
             let span = (at16, at16 + c.len_utf16() as u32);
