@@ -190,7 +190,10 @@ fn recall_stays_at_or_above_the_floors() {
 /// false alarm here (a gym whose class "smashed it"), mended by keeping the
 /// learned wrong-account rule quiet on a brand's praise. Sessions 4 to 9's
 /// held-out batches are in `plain6.jsonl` now, which the model learns from.
-const HELDOUT_FLOOR: f64 = 928.0 / 1106.0;
+/// Session 12's credential rules (codes read out in halves, answers to name
+/// games, user / password pairs), written for misses of that session's own
+/// fresh batches, catch two more here: 930.
+const HELDOUT_FLOOR: f64 = 930.0 / 1106.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

@@ -72,14 +72,14 @@ impl Rule for OpenInvitation {
 const IN_PERSON: &[&str] = &["public meeting", "town hall meeting", "drop-in session", "drop in session", "in person"];
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
-/// journey with #LumeraLife": a tag the public is asked to fill with their
-/// own moments.
+/// journey with #LumeraLife", "Tell us about yours with #MyRailJourney": a
+/// tag the public is asked to fill with their own moments.
 fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     let w = doc.raw(&doc.tokens[i]);
     let asked = |words: &str| {
         (i.saturating_sub(6)..i).any(|j| super::listed(words, doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
     };
-    let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked("share|post|tag");
+    let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked("share|post|tag|tell");
     (w.len() > 4 && w.starts_with("my") && asked(USE_IT)) || shared_with
 }
 
@@ -109,6 +109,7 @@ mod tests {
             "Finish the sentence: I shop here because... #ShopReasons",
             "Questions for our CEO? Ask us anything today from 3pm",
             "Snapped a pic with one of our officers? Share it with #MyTownPD",
+            "Had a great trip with us? Tell us about it with #MyCoastJourney",
             "Living with asthma? We want to hear your journey. Share it with #BreatheLife",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");

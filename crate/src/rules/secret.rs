@@ -279,7 +279,9 @@ impl Rule for Secret {
 
 /// A word shaped like the passwords people pick ("Winter!2025", "Tulip2020":
 /// a capitalised word, then three or more digits or a symbol and digits) in
-/// the same sentence as "password", "pass", "pw" or "login". Folded byte range.
+/// the same sentence as "password", "pass", "pw" or "login", or after an
+/// e-mail address and a slash ("x@gmail.com / Paddington!94"). Folded byte
+/// range.
 fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
     let mut keyword = None;
     for (i, t) in doc.tokens.iter().enumerate() {
@@ -291,7 +293,14 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
             keyword = Some(i);
             continue;
         }
-        if !keyword.is_some_and(|k| doc.same_sentence(k, i)) {
+        if i == 0 {
+            continue;
+        }
+        // "corbettfam88 / Tangerine88": a user name and its password.
+        let user = &doc.folded[doc.folded[..doc.tokens[i - 1].end].rfind(' ').map_or(0, |at| at + 1)..t.start];
+        let pair = user.contains('/') && user.bytes().any(|c| c.is_ascii_digit() || c == b'@');
+        let email = pair && user.contains('@');
+        if !(email || keyword.is_some_and(|k| doc.same_sentence(k, i))) {
             continue;
         }
         // Said to be the password: "... is Winter!2025", "pass Tulip2020".
@@ -302,7 +311,7 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
             continue;
         }
         let (a, z) = doc.token_span(i, i);
-        if password_like(doc.original(a, z).as_bytes()) {
+        if password_like(doc.original(a, z).as_bytes(), if pair { 2 } else { 3 }) {
             return Some((t.start, t.end));
         }
     }
@@ -310,9 +319,10 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
 }
 
 /// Shaped like the passwords people pick: a capitalised word, then digits
-/// or a symbol and a digit, maybe a second word ("Tulip2020", "Winter!2025",
-/// "Autumn!Leaves9", "Nimbus#Corp2025"); not an address or a version.
-fn password_like(w: &[u8]) -> bool {
+/// (`min_digits` of them) or a symbol and a digit, maybe a second word
+/// ("Tulip2020", "Winter!2025", "Autumn!Leaves9", "Nimbus#Corp2025"); not
+/// an address or a version.
+fn password_like(w: &[u8], min_digits: usize) -> bool {
     let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
     let digits = w.iter().filter(|c| c.is_ascii_digit()).count();
     let symbols = w.iter().filter(|c| b"!@#$%&*?".contains(c)).count();
@@ -322,7 +332,7 @@ fn password_like(w: &[u8]) -> bool {
         && letters >= 3
         && letters + digits + symbols == w.len()
         && symbols <= 2
-        && (digits >= 3 || digits >= 1 && symbols >= 1)
+        && (digits >= min_digits || digits >= 1 && symbols >= 1)
 }
 
 /// "Watching The Password Is Courage": the keyword capitalised, and the
@@ -574,7 +584,10 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         // or a door code also after "is", "was", "now" or "changed to" ("PIN
         // for the shared locker is 4417", "changed to 5581"), if a code that
         // is not a count follows ("the fee went up to 2500 yen" is no PIN).
+        // A number in brackets too: "PIN is definitely right (5582)".
+        let bracketed = gap.trim_end().ends_with('(') && doc.is_number(&toks[i]);
         let said = gap.trim_end().ends_with(':')
+            || bracketed
             || (i > first && super::listed("it's|its", word(i - 1)))
             || (i > first + 1 && super::listed("is|was", word(i - 1)) && word(i - 2) == "it");
         let linked = i > first
@@ -587,7 +600,13 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         if !said && !linked {
             continue;
         }
-        let value = s[toks[i].start..toks[i].end].trim_end_matches(['.', ',', '!', '?']);
+        // A six-digit code read out in two halves: "it's 771 204".
+        let halves = toks.get(i + 1).filter(|next| {
+            let half = |t: &crate::text::Token| t.end - t.start == 3 && doc.is_number(t);
+            half(&toks[i]) && half(next) && next.start == toks[i].end + 1
+        });
+        let end = halves.map_or(toks[i].end, |next| next.end);
+        let value = s[toks[i].start..end].trim_end_matches(['.', ',', '!', '?']);
         let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         // A bare "code" ("the code Instagram texted you? It's 839204") is a
         // one-time code: five digits or more.
@@ -667,8 +686,8 @@ fn hint(s: &str, v0: usize, kind: Kind) -> Option<(usize, usize)> {
 }
 
 /// "Security question 'mother's maiden name'? Easy. It's Kowalczyk": a
-/// capitalised word after "it's" (or "that's", "it was") within the next
-/// sentence or two.
+/// capitalised word after "it's" (or "that's", "it was", "mine's") within
+/// the next sentence or two.
 fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> {
     let s = doc.folded.as_str();
     let mut to = s.len().min(from + 60);
@@ -682,7 +701,9 @@ fn answer_nearby(doc: &crate::text::Doc, from: usize) -> Option<(usize, usize)> 
     let b = s.as_bytes();
     // A whole word ("it was", not "visit was").
     let whole = |i: usize| from + i == 0 || !b[from + i - 1].is_ascii_alphanumeric();
-    let (at, lead) = ["it's ", "it is ", "its ", "that's ", "it was "]
+    // "mine's Rolo Kowalczyk": the writer's own answer to a name game built
+    // from security questions ("first pet + mum's maiden name").
+    let (at, lead) = ["it's ", "it is ", "its ", "that's ", "it was ", "mine's ", "mine is "]
         .iter()
         .filter_map(|p| window.match_indices(p).map(|(i, _)| i).find(|&i| whole(i)).map(|i| (i, p.len())))
         .min()?;
@@ -881,6 +902,13 @@ mod tests {
             ("creds: deploy:Pa55word", "Pa55word"),
             ("Fluffy1987, as my password since school", "Fluffy1987"),
             ("Security question: first pet? Easy. It's Biscuit, lol", "Biscuit"),
+            ("ok the code finally came through, it's 553 918. hurry", "553 918"),
+            ("@BankHelp tried the code you sent (604 271) twice and it says invalid", "604 271"),
+            ("card keeps declining?? PIN is definitely right (8841) I checked", "8841"),
+            ("pirate name = first pet + mum's maiden name! mine's Pickle Nowak, go", "Pickle"),
+            ("Drag name game: your first pet + the street you grew up on! Mine's Toffee Larkspur", "Toffee"),
+            ("my disney+ is jo.baker81@gmail.com / Marmalade!7 don't change the avatar", "Marmalade!7"),
+            ("sharing the hulu login for the flat cos I'm lazy: flat12crew / Sunbeam44. deleting", "Sunbeam44"),
         ] {
             assert_eq!(one(text, &personal()), (value.to_string(), Severity::High), "{text}");
         }
@@ -923,6 +951,9 @@ mod tests {
             "My PIN is fine but the limit is 5000 pounds",
             "My first dog, Rolo, turned 14 today",
             "Security question: what was your first car? Mine was a Fiesta, what a car",
+            "Security question: what was your first car? Mine's a Fiesta, what a car",
+            "email us at hello@bakery.co.uk / Instagram @bakery",
+            "Final score at the youth cup: Rovers2 / Athletic3",
             "forgot my password again lol",
             "We've added passkeys! Sign in with your face, no password to remember.",
             "password reset instructions are on our help page",
