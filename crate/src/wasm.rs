@@ -46,20 +46,27 @@ extern "C" {
     fn set_field(target: &Object, key: &JsValue, value: &JsValue) -> bool;
 }
 
+/// The JavaScript strings made so far, and where each text's string is. The
+/// index is the lexicon's map type, `&str` to `Vec<u32>` (one entry per
+/// text): a map of any other type would bring its own copy of the map's
+/// code, about 2 KB of wasm.
+type FixedStrings = (FxHashMap<&'static str, Vec<u32>>, Vec<JsValue>);
+
 thread_local! {
     /// JavaScript strings for the core's fixed texts (keys, ids, lessons),
     /// made once: decoding the same strings again for every finding took
     /// about a fifth of a long post's time.
-    static FIXED: RefCell<FxHashMap<(usize, usize), JsValue>> = RefCell::new(FxHashMap::default());
+    static FIXED: RefCell<FixedStrings> = RefCell::new(Default::default());
 }
 
 fn fixed(text: &'static str) -> JsValue {
     FIXED.with(|strings| {
-        strings
-            .borrow_mut()
-            .entry((text.as_ptr() as usize, text.len()))
-            .or_insert_with(|| JsValue::from_str(text))
-            .clone()
+        let (index, made) = &mut *strings.borrow_mut();
+        let at = index.entry(text).or_insert_with(|| {
+            made.push(JsValue::from_str(text));
+            vec![made.len() as u32 - 1]
+        });
+        made[at[0] as usize].clone()
     })
 }
 
