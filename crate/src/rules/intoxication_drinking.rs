@@ -56,7 +56,11 @@ impl Rule for IntoxicationDrinking {
                 .any(|v| v.start <= h.start && h.end <= v.end && v.end - v.start > h.end - h.start)
         };
         let drink = |h: &Hit| (h.tag.is_empty() || h.tag == "drink") && !inside_another(h);
-        let drinks = input.scan.hits(List::Drinking).filter(|h| drink(h) || h.tag == "setting").count();
+        // "pub lunch optional": a meal at the pub, not a night in it.
+        let meal = |h: &Hit| {
+            h.tag == "setting" && doc.tokens.get(h.last + 1).is_some_and(|t| super::listed(MEALS, doc.word(t)))
+        };
+        let drinks = input.scan.hits(List::Drinking).filter(|h| drink(h) || h.tag == "setting" && !meal(h)).count();
         // "a pint of Guinness" is one drink: a measure, "of", then what is in it.
         let measured = |h: &Hit| {
             h.first >= 2
@@ -70,7 +74,7 @@ impl Rule for IntoxicationDrinking {
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         let to_a_friend = drinking_told_to_a_friend(input);
         for hit in input.scan.hits(List::Drinking) {
-            if hit.tag == "venue" || at_venue(hit) || names_a_show(doc, hit) || instead_of(doc, hit) {
+            if hit.tag == "venue" || at_venue(hit) || meal(hit) || names_a_show(doc, hit) || instead_of(doc, hit) {
                 continue;
             }
             let severity = match hit.tag {
@@ -165,6 +169,9 @@ const OFFER: &str = concat!(
     "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
     "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol",
 );
+
+/// Meals after a place to drink ("pub lunch", "bar snacks").
+const MEALS: &str = "lunch|lunches|dinner|meal|meals|grub|food|snacks|breakfast|brunch|roast|quiz";
 
 /// Words of drugs, which stay a warning even in a message to one friend.
 const DRUGS: &str = concat!(
@@ -464,6 +471,13 @@ mod tests {
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
+    }
+
+    #[test]
+    fn a_meal_at_the_pub_is_no_night_out() {
+        let walk = "Saturday's ramble leaves the church at 10. Eight miles, pub lunch optional.";
+        assert!(!flags(RULE, walk, &brand()), "false alarm: {walk}");
+        assert!(flags(RULE, "Team night at the pub, third round in already", &brand()));
     }
 
     #[test]

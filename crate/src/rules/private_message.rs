@@ -21,6 +21,9 @@ fn sensitive(f: &Finding) -> bool {
     matches!(f.category, Category::PersonalData | Category::Credentials) && f.severity >= Severity::Medium
 }
 
+/// What a maker keeps secret in public: "our secret recipe".
+const MAKERS_SECRETS: &str = "ingredient|ingredients|recipe|recipes|sauce|weapon|spice|blend|formula";
+
 /// Kisses and hearts read as intimate; heart eyes (😍) do not, they greet sunsets and cakes as often (`contains_emoji` needs these outside the BMP).
 const INTIMATE_EMOJI: &[char] = &['😘', '💋', '🥰', '😚', '😙', '💕', '💞', '💘', '😈'];
 
@@ -46,7 +49,11 @@ impl Rule for PrivateMessage {
         let sexual_to_you =
             sexual.is_some() && (addressed || doc.tokens.iter().any(|t| super::listed(SECOND_PERSON, doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
-        let intimate = cues.iter().any(|c| c.tag == "intimate")
+        // "Our secret ingredient is time": a maker's pride, not a shared secret.
+        let makers_secret = |c: &&crate::lexicon::Hit| {
+            doc.tokens.get(c.last + 1).is_some_and(|t| super::listed(MAKERS_SECRETS, doc.word(t)))
+        };
+        let intimate = cues.iter().any(|c| c.tag == "intimate" && !makers_secret(c))
             || contains_emoji(doc, INTIMATE_EMOJI)
             || signs_off_with_a_kiss(doc);
         // "last night" plans something only in a post to one person ("our
@@ -170,6 +177,7 @@ mod tests {
             "@mum_k happy birthday, love you",
             "@jo_p happy anniversary babe, 10 years and counting 💕",
             "Just between us, this banana bread is the best thing I've ever baked",
+            "Our secret recipe is patience: two days of proving for every loaf. Open till 4 tonight.",
             "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
             "Miss you, Nana! Can't wait to see you at Christmas 🎄",

@@ -91,6 +91,7 @@ mod tests {
             "my therapist says hi",
             "reading Dickens tonight",
             "Penistone and Cockburn",
+            "Made it to Bitche in Lorraine at last",
             "Pass the class, assess the grass",
             "Shell station on Hancock St",
             "matches and scratches",

@@ -209,6 +209,10 @@ impl Rule for Secret {
                 {
                     continue;
                 }
+                // "PW-TRK-55820", "pin-sharp": the keyword begins a longer word.
+                if s[end..].starts_with('-') && s.as_bytes().get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                    continue;
+                }
                 // "PIN code 560034": an Indian postal code.
                 if keyword == "pin" && postal_pin(s, end) {
                     continue;
@@ -830,7 +834,7 @@ fn plausible(v: &str, kind: Kind) -> bool {
         return false;
     }
     match kind {
-        Kind::Password | Kind::WeakPassword => (3..=64).contains(&v.chars().count()),
+        Kind::Password | Kind::WeakPassword => (3..=64).contains(&v.len()),
         Kind::Code => code_like(v) || app_code(v),
         Kind::BareCode => code_like(v),
         Kind::Login => (3..=64).contains(&v.len()),
@@ -969,6 +973,7 @@ mod tests {
             "If your password is 123456, change it now",
             "the most common password is 123456",
             "the dress code is casual",
+            "Your parcel is on its way. Tracking reference: PW-TRK-90817.",
             "zip code is 94110",
             "promo code is SAVE20",
             "the code is 2000 lines long",

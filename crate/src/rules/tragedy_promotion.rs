@@ -28,7 +28,11 @@ impl Rule for TragedyPromotion {
         // "Walking 10k in memory of my dad, donation link in bio": raising
         // money for a cause is not selling, unless the post turns away from
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
-        let giving = input.scan.hits(List::Promo).any(|h| h.tag == "giving");
+        // "Walking 10k in memory of my uncle, link in bio": a sponsored
+        // challenge for someone remembered raises money too.
+        let challenge =
+            tragedy.phrase == "in memory of" && doc.tokens.iter().any(|t| super::listed(CHALLENGES, doc.word(t)));
+        let giving = challenge || input.scan.hits(List::Promo).any(|h| h.tag == "giving");
         // "Anyway, ..." opening a sentence: "we're closed today anyway" is no turn.
         let turns_away = input.scan.hits(List::Promo).any(|h| {
             // After an emoji counts too ("RIP 🙏 anyway our social is still on").
@@ -61,6 +65,10 @@ impl Rule for TragedyPromotion {
         ));
     }
 }
+
+/// Sponsored challenges people take on in someone's memory.
+const CHALLENGES: &str =
+    "walk|walking|run|running|ride|riding|swim|swimming|trek|cycle|cycling|marathon|5k|10k|abseil|skydive|hike";
 
 /// A helpline or support offered: "If you need to talk, the helpline is
 /// free and open 24/7".
@@ -132,6 +140,7 @@ mod tests {
             "Flood relief: donate with code 70070 by text, every pound goes to the victims",
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
             "Walking 10k for the hospice in memory of my dad, donation link in bio",
+            "Doing the Moonlight Walk in memory of my nan this Saturday, link in bio 💜",
             "#WhyIStayed is trending. If you need to talk, the abuse helpline is free and open 24/7",
             "Our report on wildfire recovery funding for rural communities is published today",
             "Our photographers will be shooting the finals tomorrow",
