@@ -213,6 +213,8 @@ mod tests {
             "Posting for 24h only 🙊 my honest review",
             "Told the investors we'd hit $10M ARR this year. Kidding! (We're at 3.)",
             "Layoffs start next year. Deleting this in an hour.",
+            "ok i'll likely delete but the rota is a joke",
+            "I'm going to regret posting this, but our landlord is a crook",
             "Our IPO is next year. Just kidding",
             "Gonna remove this later but look at this",
             "pulling this down in an hour, just needed to say it",

@@ -58,6 +58,8 @@ mod tests {
             "Well that was a fecking waste of a Saturday",
             "who the f*** schedules a meeting at 7am",
             "f*ck this",
+            "Shit's been mental at work all week",
+            "out tonight and getting absolutely sh*tfaced",
             "f**k this",
             "sh!t happens",
             "sh1t happens",
