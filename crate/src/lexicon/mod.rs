@@ -336,10 +336,9 @@ impl Lexicon {
             return;
         }
         for n in self.shortest_stem..=word.len() {
-            if !word.is_char_boundary(n) {
-                continue;
-            }
-            let Some(stemmed) = self.stems.get(&word[..n]) else { break };
+            // `get` is `None` off a character boundary.
+            let Some(prefix) = word.get(..n) else { continue };
+            let Some(stemmed) = self.stems.get(prefix) else { break };
             ids.extend_from_slice(stemmed);
         }
     }

@@ -190,7 +190,7 @@ impl<'a> Doc<'a> {
 
     /// Folded text between the end of token `a` and the start of token `b`.
     pub fn gap(&self, a: usize, b: usize) -> &str {
-        &self.folded[self.tokens[a].end..self.tokens[b].start]
+        self.folded.get(self.tokens[a].end..self.tokens[b].start).unwrap_or_default()
     }
 
     /// The first and last token of the sentence holding token `i`.
