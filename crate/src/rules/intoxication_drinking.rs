@@ -74,7 +74,13 @@ impl Rule for IntoxicationDrinking {
         let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         let to_a_friend = drinking_told_to_a_friend(input);
         for hit in input.scan.hits(List::Drinking) {
-            if hit.tag == "venue" || at_venue(hit) || meal(hit) || names_a_show(doc, hit) || instead_of(doc, hit) {
+            if hit.tag == "venue"
+                || at_venue(hit)
+                || meal(hit)
+                || sober_sense(doc, hit)
+                || names_a_show(doc, hit)
+                || instead_of(doc, hit)
+            {
                 continue;
             }
             let severity = match hit.tag {
@@ -167,7 +173,8 @@ const OFFER: &str = concat!(
     "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
     "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
     "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
-    "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol",
+    "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol|",
+    "open|bookings|ours",
 );
 
 /// Meals after a place to drink ("pub lunch", "bar snacks").
@@ -224,6 +231,26 @@ fn offers_drinks(doc: &Doc) -> bool {
 /// "The Hangover" in title case, after a capital "The": a film, not a morning.
 /// "The joint on this dovetail": a joint in a sentence about woodwork or
 /// plumbing, with nothing smoked or rolled near it.
+/// Words that, soon after one of these, give it its sober sense, and how
+/// many words on they may come: "a joint of beef", "stoned morello
+/// cherries", "a legless lizard", "drunk more lukewarm tea", "ceiling
+/// plastered and skimmed".
+const SOBER_SENSES: &[(&str, usize, &str)] = &[
+    ("joint", 2, "beef|lamb|pork|gammon|ham|venison|meat"),
+    ("stoned", 2, "cherries|cherry|olives|olive|dates|fruit|plums|apricots|prunes|peaches"),
+    ("legless", 1, "lizard|lizards|amphibian|amphibians|creature|creatures"),
+    ("drunk", 4, "tea|coffee|water|milk|squash|juice|cuppas"),
+    ("plastered", 3, "ceiling|ceilings|wall|walls|skimmed|plasterboard"),
+];
+
+fn sober_sense(doc: &Doc, hit: &Hit) -> bool {
+    SOBER_SENSES.iter().any(|&(word, reach, sober)| {
+        hit.phrase == word
+            && (hit.last + 1..doc.tokens.len().min(hit.last + 1 + reach))
+                .any(|i| doc.same_sentence(hit.last, i) && super::listed(sober, doc.word(&doc.tokens[i])))
+    })
+}
+
 fn woodwork(doc: &Doc, hit: &Hit) -> bool {
     const CRAFT: &str = "dovetail|mortise|tenon|chisel|chisels|woodwork|woodworking|joinery|carpentry|plumbing";
     const SMOKED: &str = "roll|rolling|rolled|smoke|smoking|smoked|light|lit|puff|spark|sparked";
@@ -471,6 +498,23 @@ mod tests {
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
+    }
+
+    #[test]
+    fn sober_senses_of_drinking_words_are_fine() {
+        for text in [
+            "Roast with the in-laws: joint of beef, proper gravy and a glass of red. Best Sunday in ages.",
+            "Tart made with stoned morello cherries and almond cream",
+            "Found a legless lizard under the log pile, a slow worm!",
+            "I have drunk more lukewarm tea on night shifts than anyone alive",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+        let builder = "Loft ceiling fully plastered and skimmed, ready for paint";
+        assert!(!flags(RULE, builder, &brand()), "false alarm: {builder}");
+        assert!(flags(RULE, "got stoned and ate all the cherries in the fridge", &personal()));
+        let bar = "Late screening on Friday: doors at 8, and the café bar will be open for drinks and popcorn.";
+        assert!(!flags(RULE, bar, &brand()), "false alarm: {bar}");
     }
 
     #[test]

@@ -55,7 +55,12 @@ impl Rule for OpenInvitation {
         }
         // "Tell us what you think at Tuesday's public meeting": asked in a room, not online.
         let in_person = || IN_PERSON.iter().any(|place| doc.folded.contains(place));
-        if let Some(hit) = input.scan.hits(List::Invitation).next().filter(|_| !found && !in_person()) {
+        // "Reply with your account number and we'll look into it": customer service.
+        let service = |hit: &crate::lexicon::Hit| {
+            doc.tokens.iter().skip(hit.last + 1).take(3).any(|t| super::listed(SERVICE, doc.word(t)))
+        };
+        let invitation = input.scan.hits(List::Invitation).next();
+        if let Some(hit) = invitation.filter(|hit| !found && !in_person() && !service(hit)) {
             out.push(with_action(
                 self.finding(
                     severity,
@@ -68,8 +73,22 @@ impl Rule for OpenInvitation {
     }
 }
 
+/// What customer service asks for in a reply.
+const SERVICE: &str = "order|account|reference|booking|postcode|receipt|ticket|case|details";
+
 /// Where a question is answered face to face.
-const IN_PERSON: &[&str] = &["public meeting", "town hall meeting", "drop-in session", "drop in session", "in person"];
+const IN_PERSON: &[&str] = &[
+    "public meeting",
+    "town hall meeting",
+    "drop-in session",
+    "drop in session",
+    "in person",
+    "open evening",
+    "open day",
+    "next visit",
+    "come and meet",
+    "in store",
+];
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
 /// journey with #LumeraLife", "Tell us about yours with #MyRailJourney": a
@@ -126,6 +145,8 @@ mod tests {
             "Tell us what you think of the new bus routes at Tuesday's public meeting, 6pm at City Hall",
             "Drop your favourite pasta shape in the comments 👇",
             "Our serum is live, 30ml for £18. Tell us your skin type in the comments and we'll say if it's a match",
+            "Beans not arrived? Reply with the order number from your receipt and we'll chase the courier.",
+            "Open day on Saturday: come and meet our tutors and ask our students anything about campus life.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

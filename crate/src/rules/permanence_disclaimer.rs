@@ -49,16 +49,16 @@ impl Rule for PermanenceDisclaimer {
                     .tokens
                     .get(hit.last + 1)
                     .is_some_and(|t| t.capitalized && doc.same_sentence(hit.last, hit.last + 1));
-            // "our drama club presents 'Just Kidding!'": a quoted title in capitals.
+            // "our drama club presents 'Just Kidding!'" (a quoted title, its
+            // capitalised words too), "how adding 'just kidding' changes the
+            // tone": the words quoted, not said.
             let mut first = hit.first;
             while first > 0 && doc.tokens[first - 1].capitalized && doc.same_sentence(first - 1, first) {
                 first -= 1;
             }
-            let title = doc.tokens[first..=hit.last].iter().all(|t| t.capitalized);
-            let titled =
-                title && super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
+            let quoted = super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
             if initials
-                || titled
+                || quoted
                 || said_not_to_work(doc, hit.last)
                 || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
                 // "or am I getting mugged off?": a real question, which goes on.
@@ -259,6 +259,7 @@ mod tests {
             "Deleted scenes from the film are on the blu-ray",
             "How to delete your account: Settings > Privacy",
             "Our drama club presents 'Just Kidding!', a comedy in three acts. Tickets on sale now",
+            "Year 9 debated whether adding 'jk' makes a rude message any kinder.",
             "Running a marathon next year. Just kidding. Brunch.",
             "New year resolution: the gym every day. Kidding!",
             "Kidding season at the farm: 14 baby goats so far!",
