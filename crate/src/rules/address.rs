@@ -16,13 +16,12 @@ use crate::text::Doc;
 pub struct Address;
 
 #[rustfmt::skip]
-const SUFFIXES: &[&str] = &[
-    "street", "st", "avenue", "ave", "av", "road", "rd", "lane", "ln", "boulevard", "blvd", "drive", "dr",
-    "court", "ct", "way", "place", "pl", "terrace", "ter", "crescent", "cres", "close", "square", "sq",
-    "parkway", "pkwy", "highway", "hwy", "circle", "cir", "trail", "trl", "row", "gardens", "grove", "mews",
-    "walk", "parade", "pde", "alley", "plaza", "strasse", "straße", "view", "hill", "rise", "vale", "heights",
-    "wharf", "quay",
-];
+const SUFFIXES: &str = concat!(
+    "street|st|avenue|ave|av|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|way|place|pl|",
+    "terrace|ter|crescent|cres|close|square|sq|parkway|pkwy|highway|hwy|circle|cir|trail|trl|row|",
+    "gardens|grove|mews|walk|parade|pde|alley|plaza|strasse|straße|view|hill|rise|vale|heights|",
+    "wharf|quay",
+);
 
 /// Words for a flat or a unit inside a building, before its number.
 const UNITS: &str = "apt|apartment|unit|flat|suite|ste|no|fl|floor";
@@ -32,7 +31,9 @@ const UNITS: &str = "apt|apartment|unit|flat|suite|ste|no|fl|floor";
 /// stop, a capital or the end.
 const PLACE_SUFFIXES: &str = "view|hill|rise|vale|heights|wharf|quay";
 
-/// Words that are never part of a street name.
+/// Words that are never part of a street name. Read at every word of a
+/// possible street name, so kept as an array: comparing lengths is faster
+/// than scanning a `|`-string.
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "from", "my",
@@ -50,13 +51,12 @@ const NOT_NAMES: &[&str] = &[
 
 /// Words right before a number that make it something other than a house.
 #[rustfmt::skip]
-const NOT_HOUSE: &[&str] = &[
-    "page", "chapter", "season", "episode", "ep", "top", "route", "rt", "gate", "platform", "exit", "room",
-    "level", "floor", "bus", "line", "the", "part", "vol", "volume", "step", "day", "week", "year", "no",
-    "number", "size", "rank", "ranked", "issue", "act", "scene", "verse", "grade", "aged", "age", "under",
-    "over", "about", "around", "only", "just", "first", "last", "with", "than", "of", "in", "since",
-    "interstate", "highway", "channel", "track", "pier", "terminal", "hole", "lane", "row", "seat", "table",
-];
+const NOT_HOUSE: &str = concat!(
+    "page|chapter|season|episode|ep|top|route|rt|gate|platform|exit|room|level|floor|bus|line|",
+    "the|part|vol|volume|step|day|week|year|no|number|size|rank|ranked|issue|act|scene|verse|",
+    "grade|aged|age|under|over|about|around|only|just|first|last|with|than|of|in|since|",
+    "interstate|highway|channel|track|pier|terminal|hole|lane|row|seat|table",
+);
 
 /// Street names from films, books and landmarks: (number, first name word).
 const FAMOUS: &[(&str, &str)] = &[
@@ -169,7 +169,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
         let number = doc.raw(t);
         let plain = !t.hashtag && !t.mention && is_house_number(number);
         let glued = t.start > 0 && matches!(b[t.start - 1], b'$' | b'#' | b'/' | b'.' | b':');
-        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| NOT_HOUSE.contains(w)) {
+        if !plain || glued || words_before(s, t.start, 1).first().is_some_and(|w| super::listed(NOT_HOUSE, w)) {
             i += 1;
             continue;
         }
@@ -188,7 +188,7 @@ fn find_addresses(doc: &Doc) -> Vec<(usize, usize)> {
                     || !doc.gap(k, k + 1).trim().is_empty()
             };
             if names > 0
-                && SUFFIXES.contains(&doc.raw(tk))
+                && super::listed(SUFFIXES, doc.raw(tk))
                 && (!super::listed(PLACE_SUFFIXES, doc.raw(tk)) || ends_there())
             {
                 suffix = Some(k);

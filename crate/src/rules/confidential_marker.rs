@@ -16,6 +16,10 @@ const HINT: Action = Action::Rephrase { hint: "Share it only through the channel
 /// Words before "confidential" that make it a promise, not a label.
 const PROMISE: &str = "kept|keep|treated|as|remain|remains|stay|stays|is|are|be|completely|fully|100|strictly";
 
+/// Words of a service that keeps what it hears to itself.
+const DISCREET_SERVICE: &str =
+    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|counseling|advice";
+
 impl Rule for ConfidentialMarker {
     fn id(&self) -> &'static str {
         "confidential.marker"
@@ -73,6 +77,9 @@ impl Rule for ConfidentialMarker {
                 // "Off the record, I think the cat just likes the warm keyboard",
                 // but not "off the record, the mayor's been charged".
                 "aside" if !about_work() && !about_public_life(doc) => Severity::Low,
+                // "Free legal clinic: confidential, and no appointment needed": a
+                // service promising discretion.
+                _ if super::near_word(doc, hit.last, 0, 5, DISCREET_SERVICE) => Severity::Low,
                 _ => Severity::High,
             };
             // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":
@@ -320,6 +327,7 @@ mod tests {
             "Top Secret! (1984) is still the funniest thing Val Kilmer ever did.",
             "Every enquiry is treated as strictly confidential.",
             "Our confidential counselling service is free for students",
+            "Legal clinic for tenants every Saturday. It's confidential and there's no obligation.",
             "The water main leaked all night",
             "NDA? nah this is Nan's Delicious Apple pie and you're all invited",
         ] {

@@ -56,9 +56,11 @@ impl Rule for PermanenceDisclaimer {
             while first > 0 && doc.tokens[first - 1].capitalized && doc.same_sentence(first - 1, first) {
                 first -= 1;
             }
-            let quoted = super::inside_quotes(doc, doc.tokens[first].start, doc.tokens[hit.last].end).is_some();
+            let quoted_from =
+                |i: usize| super::inside_quotes(doc, doc.tokens[i].start, doc.tokens[hit.last].end).is_some();
             if initials
-                || quoted
+                || quoted_from(hit.first)
+                || quoted_from(first)
                 || said_not_to_work(doc, hit.last)
                 || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
                 // "or am I getting mugged off?": a real question, which goes on.
@@ -260,6 +262,7 @@ mod tests {
             "How to delete your account: Settings > Privacy",
             "Our drama club presents 'Just Kidding!', a comedy in three acts. Tickets on sale now",
             "Year 9 debated whether adding 'jk' makes a rude message any kinder.",
+            "Adding 'jk' never makes a rude message any kinder.",
             "Running a marathon next year. Just kidding. Brunch.",
             "New year resolution: the gym every day. Kidding!",
             "Kidding season at the farm: 14 baby goats so far!",

@@ -53,7 +53,9 @@ impl Rule for PrivateMessage {
         let makers_secret = |c: &&crate::lexicon::Hit| {
             doc.tokens.get(c.last + 1).is_some_and(|t| super::listed(MAKERS_SECRETS, doc.word(t)))
         };
-        let intimate = cues.iter().any(|c| c.tag == "intimate" && !makers_secret(c))
+        // "Just started 'The Secret History'": a title, quoted.
+        let quoted = |c: &&crate::lexicon::Hit| super::inside_quotes(doc, c.start, c.end).is_some();
+        let intimate = cues.iter().any(|c| c.tag == "intimate" && !makers_secret(c) && !quoted(c))
             || contains_emoji(doc, INTIMATE_EMOJI)
             || signs_off_with_a_kiss(doc);
         // "last night" plans something only in a post to one person ("our
@@ -178,6 +180,7 @@ mod tests {
             "@jo_p happy anniversary babe, 10 years and counting 💕",
             "Just between us, this banana bread is the best thing I've ever baked",
             "Our secret recipe is patience: two days of proving for every loaf. Open till 4 tonight.",
+            "Just started 'The Secret History' and I'll be up far too late tonight.",
             "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
             "Miss you, Nana! Can't wait to see you at Christmas 🎄",

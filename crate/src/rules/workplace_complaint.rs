@@ -140,6 +140,7 @@ mod tests {
     fn praise_and_neutral_work_talk_are_fine() {
         for text in [
             "I love my job and my team is amazing",
+            "Flu jabs at our Station Road branch: walk in, or book online to skip the queue.",
             "Stuck with the washing up again, flatmates are hopeless",
             "Handed in my notice today, excited for the next chapter",
             "Dyed my hair blue and nobody's noticed",
