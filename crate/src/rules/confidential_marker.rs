@@ -17,8 +17,13 @@ const HINT: Action = Action::Rephrase { hint: "Share it only through the channel
 const PROMISE: &str = "kept|keep|treated|as|remain|remains|stay|stays|is|are|be|completely|fully|100|strictly";
 
 /// Words of a service that keeps what it hears to itself.
-const DISCREET_SERVICE: &str =
-    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|counseling|advice";
+const DISCREET_SERVICE: &str = "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling";
+
+/// "Confidential, and no appointment needed", "it's confidential and there's
+/// no obligation": a service's promise, not a label ("Confidential: ...").
+fn discreet_service(doc: &Doc, hit: &Hit) -> bool {
+    !doc.folded[hit.end..].trim_start().starts_with(':') && super::near_word(doc, hit.last, 0, 5, DISCREET_SERVICE)
+}
 
 impl Rule for ConfidentialMarker {
     fn id(&self) -> &'static str {
@@ -79,7 +84,7 @@ impl Rule for ConfidentialMarker {
                 "aside" if !about_work() && !about_public_life(doc) => Severity::Low,
                 // "Free legal clinic: confidential, and no appointment needed": a
                 // service promising discretion.
-                _ if super::near_word(doc, hit.last, 0, 5, DISCREET_SERVICE) => Severity::Low,
+                _ if discreet_service(doc, hit) => Severity::Low,
                 _ => Severity::High,
             };
             // "'TOP SECRET KEEP OUT' on my old diary", "my story 'Off the Record'":
@@ -281,6 +286,7 @@ mod tests {
     #[test]
     fn catches_markers() {
         for text in [
+            "Strictly confidential: appointment of our new CEO goes out Friday",
             "Acme Confidential: Q3 numbers attached",
             "Off the record, the mayor's been charged, it goes public Friday",
             "Strictly between us, the new CEO starts Monday",
@@ -328,6 +334,7 @@ mod tests {
             "Every enquiry is treated as strictly confidential.",
             "Our confidential counselling service is free for students",
             "Legal clinic for tenants every Saturday. It's confidential and there's no obligation.",
+            "Free advice clinic on Saturdays: confidential, and no appointment needed.",
             "The water main leaked all night",
             "NDA? nah this is Nan's Delicious Apple pie and you're all invited",
         ] {

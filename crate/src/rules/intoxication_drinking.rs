@@ -78,7 +78,7 @@ impl Rule for IntoxicationDrinking {
                 || at_venue(hit)
                 || meal(hit)
                 || sober_sense(doc, hit)
-                || (hit.first > 0 && super::listed(SOFT, doc.word(&doc.tokens[hit.first - 1])))
+                || soft_drink(doc, hit)
                 || names_a_show(doc, hit)
                 || instead_of(doc, hit)
             {
@@ -179,7 +179,7 @@ const OFFER: &str = concat!(
     "open|bookings|ours",
 );
 
-/// Meals after a place to drink ("pub lunch", "bar snacks").
+/// Meals (and a quiz) after a place to drink ("pub lunch", "bar snacks").
 const MEALS: &str = "lunch|lunches|dinner|meal|meals|grub|food|snacks|breakfast|brunch|roast|quiz";
 
 /// Words of drugs, which stay a warning even in a message to one friend.
@@ -233,6 +233,13 @@ fn offers_drinks(doc: &Doc) -> bool {
 /// Words that make the drink after them a soft one: "no fizzy drinks".
 const SOFT: &str = "fizzy|soft|energy|hot|sugary";
 
+fn soft_drink(doc: &Doc, hit: &Hit) -> bool {
+    (hit.tag.is_empty() || hit.tag == "drink")
+        && hit.first > 0
+        && doc.same_sentence(hit.first - 1, hit.first)
+        && super::listed(SOFT, doc.word(&doc.tokens[hit.first - 1]))
+}
+
 /// Words that, soon after one of these, give it its sober sense, and how
 /// many words on they may come: "a joint of beef", "stoned morello
 /// cherries", "a legless lizard", "drunk more lukewarm tea", "ceiling
@@ -245,11 +252,14 @@ const SOBER_SENSES: &[(&str, usize, &str)] = &[
     ("plastered", 3, "ceiling|ceilings|wall|walls|skimmed|plasterboard"),
 ];
 
+/// In the same clause: "Absolutely drunk, need water" is no tea drunk.
 fn sober_sense(doc: &Doc, hit: &Hit) -> bool {
     SOBER_SENSES.iter().any(|&(word, reach, sober)| {
         hit.phrase == word
-            && (hit.last + 1..doc.tokens.len().min(hit.last + 1 + reach))
-                .any(|i| doc.same_sentence(hit.last, i) && super::listed(sober, doc.word(&doc.tokens[i])))
+            && (hit.last + 1..doc.tokens.len().min(hit.last + 1 + reach)).any(|i| {
+                super::listed(sober, doc.word(&doc.tokens[i]))
+                    && !doc.gap(hit.last, i).bytes().any(|c| c == b',' || crate::text::is_sentence_stop(c))
+            })
     })
 }
 
@@ -522,6 +532,9 @@ mod tests {
         let builder = "Loft ceiling fully plastered and skimmed, ready for paint";
         assert!(!flags(RULE, builder, &brand()), "false alarm: {builder}");
         assert!(flags(RULE, "got stoned and ate all the cherries in the fridge", &personal()));
+        assert!(flags(RULE, "got stoned, ate cherries", &personal()));
+        assert!(flags(RULE, "Absolutely drunk, need water asap", &personal()));
+        assert!(flags(RULE, "Way too hot. Drunk by noon and still going", &personal()));
         let trip = "Museum trip on Wednesday: packed lunch please, and no fizzy drinks.";
         assert!(!flags(RULE, trip, &brand()), "false alarm: {trip}");
         let bar = "Late screening on Friday: doors at 8, and the café bar will be open for drinks and popcorn.";

@@ -57,7 +57,7 @@ impl Rule for OpenInvitation {
         let in_person = || IN_PERSON.iter().any(|place| doc.folded.contains(place));
         // "Reply with your account number and we'll look into it": customer service.
         let service = |hit: &crate::lexicon::Hit| {
-            doc.tokens.iter().skip(hit.last + 1).take(3).any(|t| super::listed(SERVICE, doc.word(t)))
+            doc.tokens.iter().skip(hit.last + 1).take(4).any(|t| super::listed(SERVICE, doc.word(t)))
         };
         let invitation = input.scan.hits(List::Invitation).next();
         if let Some(hit) = invitation.filter(|hit| !found && !in_person() && !service(hit)) {
@@ -74,7 +74,7 @@ impl Rule for OpenInvitation {
 }
 
 /// What customer service asks for in a reply.
-const SERVICE: &str = "order|account|reference|booking|postcode|receipt|ticket|case|details";
+const SERVICE: &str = "number|reference|receipt|postcode|ref";
 
 /// Where a question is answered face to face.
 const IN_PERSON: &[&str] = &[
@@ -87,7 +87,6 @@ const IN_PERSON: &[&str] = &[
     "open day",
     "next visit",
     "come and meet",
-    "in store",
 ];
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
@@ -130,6 +129,8 @@ mod tests {
             "Snapped a pic with one of our officers? Share it with #MyTownPD",
             "Had a great trip with us? Tell us about it with #MyCoastJourney",
             "Living with asthma? We want to hear your journey. Share it with #BreatheLife",
+            "Ask us anything about your account, savings or mortgage: our CEO answers live at 3pm",
+            "Ask us anything about what's in store for 2025, nothing off limits!",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");
         }

@@ -617,14 +617,14 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         // one-time code: five digits or more.
         let ok = match kind {
             Kind::Code => code_like(value) && !year,
-            Kind::BareCode => code_like(value) && value.len() >= 5 && !count_follows(s, toks[i].end),
+            Kind::BareCode => code_like(value) && value.len() >= 5 && !count_follows(s, end),
             // A passcode or password all in digits ("it's 090604") counts
             // from six digits.
             _ => {
                 (mixed(value) && value.len() >= 6 && plausible(value, kind))
                     || ((6..=8).contains(&value.len())
                         && value.bytes().all(|c| c.is_ascii_digit())
-                        && !count_follows(s, toks[i].end))
+                        && !count_follows(s, end))
             }
         };
         if ok || said {
@@ -834,6 +834,7 @@ fn plausible(v: &str, kind: Kind) -> bool {
         return false;
     }
     match kind {
+        // Bytes, not characters: counting characters costs wasm for nothing.
         Kind::Password | Kind::WeakPassword => (3..=64).contains(&v.len()),
         Kind::Code => code_like(v) || app_code(v),
         Kind::BareCode => code_like(v),

@@ -30,8 +30,13 @@ impl Rule for TragedyPromotion {
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
         // "Walking 10k in memory of my uncle, link in bio": a sponsored
         // challenge for someone remembered raises money too.
-        let challenge =
-            tragedy.phrase == "in memory of" && doc.tokens.iter().any(|t| super::listed(CHALLENGES, doc.word(t)));
+        // Not "in memory of those lost, we're running a weekend sale".
+        let (first, last) = doc.sentence_of(tragedy.first);
+        let challenge = tragedy.phrase == "in memory of"
+            && (first..=last).any(|i| {
+                super::listed(CHALLENGES, doc.word(&doc.tokens[i]))
+                    && !doc.tokens.get(i + 1).is_some_and(|t| super::listed("a|an|our", doc.word(t)))
+            });
         let giving = challenge || input.scan.hits(List::Promo).any(|h| h.tag == "giving");
         // "Anyway, ..." opening a sentence: "we're closed today anyway" is no turn.
         let turns_away = input.scan.hits(List::Promo).any(|h| {
@@ -117,6 +122,7 @@ mod tests {
     fn catches_promotion_and_jokes_on_tragedy() {
         for text in [
             "Tragic news from the school shooting. Anyway, my fundraiser closes at midnight, chip in",
+            "In memory of those lost in the flood, we're running a weekend sale. Shop now!",
             "Flood victims need dry socks 😉 code FLOOD10",
             "Earthquake got you shook? Our shakes are 2 for 1 today",
             "Hurricane season is here! Stock up on our bestsellers before the storm hits, 25% off",
