@@ -234,10 +234,7 @@ fn offers_drinks(doc: &Doc) -> bool {
 const SOFT: &str = "fizzy|soft|energy|hot|sugary";
 
 fn soft_drink(doc: &Doc, hit: &Hit) -> bool {
-    (hit.tag.is_empty() || hit.tag == "drink")
-        && hit.first > 0
-        && doc.same_sentence(hit.first - 1, hit.first)
-        && super::listed(SOFT, doc.word(&doc.tokens[hit.first - 1]))
+    (hit.tag.is_empty() || hit.tag == "drink") && near_word(doc, hit.first, 1, 0, SOFT)
 }
 
 /// Words that, soon after one of these, give it its sober sense, and how

@@ -302,9 +302,13 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
         }
         // "corbettfam88 / Tangerine88": a user name and its password.
         let slash = doc.folded.as_bytes()[doc.tokens[i - 1].end..t.start].contains(&b'/');
-        let user = || &doc.folded[doc.folded[..doc.tokens[i - 1].end].rfind(' ').map_or(0, |at| at + 1)..t.start];
-        let pair = slash && user().bytes().any(|c| c.is_ascii_digit() || c == b'@');
-        let email = pair && user().contains('@');
+        let user = if slash {
+            &doc.folded[doc.folded[..doc.tokens[i - 1].end].rfind(' ').map_or(0, |at| at + 1)..t.start]
+        } else {
+            ""
+        };
+        let pair = user.bytes().any(|c| c.is_ascii_digit() || c == b'@');
+        let email = pair && user.contains('@');
         if !(email || keyword.is_some_and(|k| doc.same_sentence(k, i))) {
             continue;
         }
