@@ -72,7 +72,9 @@ impl Rule for Birthdate {
                 let own_birthday = ["to me", "to my", "my birthday", "birthday girl", "birthday boy", "birthday twin"]
                     .iter()
                     .any(|p| before.contains(p));
-                let opens_sentence = before.ends_with(['.', '!', '?', '\n']) && own_birthday;
+                // An emoji ends a sentence too: "18 today 🎂 born 02/09/2006".
+                let opens_sentence =
+                    before.ends_with(|c: char| matches!(c, '.' | '!' | '?' | '\n') || c >= '\u{2600}') && own_birthday;
                 if needs_person && !person_near && !opens_post && !opens_sentence {
                     continue;
                 }
@@ -207,6 +209,7 @@ mod tests {
             ("My birthday is the 4th of March 1990!", "4th of March 1990"),
             ("Happy birthday to me! Born 14/03/1996, same day as Einstein", "14/03/1996"),
             ("Birthday girl!\nBorn 14/03/1989 in Swindon", "14/03/1989"),
+            ("happy birthday to my baby sister!! 18 today 🎂 born 02/09/2006 at 4am", "02/09/2006"),
             ("our son was born 12.05.2019.", "12.05.2019"),
             ("d.o.b. 4 Mar 1990", "4 Mar 1990"),
             ("born 12 March 1987, still waiting on that renewal", "12 March 1987"),
@@ -224,6 +227,7 @@ mod tests {
             "I was born in 1990",
             "Einstein was born on 14 March 1879",
             "Happy birthday to Serena Williams! Born 26/09/1981 in Saginaw.",
+            "Happy birthday to Serena Williams 🎂 born 26/09/1981 in Saginaw.",
             "I love this biography. Born 14 March 1956 in Ulm, she changed physics",
             "Mozart was born on 27 January 1756 in Salzburg",
             "birthday party on Saturday, 12/05",

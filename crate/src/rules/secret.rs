@@ -253,7 +253,9 @@ impl Rule for Secret {
                     None if kind == Kind::Answer => answer_nearby(doc, end),
                     None => None,
                 };
-                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471".
+                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471";
+                // "seed phrase so I don't lose it: orbit velvet canyon ...".
+                let found = if keyword.ends_with(" phrase") { word_run(doc, end).or(found) } else { found };
                 let found = found.or_else(|| value_before(s, start, kind)).or_else(|| value_nearby(doc, end, kind));
                 let Some((v0, v1)) = found else {
                     continue;
@@ -272,9 +274,13 @@ impl Rule for Secret {
         }
         // "password reset didn't work, current one is Winter!2025", "login: x pass
         // Tulip2020": a password-shaped word in a sentence about a password.
+        // "my bank's code just came through, 662019": a code someone was sent.
         if taken.is_empty() {
-            if let Some((v0, v1)) = password_shaped(doc) {
-                let f = self.finding(Severity::High, doc.span(v0, v1), "This looks like a password.".into());
+            let shaped = password_shaped(doc)
+                .map(|v| (v, "This looks like a password."))
+                .or_else(|| sent_code(doc).map(|v| (v, "This looks like a one-time code.")));
+            if let Some(((v0, v1), message)) = shaped {
+                let f = self.finding(Severity::High, doc.span(v0, v1), message.into());
                 out.push(with_action(f, Action::Mask));
             }
         }
@@ -583,9 +589,10 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
     for i in first..toks.len().min(first + 12) {
         let gap = &s[if i > first { toks[i - 1].end } else { from }..toks[i].start];
         if gap.bytes().any(crate::text::is_sentence_stop) {
-            // Only a next sentence that opens with "it": "... again. It was X".
+            // Only a next sentence that opens with "it" or "mine": "... again.
+            // It was X", "reset the PIN? Mine is 4471".
             stops += 1;
-            if stops > 1 || !super::listed("it|it's|its", word(i)) {
+            if stops > 1 || !super::listed("it|it's|its|mine|mine's", word(i)) {
                 return None;
             }
         }
@@ -594,11 +601,20 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         // for the shared locker is 4417", "changed to 5581"), if a code that
         // is not a count follows ("the fee went up to 2500 yen" is no PIN).
         // A number in brackets too: "PIN is definitely right (5582)".
+        // "It's literally 8264": a filler word may come between.
+        const FILLERS: &str = "literally|actually|just|definitely|still";
+        if super::listed(FILLERS, word(i)) {
+            continue;
+        }
         let bracketed = gap.trim_end().ends_with('(') && doc.is_number(&toks[i]);
+        let filler = i > first && super::listed(FILLERS, word(i - 1));
+        let link = i - usize::from(filler);
         let said = gap.trim_end().ends_with(':')
             || bracketed
-            || (i > first && super::listed("it's|its", word(i - 1)))
-            || (i > first + 1 && super::listed("is|was", word(i - 1)) && word(i - 2) == "it");
+            || (link > first && super::listed("it's|its|mine's", word(link - 1)))
+            || (link > first + 1
+                && super::listed("is|was", word(link - 1))
+                && super::listed("it|mine", word(link - 2)));
         let linked = i > first
             && kind == Kind::Code
             && (super::listed("is|was|now", word(i - 1))
@@ -636,6 +652,67 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// Words ordinary sentences are full of and recovery phrases almost never
+/// hold.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &str = concat!(
+    "the|and|for|but|you|your|our|with|this|that|from|have|has|are|was|were|not|can|will|just|",
+    "they|them|then|than|there|here|what|when|who|how|why|been|would|could|should|dont|don|",
+    "its|some|more|very|only|into|about|because|where|which|while|also",
+);
+
+/// A recovery phrase after a keyword ending at `from`: twelve or more plain
+/// lower-case words of three to eight letters in a row, none of them a
+/// function word, starting within the next dozen words. Folded byte range.
+fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let first = doc.token_at_or_after(from);
+    let plain = |i: usize| {
+        let w = doc.word(&toks[i]);
+        (3..=8).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && doc.raw(&toks[i]) == w
+            && !super::listed(FUNCTION_WORDS, w)
+    };
+    let mut i = first;
+    while i < toks.len().min(first + 12) {
+        let mut j = i;
+        while j < toks.len() && plain(j) && (j == i || doc.gap(j - 1, j) == " ") {
+            j += 1;
+        }
+        if j - i >= 12 {
+            return Some((toks[i].start, toks[j - 1].end));
+        }
+        i = j.max(i + 1);
+    }
+    None
+}
+
+/// Words that say a code was sent to the writer.
+const SENT: &str = "texted|text|sent|sms|through|received";
+
+/// A one-time code the writer was sent: six digits, or two groups of three,
+/// with "code", a word of sending and the writer ("me", "my") in the eight
+/// words before it, all in one sentence ("my bank texted me a code 448
+/// 210"; not "we sent a code to 250000 customers"). Folded byte range.
+fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let s = doc.folded.as_str();
+    let half = |t: &crate::text::Token| t.end - t.start == 3 && doc.is_number(t);
+    (1..toks.len()).find_map(|i| {
+        let t = &toks[i];
+        let end = match toks.get(i + 1) {
+            Some(next) if half(t) && half(next) && next.start == t.end + 1 => next.end,
+            _ if t.end - t.start == 6 && doc.is_number(t) => t.end,
+            _ => return None,
+        };
+        let before = i.saturating_sub(8)..i;
+        let said =
+            |list: &str| before.clone().any(|j| doc.same_sentence(j, i) && super::listed(list, doc.word(&toks[j])));
+        (said("code") && said(SENT) && said("me|my|i|i've|i'm") && !count_follows(s, end)).then_some((t.start, end))
+    })
 }
 
 /// A count or a unit right after byte `end` ("40000 lines", "5 minutes"):
@@ -864,6 +941,33 @@ mod tests {
         let found = fired(RULE, text, ctx);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found[0].clone()
+    }
+
+    #[test]
+    fn finds_codes_sent_to_the_writer_and_recovery_phrases() {
+        for (text, value) in [
+            ("PSA my bank texted me a code 448 210 and some guy rang asking for it", "448 210"),
+            ("here's the code the bank just sent me, 582 017, can you read it back", "582 017"),
+            ("my bank's code just came through, 662019, and I haven't even logged in", "662019"),
+            ("the 6 digit code my bank texted me (384912), is that legit??", "384912"),
+            ("reset the PIN on the app? Mine is 4471 and it says wrong PIN", "4471"),
+            ("my PIN keeps getting rejected, it's literally 8264 and it says wrong", "8264"),
+            (
+                "seed phrase backup so I don't lose it: ripple lunar ocean velvet pilot hammer garden tiny orbit sugar canyon feather",
+                "ripple lunar ocean velvet pilot hammer garden tiny orbit sugar canyon feather",
+            ),
+        ] {
+            assert_eq!(one(text, &personal()).0, value, "{text}");
+        }
+        for text in [
+            "my seed phrase is written on a steel plate in a drawer at home and nobody will ever find it there",
+            "Never share your seed phrase: write these twelve words down, keep them offline and safe from fire",
+            "Sent 150000 texts this year with our SMS code service",
+            "my gran texted me her code for the fundraiser, we raised 125000 pence",
+            "texted my mum the code for the gate, it opens at 0930 sharp",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
     }
 
     #[test]

@@ -145,6 +145,7 @@ mod tests {
         for text in [
             "Flood relief: donate with code 70070 by text, every pound goes to the victims",
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
+            "Storm in a Teacup is our new rooibos and orange blend, named after the café cat.",
             "Walking 10k for the hospice in memory of my dad, donation link in bio",
             "Thank you for coming to our remembrance evening: 300 candles were lit in memory of loved ones.",
             "Half-term kits are in: make your own volcano or grow a crystal garden, in store now.",

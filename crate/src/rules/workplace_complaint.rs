@@ -105,7 +105,7 @@ impl Rule for WorkplaceComplaint {
 
 /// Gratitude to someone ("thanks senior management 🙏" is sarcasm, and
 /// "thanks to my manager I'm working Christmas" means "because of").
-const THANKS: &[&str] = &["thank you to", "grateful to", "thankful for", "shoutout to"];
+const THANKS: &[&str] = &["thank you to", "grateful to", "grateful for", "thankful for", "shoutout to"];
 
 /// Emoji that roll their eyes.
 const EYE_ROLL: &[char] = &['🙄', '🙃', '🤡', '🫠', '😒', '😤'];
@@ -140,6 +140,7 @@ mod tests {
     fn praise_and_neutral_work_talk_are_fine() {
         for text in [
             "I love my job and my team is amazing",
+            "Five years sober today. Grateful for every meeting, every friend and every cup of terrible coffee.",
             "Flu jabs at our Station Road branch: walk in, or book online to skip the queue.",
             "Stuck with the washing up again, flatmates are hopeless",
             "Handed in my notice today, excited for the next chapter",
