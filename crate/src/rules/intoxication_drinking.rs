@@ -598,10 +598,4 @@ mod tests {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
     }
-
-    #[test]
-    fn puddings_named_after_a_drink_are_fine() {
-        let text = "Friday is rum baba day: soaked, glazed, with Chantilly cream. And yes, brandy snaps are back.";
-        assert!(fired(RULE, text, &brand()).is_empty(), "{text}");
-    }
 }

@@ -201,12 +201,6 @@ mod tests {
     }
 
     #[test]
-    fn planning_approval_for_a_home_is_not_news() {
-        let text = "Planning approval came through for the loft conversion! I'll be living in a dust cloud by spring.";
-        assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
-    }
-
-    #[test]
     fn a_funding_stage_describing_a_company_is_not_news() {
         for text in [
             "Is 0.1% normal for a senior engineer at a Series A (~25 people)? Trying to benchmark before I negotiate.",

@@ -253,9 +253,7 @@ impl Rule for Secret {
                     None if kind == Kind::Answer => answer_nearby(doc, end),
                     None => None,
                 };
-                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471";
-                // "seed phrase so I don't lose it: orbit velvet canyon ...".
-                let found = if keyword.ends_with(" phrase") { word_run(doc, end).or(found) } else { found };
+                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471".
                 let found = found.or_else(|| value_before(s, start, kind)).or_else(|| value_nearby(doc, end, kind));
                 let Some((v0, v1)) = found else {
                     continue;
@@ -654,42 +652,6 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
     None
 }
 
-/// Words ordinary sentences are full of and recovery phrases almost never
-/// hold.
-#[rustfmt::skip]
-const FUNCTION_WORDS: &str = concat!(
-    "the|and|for|but|you|your|our|with|this|that|from|have|has|are|was|were|not|can|will|just|",
-    "they|them|then|than|there|here|what|when|who|how|why|been|would|could|should|dont|don|",
-    "its|some|more|very|only|into|about|because|where|which|while|also",
-);
-
-/// A recovery phrase after a keyword ending at `from`: twelve or more plain
-/// lower-case words of three to eight letters in a row, none of them a
-/// function word, starting within the next dozen words. Folded byte range.
-fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
-    let toks = &doc.tokens;
-    let first = doc.token_at_or_after(from);
-    let plain = |i: usize| {
-        let w = doc.word(&toks[i]);
-        (3..=8).contains(&w.len())
-            && w.bytes().all(|c| c.is_ascii_lowercase())
-            && doc.raw(&toks[i]) == w
-            && !super::listed(FUNCTION_WORDS, w)
-    };
-    let mut i = first;
-    while i < toks.len().min(first + 12) {
-        let mut j = i;
-        while j < toks.len() && plain(j) && (j == i || doc.gap(j - 1, j) == " ") {
-            j += 1;
-        }
-        if j - i >= 12 {
-            return Some((toks[i].start, toks[j - 1].end));
-        }
-        i = j.max(i + 1);
-    }
-    None
-}
-
 /// Words that say a code was sent to the writer.
 const SENT: &str = "texted|text|sent|sms|through|received";
 
@@ -708,10 +670,17 @@ fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
             _ if t.end - t.start == 6 && doc.is_number(t) => t.end,
             _ => return None,
         };
-        let before = i.saturating_sub(8)..i;
-        let said =
-            |list: &str| before.clone().any(|j| doc.same_sentence(j, i) && super::listed(list, doc.word(&toks[j])));
-        (said("code") && said(SENT) && said("me|my|i|i've|i'm") && !count_follows(s, end)).then_some((t.start, end))
+        // Code, sent, to me: each seen in the sentence's last eight words.
+        let mut seen = [false; 3];
+        for (j, before) in toks.iter().enumerate().take(i).skip(i.saturating_sub(8)) {
+            if doc.same_sentence(j, i) {
+                let w = doc.word(before);
+                seen[0] |= w == "code";
+                seen[1] |= super::listed(SENT, w);
+                seen[2] |= super::listed("me|my|i|i've|i'm", w);
+            }
+        }
+        (seen == [true; 3] && !count_follows(s, end)).then_some((t.start, end))
     })
 }
 
@@ -944,7 +913,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_codes_sent_to_the_writer_and_recovery_phrases() {
+    fn finds_codes_sent_to_the_writer() {
         for (text, value) in [
             ("PSA my bank texted me a code 448 210 and some guy rang asking for it", "448 210"),
             ("here's the code the bank just sent me, 582 017, can you read it back", "582 017"),
@@ -952,16 +921,10 @@ mod tests {
             ("the 6 digit code my bank texted me (384912), is that legit??", "384912"),
             ("reset the PIN on the app? Mine is 4471 and it says wrong PIN", "4471"),
             ("my PIN keeps getting rejected, it's literally 8264 and it says wrong", "8264"),
-            (
-                "seed phrase backup so I don't lose it: ripple lunar ocean velvet pilot hammer garden tiny orbit sugar canyon feather",
-                "ripple lunar ocean velvet pilot hammer garden tiny orbit sugar canyon feather",
-            ),
         ] {
             assert_eq!(one(text, &personal()).0, value, "{text}");
         }
         for text in [
-            "my seed phrase is written on a steel plate in a drawer at home and nobody will ever find it there",
-            "Never share your seed phrase: write these twelve words down, keep them offline and safe from fire",
             "Sent 150000 texts this year with our SMS code service",
             "my gran texted me her code for the fundraiser, we raised 125000 pence",
             "texted my mum the code for the gate, it opens at 0930 sharp",
