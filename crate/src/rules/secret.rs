@@ -658,7 +658,8 @@ const SENT: &str = "texted|text|sent|sms|through|received";
 /// A one-time code the writer was sent: six digits, or two groups of three,
 /// with "code", a word of sending and the writer ("me", "my") in the eight
 /// words before it, all in one sentence ("my bank texted me a code 448
-/// 210"; not "we sent a code to 250000 customers"). Folded byte range.
+/// 210"; not "we texted our customers a code, 250000 of them"). Folded
+/// byte range.
 fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let s = doc.folded.as_str();
