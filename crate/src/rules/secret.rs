@@ -623,12 +623,7 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         if !said && !linked {
             continue;
         }
-        // A six-digit code read out in two halves: "it's 771 204".
-        let halves = toks.get(i + 1).filter(|next| {
-            let half = |t: &crate::text::Token| t.end - t.start == 3 && doc.is_number(t);
-            half(&toks[i]) && half(next) && next.start == toks[i].end + 1
-        });
-        let end = halves.map_or(toks[i].end, |next| next.end);
+        let end = halves_end(doc, i).unwrap_or(toks[i].end);
         let value = s[toks[i].start..end].trim_end_matches(['.', ',', '!', '?']);
         let year = value.len() == 4 && (value.starts_with("19") || value.starts_with("20"));
         // A bare "code" ("the code Instagram texted you? It's 839204") is a
@@ -652,6 +647,14 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
     None
 }
 
+/// A six-digit code read out in two halves from token `i` ("it's 771 204"):
+/// where the second half ends.
+fn halves_end(doc: &Doc, i: usize) -> Option<usize> {
+    let half = |t: &crate::text::Token| t.end - t.start == 3 && doc.is_number(t);
+    let (first, next) = (doc.tokens.get(i)?, doc.tokens.get(i + 1)?);
+    (half(first) && half(next) && next.start == first.end + 1).then_some(next.end)
+}
+
 /// Words that say a code was sent to the writer.
 const SENT: &str = "texted|text|sent|sms|through|received";
 
@@ -663,13 +666,12 @@ const SENT: &str = "texted|text|sent|sms|through|received";
 fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let s = doc.folded.as_str();
-    let half = |t: &crate::text::Token| t.end - t.start == 3 && doc.is_number(t);
     (1..toks.len()).find_map(|i| {
         let t = &toks[i];
-        let end = match toks.get(i + 1) {
-            Some(next) if half(t) && half(next) && next.start == t.end + 1 => next.end,
-            _ if t.end - t.start == 6 && doc.is_number(t) => t.end,
-            _ => return None,
+        let end = match halves_end(doc, i) {
+            Some(end) => end,
+            None if t.end - t.start == 6 && doc.is_number(t) => t.end,
+            None => return None,
         };
         // Code, sent, to me: each seen in the sentence's last eight words.
         let mut seen = [false; 3];
