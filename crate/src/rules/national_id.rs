@@ -246,6 +246,21 @@ fn ni_numbers(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// "Passport's finally back!! P47829163", "a new passport? Mine's
+/// C47718293": an id with a letter prefix (one or two letters, seven to
+/// nine digits) opening the sentence after the stop at `stop`, maybe after
+/// "mine's" or "it's".
+fn lettered_id_opening(s: &str, stop: usize) -> Option<(usize, usize)> {
+    let rest = s[stop..].trim_start_matches(['!', '?', '.', ' ', '\n']);
+    let value = ["mine's ", "mine is ", "it's ", "its "].iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
+    let start = s.len() - value.len();
+    let b = value.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let digits = b[letters..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = start + letters + digits;
+    ((1..=2).contains(&letters) && (7..=9).contains(&digits) && ends_word(s, end)).then_some((start, end))
+}
+
 fn valid_ni_prefix(a: u8, b: u8) -> bool {
     a.is_ascii_lowercase()
         && b.is_ascii_lowercase()
@@ -271,7 +286,7 @@ fn id_value_after(s: &str, after: usize) -> Option<(usize, usize)> {
         let c = b[i];
         let abbreviation = c == b'.' && ["no", "nr", "num"].iter().any(|a| s[..i].ends_with(a));
         if matches!(c, b'\n' | b'!' | b'?' | b';') || (c == b'.' && !abbreviation) {
-            return None;
+            return lettered_id_opening(s, i);
         }
         if c == b',' {
             wandered = true;
@@ -387,6 +402,8 @@ mod tests {
         assert_eq!(one("aadhaar 2345 6789 0123"), "2345 6789 0123");
         assert_eq!(one("driver's license: D1234567"), "D1234567");
         assert_eq!(one("Lost my passport in Lisbon, number X4829105, please reply"), "X4829105");
+        assert_eq!(one("Passport's finally back!! P47829163, 10 years of a potato photo"), "P47829163");
+        assert_eq!(one("how do I get a new passport quick? Mine's C47718293, expires soon"), "C47718293");
         for text in [
             "Passport renewal done, application number 20240518 came through today",
             "Passport office phone line, number 0300 222 0000, useless",
@@ -397,6 +414,8 @@ mod tests {
             "passport control took 45 minutes",
             "533380006 is my lucky number",
             "my passport photo is awful, ticket 55512345",
+            "Passport's back! 07700900461 is my new number",
+            "Passport's back! Flight BA2490 on Friday",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}");
         }

@@ -253,7 +253,9 @@ impl Rule for Secret {
                     None if kind == Kind::Answer => answer_nearby(doc, end),
                     None => None,
                 };
-                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471".
+                // "Biscuit2019, as my password"; "forgot my PIN again, it's 4471";
+                // "seed phrase so I don't lose it: orbit velvet canyon ...".
+                let found = if keyword.ends_with(" phrase") { word_run(doc, end).or(found) } else { found };
                 let found = found.or_else(|| value_before(s, start, kind)).or_else(|| value_nearby(doc, end, kind));
                 let Some((v0, v1)) = found else {
                     continue;
@@ -655,6 +657,42 @@ fn halves_end(doc: &Doc, i: usize) -> Option<usize> {
     (half(first) && half(next) && next.start == first.end + 1).then_some(next.end)
 }
 
+/// Words ordinary sentences are full of and recovery phrases almost never
+/// hold.
+#[rustfmt::skip]
+const FUNCTION_WORDS: &str = concat!(
+    "the|and|for|but|you|your|our|with|this|that|from|have|has|are|was|were|not|can|will|just|",
+    "they|them|then|than|there|here|what|when|who|how|why|been|would|could|should|dont|don|",
+    "its|some|more|very|only|into|about|because|where|which|while|also",
+);
+
+/// A recovery phrase after a keyword ending at `from`: twelve or more plain
+/// lower-case words of three to eight letters in a row, none of them a
+/// function word, starting within the next dozen words. Folded byte range.
+fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    let first = doc.token_at_or_after(from);
+    let plain = |i: usize| {
+        let w = doc.word(&toks[i]);
+        (3..=8).contains(&w.len())
+            && w.bytes().all(|c| c.is_ascii_lowercase())
+            && doc.raw(&toks[i]) == w
+            && !super::listed(FUNCTION_WORDS, w)
+    };
+    let mut i = first;
+    while i < toks.len().min(first + 12) {
+        let mut j = i;
+        while j < toks.len() && plain(j) && (j == i || doc.gap(j - 1, j) == " ") {
+            j += 1;
+        }
+        if j - i >= 12 {
+            return Some((toks[i].start, toks[j - 1].end));
+        }
+        i = j.max(i + 1);
+    }
+    None
+}
+
 /// Words that say a code was sent to the writer.
 const SENT: &str = "texted|text|sent|sms|through|received";
 
@@ -916,7 +954,7 @@ mod tests {
     }
 
     #[test]
-    fn finds_codes_sent_to_the_writer() {
+    fn finds_codes_sent_to_the_writer_and_recovery_phrases() {
         for (text, value) in [
             ("PSA my bank texted me a code 448 210 and some guy rang asking for it", "448 210"),
             ("here's the code the bank just sent me, 582 017, can you read it back", "582 017"),
@@ -924,10 +962,16 @@ mod tests {
             ("the 6 digit code my bank texted me (384912), is that legit??", "384912"),
             ("reset the PIN on the app? Mine is 4471 and it says wrong PIN", "4471"),
             ("my PIN keeps getting rejected, it's literally 8264 and it says wrong", "8264"),
+            (
+                "seed phrase backup so I don't lose it: ripple lunar ocean velvet pilot hammer garden tiny orbit sugar canyon feather",
+                "ripple lunar ocean velvet pilot hammer garden tiny orbit sugar canyon feather",
+            ),
         ] {
             assert_eq!(one(text, &personal()).0, value, "{text}");
         }
         for text in [
+            "my seed phrase is written on a steel plate in a drawer at home and nobody will ever find it there",
+            "Never share your seed phrase: write these twelve words down, keep them offline and safe from fire",
             "Sent 150000 texts this year with our SMS code service",
             "my gran texted me her code for the fundraiser, we raised 125000 pence",
             "texted my mum the code for the gate, it opens at 0930 sharp",
