@@ -71,7 +71,8 @@ impl Rule for ConfidentialMarker {
             let severity = match hit.tag {
                 "soft" if !business && !hushed => Severity::Low,
                 // "our client ... The decision is published on the court's website": out already.
-                "soft" if !hushed && doc.folded.contains("published") => Severity::Low,
+                // "our client Hannah, shared with her permission": told with consent.
+                "soft" if !hushed && (doc.folded.contains("published") || consented(doc)) => Severity::Low,
                 // "Top secret: I've been learning guitar for our wedding. He finds out
                 // Saturday": a surprise for someone, not a leak.
                 // "Code name for the new puppy was 'Project Fluff'": a surprise at home
@@ -116,6 +117,14 @@ impl Rule for ConfidentialMarker {
             }
         }
     }
+}
+
+/// "shared with her permission", "with consent": told with the
+/// consent of the person it is about ("without permission" is not).
+fn consented(doc: &Doc) -> bool {
+    const CONSENT: &[&str] =
+        &["with permission", "with her permission", "with his permission", "with their permission", "with consent"];
+    CONSENT.iter().any(|c| doc.folded.contains(c))
 }
 
 /// Words of a workplace or a business, for news not out yet.
@@ -340,5 +349,15 @@ mod tests {
         ] {
             assert!(fired(RULE, text, &brand()).is_empty(), "false alarm: {text}");
         }
+    }
+
+    #[test]
+    fn a_client_shown_with_consent_is_not_a_leak() {
+        let consent =
+            "Balayage transformation for our client Hannah, shared with her permission. Four hours, two toners.";
+        assert!(!flags(RULE, consent, &brand()), "{consent}");
+        let leak =
+            "Balayage transformation for our client Hannah, the new CEO, shared without permission. Launch is Monday.";
+        assert!(flags(RULE, leak, &brand()), "{leak}");
     }
 }

@@ -138,6 +138,7 @@ mod tests {
             "I hope that landlord's car gets torched",
             "To the woman who gave us one star because we don't do oat milk: grow up",
             "To whoever dumped a sofa on Mill Lane: we've got you on CCTV and you look ridiculous",
+            "Those protesters blocking the ring road deserve to get run over, honestly.",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -159,6 +160,8 @@ mod tests {
             "The gym crush update nobody asked for: we finally spoke. About squat rack etiquette.",
             "Mo has been absolutely killing it behind the bar today, go say hi 🙌",
             "best olives in town at Mo's stall, go say hi",
+            "Anyone know if the junior cricket sessions run over the Easter holidays?",
+            "Our AGM will run over time, so the quiz starts at 8.",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -60,7 +60,7 @@ impl Rule for OpenInvitation {
             doc.tokens.iter().skip(hit.last + 1).take(4).any(|t| super::listed(SERVICE, doc.word(t)))
         };
         let invitation = input.scan.hits(List::Invitation).next();
-        if let Some(hit) = invitation.filter(|hit| !found && !in_person() && !service(hit)) {
+        if let Some(hit) = invitation.filter(|hit| !found && !in_person() && !service(hit) && !feedback(doc, hit)) {
             out.push(with_action(
                 self.finding(
                     severity,
@@ -71,6 +71,18 @@ impl Rule for OpenInvitation {
             ));
         }
     }
+}
+
+/// "Update the app today and tell us what you think.": feedback on what was
+/// just shown, the sentence ending there; "tell us what you think of us"
+/// asks about the brand itself.
+fn feedback(doc: &Doc, hit: &crate::lexicon::Hit) -> bool {
+    let words = |i: usize| doc.tokens.get(i).map(|t| doc.word(t));
+    let ends_after = |i: usize| i + 1 >= doc.tokens.len() || !doc.same_sentence(i, i + 1);
+    words(hit.last) == Some("what")
+        && words(hit.last + 1) == Some("you")
+        && words(hit.last + 2) == Some("think")
+        && ends_after(hit.last + 2)
 }
 
 /// What customer service asks for in a reply.
@@ -131,6 +143,7 @@ mod tests {
             "Living with asthma? We want to hear your journey. Share it with #BreatheLife",
             "Ask us anything about your account, savings or mortgage: our CEO answers live at 3pm",
             "Ask us anything about what's in store for 2025, nothing off limits!",
+            "Open thread: tell us what you think of us. Don't hold back",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");
         }
@@ -148,6 +161,7 @@ mod tests {
             "Our serum is live, 30ml for £18. Tell us your skin type in the comments and we'll say if it's a match",
             "Beans not arrived? Reply with the order number from your receipt and we'll chase the courier.",
             "Open day on Saturday: come and meet our tutors and ask our students anything about campus life.",
+            "Nimbus 3 is out today with offline sync. Update from the app store now and tell us what you think.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

@@ -50,8 +50,11 @@ impl Rule for PrivateMessage {
             sexual.is_some() && (addressed || doc.tokens.iter().any(|t| super::listed(SECOND_PERSON, doc.word(t))));
         let strong = cues.iter().find(|c| c.tag == "strong");
         // "Our secret ingredient is time": a maker's pride, not a shared secret.
+        // "The secret is patience", "the secret to a good dal": a tip, for everyone.
         let makers_secret = |c: &&crate::lexicon::Hit| {
-            doc.tokens.get(c.last + 1).is_some_and(|t| super::listed(MAKERS_SECRETS, doc.word(t)))
+            let next = |list: &str| doc.tokens.get(c.last + 1).is_some_and(|t| super::listed(list, doc.word(t)));
+            let after_the = c.first > 0 && doc.word(&doc.tokens[c.first - 1]) == "the";
+            next(MAKERS_SECRETS) || (after_the && next("is|to|of|behind"))
         };
         // "Just started 'The Secret History'": a title, quoted.
         let quoted = |c: &&crate::lexicon::Hit| super::inside_quotes(doc, c.start, c.end).is_some();
@@ -181,6 +184,7 @@ mod tests {
             "Just between us, this banana bread is the best thing I've ever baked",
             "Our secret recipe is patience: two days of proving for every loaf. Open till 4 tonight.",
             "Just started 'The Secret History' and I'll be up far too late tonight.",
+            "Made my mum's dal for friends tonight. The secret is patience and far more ghee than you'd think.",
             "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
             "Miss you, Nana! Can't wait to see you at Christmas 🎄",

@@ -162,6 +162,7 @@ mod tests {
             "Our thoughts are with everyone affected by the floods. We're closed today anyway so our staff can help.",
             "Our thoughts are with Dave, who has to work the bank holiday 😂",
             "RIP Mr Okafor, our caretaker for 30 years. Gone too soon.",
+            "RIP Dave. Gone far too soon. Raise a glass for him tonight lads ❤️🍺",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
