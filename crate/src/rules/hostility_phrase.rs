@@ -161,6 +161,7 @@ mod tests {
             "Mo has been absolutely killing it behind the bar today, go say hi 🙌",
             "best olives in town at Mo's stall, go say hi",
             "Anyone know if the junior cricket sessions run over the Easter holidays?",
+            "Born and raised in Essex and I still get lost on Basildon's roundabouts every single time.",
             "Our AGM will run over time, so the quiz starts at 8.",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");

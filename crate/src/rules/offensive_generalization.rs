@@ -292,6 +292,7 @@ mod tests {
     fn leaves_neutral_mentions_alone() {
         for text in [
             "Lazy Sunday with the girls",
+            "what I wouldn't give to be one of those people who can eat cereal for dinner and call it self care",
             "Women can't park? I reversed a minibus into the tightest space in Leeds this morning",
             "No, women in engineering are not 'diversity hires'. Our lead architect wrote half the platform",
             "An exhibition on how 1920s papers stereotyped Irish immigrants as lazy",

@@ -185,6 +185,7 @@ mod tests {
             "Our secret recipe is patience: two days of proving for every loaf. Open till 4 tonight.",
             "Just started 'The Secret History' and I'll be up far too late tonight.",
             "Made my mum's dal for friends tonight. The secret is patience and far more ghee than you'd think.",
+            "Free hearing checks every Saturday at our Chelmsford store. Step-free access via the side entrance.",
             "@sam_b you absolute muppet, you left your jacket at mine AGAIN 😂 love you",
             "@venue_bar doors open after 10, come round for the quiz",
             "Miss you, Nana! Can't wait to see you at Christmas 🎄",

@@ -95,6 +95,7 @@ mod tests {
         for text in [
             "Our new branch in Cumming, GA opens Saturday",
             "Cock-a-leekie soup for the cold snap",
+            "Our history walk went down Cock Lane near Smithfield, named after the poultry traders there.",
             "Free sexual health screening at our clinic this week",
             "Graduated summa cum laude!",
             "Sex education matters",
