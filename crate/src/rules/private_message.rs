@@ -164,6 +164,7 @@ mod tests {
             "Mr Ahmed, your blood results are back, please ring us",
             "Hi Dr Patel, here are my results from Monday, the lump is back",
             "Card's 4539 1488 0343 6467 exp 09/27, can you book us the table?",
+            "Dave, the cash is in your account. We never had this conversation. See you Thursday.",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }

@@ -122,6 +122,7 @@ mod tests {
     fn catches_promotion_and_jokes_on_tragedy() {
         for text in [
             "Tragic news from the school shooting. Anyway, my fundraiser closes at midnight, chip in",
+            "That tower block fire on the news looks like my nan's Sunday roast lol",
             "In memory of those lost in the flood, we're running a weekend sale. Shop now!",
             "Flood victims need dry socks 😉 code FLOOD10",
             "Earthquake got you shook? Our shakes are 2 for 1 today",
