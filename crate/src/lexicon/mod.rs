@@ -357,7 +357,7 @@ impl Lexicon {
                     self.candidates(&cand, None, &mut ids, &mut scratch);
                     for &id in &ids {
                         let p = &self.phrases[id as usize];
-                        if p.evasive && p.words.len() == 1 && p.words[0].matches(&cand) {
+                        if !p.except && p.words.len() == 1 && p.words[0].matches(&cand) {
                             hits.push(self.hit(id, i, i, tok.start, tok.end, true));
                         }
                     }

@@ -91,7 +91,8 @@ const HOME_WORDS: &str = concat!(
 const PRIVATE_PHRASES: &[&str] = &[
     "i live", "we live", "my address", "our address", "my place", "my house", "my home",
     "my apartment", "my flat", "come over", "my new place", "home address", "housewarming", "moving into",
-    "moving in", "lives at", "live at",
+    "moving in", "lives at", "live at", "my new flat", "my new house", "my new home", "my new apartment",
+    "moved into",
 ];
 
 /// Phrases of a business inviting people in; the words that make an address a
@@ -367,6 +368,11 @@ mod tests {
                 "500 N. Main Ave, Springfield, IL 62701-1234",
             ),
             ("come over to 9 Rose Lane tonight", "9 Rose Lane"),
+            // A home, though "visit" is a business word too.
+            (
+                "moved into my new flat!! come visit: Flat 3, 42 Cranbrook Road, Leeds LS6 2HX",
+                "42 Cranbrook Road, Leeds LS6 2HX",
+            ),
             ("my parcel was meant for 42 Oak Road, why is it in Glasgow", "42 Oak Road"),
             ("my address is 14 Kings Road, London SW3 4UT", "14 Kings Road, London SW3 4UT"),
             ("we moved to 77 West 81st St #4B", "77 West 81st St #4B"),

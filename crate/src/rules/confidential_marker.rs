@@ -58,8 +58,14 @@ impl Rule for ConfidentialMarker {
         }
         // "Just between us, Tom's going to propose": a secret, not a leak,
         // unless the draft is about business. Read once, not per hit.
-        let business = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak")
-            || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
+        let deal = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak");
+        let business = deal || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
+        // "Just between us, I think you'll nail the interview" in a DM: the
+        // message is already between the two; a deal in it, or news the model
+        // hears ("Approval letter expected ... watch the ticker"), is still a leak.
+        let private_chat = input.ctx.is_dm()
+            && !deal
+            && !input.learned().iter().any(|v| v.category == Category::MarketMoving && v.flagged);
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));
         let at_home = std::cell::OnceCell::new();
@@ -69,7 +75,7 @@ impl Rule for ConfidentialMarker {
                 continue;
             }
             let severity = match hit.tag {
-                "soft" if !business && !hushed => Severity::Low,
+                "soft" if (!business || private_chat) && !hushed => Severity::Low,
                 // "our client ... The decision is published on the court's website": out already.
                 // "our client Hannah, shared with her permission": told with consent.
                 "soft" if !hushed && (doc.folded.contains("published") || consented(doc)) => Severity::Low,
@@ -315,6 +321,10 @@ mod tests {
     fn personal_secrets_are_only_a_tip() {
         assert!(!flags(RULE, "just between us, I think Tom's going to propose this weekend", &personal()));
         assert!(flags(RULE, "just between us, the layoffs start Monday", &personal()));
+        // A DM is already between the two, unless it carries a deal.
+        assert!(!flags(RULE, "Just between us, I think you'll nail the interview tomorrow", &dm()));
+        assert!(flags(RULE, "Just between us, I think you'll nail the interview tomorrow", &personal()));
+        assert!(flags(RULE, "just between us, the layoffs start Monday", &dm()));
         assert!(flags(
             RULE,
             "A little birdie told me the redesign ships soon. You didn't hear it from me",

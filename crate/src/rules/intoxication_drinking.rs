@@ -493,6 +493,7 @@ mod tests {
     fn catches_being_drunk_or_high() {
         for text in [
             "Exams finished. Drunk already and it's only 2pm",
+            "sooo druuunk rn lmaooo cant find my shoes",
             "Who's sorting the pills for Saturday? Not doing Creamfields sober, no chance.",
             "So stoned right now, this keynote is hilarious",
             "Blackout drunk at the client dinner",

@@ -19,6 +19,12 @@ pub struct OffensiveGeneralization;
 /// How many tokens a framing cue reaches, either way: about a sentence.
 const FRAME_REACH: usize = 16;
 
+/// How many tokens after a place its sneer may come.
+const PLACE_REACH: usize = 12;
+
+/// Cues that say a place's people carry disease.
+const DISEASE_CUES: &str = "catch something|catch anything";
+
 impl Rule for OffensiveGeneralization {
     fn id(&self) -> &'static str {
         "offensive.generalization"
@@ -48,11 +54,39 @@ impl Rule for OffensiveGeneralization {
                 hint.clone(),
             ));
         }
+        // "Offsite in Mumbai, better pack the Imodium", "Going to Africa. Hope I
+        // don't catch anything": a place's people sneered at through smell or
+        // disease, in the place's sentence or the next.
+        for place in input.scan.hits(List::Groups).filter(|g| g.tag == "place").filter(asserted) {
+            let sneer = input.scan.hits(List::GroupCues).find(|cue| {
+                // Catching a disease reaches the next sentence; "I'll hold my nose
+                // and go back to the office" after a holiday there does not.
+                let disease = super::listed(DISEASE_CUES, cue.phrase);
+                (cue.tag == "place" || disease)
+                    && cue.first > place.last
+                    && cue.first - place.last <= PLACE_REACH
+                    && stops_between(doc, place, cue) <= usize::from(disease)
+            });
+            if let Some(cue) = sneer {
+                let (a, b) = (hit_span(doc, place), hit_span(doc, cue));
+                out.push(with_action(
+                    self.finding(
+                        Severity::High,
+                        (a.0.min(b.0), a.1.max(b.1)),
+                        "This sneers at the people of a whole place.".into(),
+                    ),
+                    hint.clone(),
+                ));
+            }
+        }
         // "Typical Indian driver", "the deaf girl": an adjective names a group
         // only before a word for people ("Indian food" names none).
         for (group, said_of) in groups(input) {
             let group = &group;
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
+                if cue.tag == "place" {
+                    return false;
+                }
                 if cue.tag == "frame" {
                     // A sarcastic frame needs a group named outright ("who knew"
                     // after "my dad is deaf" is not about deaf people).
@@ -179,7 +213,8 @@ fn label_denied(doc: &crate::text::Doc, cue: usize) -> bool {
 /// none), and its hit then reaches that word, or said of someone ("the new
 /// apprentice is Polish so at least ..."), which the second value tells.
 pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = (crate::lexicon::Hit, bool)> + 'a {
-    input.scan.hits(List::Groups).filter_map(|g| {
+    // A place ("Mumbai") is read only with its own cues, in `check`.
+    input.scan.hits(List::Groups).filter(|g| g.tag != "place").filter_map(|g| {
         let mut group = g.clone();
         let mut said_of = false;
         if g.tag == "adj" {
@@ -276,6 +311,7 @@ mod tests {
             "Immigrants aren't smart enough for these roles",
             "Girls can't code, change my mind",
             "Honestly Polish builders can't do anything right",
+            "The Polish lot next door can't speak a word of English. Only over here for the benefits anyway.",
             "Old folks really shouldn't be on the roads after 70",
             "Not being funny but it's always the Polish lads on site whose tools go missing",
             "she's got gypsy vibes, check your pockets after",
@@ -283,6 +319,9 @@ mod tests {
             "the night shift had a nigerian nurse who was sooo slow 😂",
             "Typical Indian driver, no indicator, swerved into my lane",
             "the deaf kid in our group will just slow us down",
+            "Offsite in Mumbai next month, better pack the Imodium and hold my nose the whole trip lol",
+            "Going to Africa. Hope I don't catch anything. Just kidding, I'm white!",
+            "Heading to Mumbai for work next week, hope I survive the smell and the people there lol.",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -319,6 +358,10 @@ mod tests {
             "Deaf awareness week is always a highlight here",
             "Girls can't play football, they said. Our U12s just won the county cup 3-1.",
             "People told my nan women her age can't learn to code. Stereotypes age badly.",
+            "Mumbai street food tour tonight, the smell of the spices is unreal",
+            "Back from Kenya, pack the Imodium they said. Never needed it once.",
+            "Catch anything good at the Cairo book fair? We were there all weekend",
+            "Mexico was a dream. I'll hold my nose and go back to the office Monday",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -213,6 +213,7 @@ mod tests {
     fn catches_disclaimers() {
         for text in [
             "Posting for 24h only 🙊 my honest review",
+            "Leaving this cringe dance up for one hour only, then it's getting deleted, so watch fast",
             "Told the investors we'd hit $10M ARR this year. Kidding! (We're at 3.)",
             "Layoffs start next year. Deleting this in an hour.",
             "ok i'll likely delete but the rota is a joke",

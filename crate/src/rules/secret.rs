@@ -115,6 +115,9 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
 
 /// Words right before a keyword that make it an example or advice.
 #[rustfmt::skip]
+/// Relatives a generation or more above the writer's parents, and aunts.
+const ELDERS: &str = "gran|grandma|grandmother|granny|nan|nana|nanna|grandad|grandpa|aunt|auntie|great";
+
 const NOT_MINE: &str = concat!(
     "common|popular|worst|default|example|sample|weak|bad|strong|good|typical|best|secure|",
     "dummy|fake|placeholder|hint",
@@ -130,7 +133,7 @@ const HYPOTHETICAL: &str = concat!(
 #[rustfmt::skip]
 const CODE_OWNERS: &str = concat!(
     "the|my|your|our|his|her|their|this|that|its|new|secret|me|a|texted|sent|got|received|bank|",
-    "sms|login|till",
+    "sms|login|till|app",
 );
 
 /// Passes that are tickets, not passwords.
@@ -385,6 +388,9 @@ fn announces(s: &str, start: usize, kind: Kind) -> bool {
         Kind::BareCode => before.first().map_or(true, |w| super::listed(CODE_OWNERS, w)),
         // "bus pass", "boarding pass", "day pass".
         Kind::WeakPassword => !before.first().is_some_and(|w| super::listed(PASS_KINDS, w)),
+        // "my gran's maiden name is Hancock": family history, not the
+        // writer's security answer (their mother's maiden name is).
+        Kind::Answer => !before.iter().take(2).any(|w| super::listed(ELDERS, w)),
         // "bobby pin", "safety pin".
         Kind::Code => !before
             .first()
@@ -1005,6 +1011,7 @@ mod tests {
             ("@Ellie key safe code is 4471, let yourself in", "4471"),
             ("the security question answer for our bank login is 'Biscuit'", "Biscuit"),
             ("the code is 482913", "482913"),
+            ("Bank app code is 482913, type it in quick", "482913"),
             ("Your verification code: 482 913", "482 913"),
             ("mother's maiden name is Kowalski", "Kowalski"),
             ("wifi password is \"CoffeeLover99\"", "CoffeeLover99"),
@@ -1106,6 +1113,7 @@ mod tests {
             "pw: see the link https://example.com/reset",
             "the password for the wifi is on the fridge",
             "my maiden name hyphenated is a pain",
+            "my gran's maiden name is Hancock and the family tree site just found her cousins",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "{text}: {:?}", fired(RULE, text, &personal()));
         }

@@ -123,6 +123,7 @@ mod tests {
         for text in [
             "Tragic news from the school shooting. Anyway, my fundraiser closes at midnight, chip in",
             "That tower block fire on the news looks like my nan's Sunday roast lol",
+            "Remembering 7/7 today. Stay strong, London, and grab a free flat white with code LONDON7.",
             "In memory of those lost in the flood, we're running a weekend sale. Shop now!",
             "Flood victims need dry socks 😉 code FLOOD10",
             "Earthquake got you shook? Our shakes are 2 for 1 today",

@@ -121,6 +121,10 @@ mod tests {
         for text in [
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
+            "My boss just scheduled a 4:45pm Friday meeting to 'talk about morale.' I cannot stand this man.",
+            "my manager booked ANOTHER 6pm meeting. does he think none of us have lives outside this office??",
+            "Our leadership team couldn't run a bake sale, and somehow I'm the one writing their engagement survey.",
+            "Sharing an office with Dave is my punishment. He eats tuna at his desk.",
             "Gonna call in sick and go to the game, my boss will never know",
             "Hate this place. Two weeks notice going in tomorrow",
             "my supervisor is a total muppet",

@@ -120,6 +120,7 @@ mod tests {
             "Can't stand the new mayor, worst decision this city ever made",
             "Can't believe my ex showed up at my birthday party, so awkward",
             "Vote them all out in November, this government is a joke",
+            "Voted early today and proudly went straight Democrat down the ballot. Go blue!",
             "Damn, the demo crashed on stage. Classic.",
             "Our store on 5th is closed today because the manager is hungover lol",
             "Ryan found two more bottles of beer, when I drink I do it right",
