@@ -144,7 +144,7 @@ const WORK: &str = concat!(
 );
 
 /// Words of a surprise kept from someone close.
-const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids";
+const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|pregnant|engaged";
 
 /// Words of public life and the news: an aside about them can be a leak
 /// even with no workplace named.
@@ -333,6 +333,11 @@ mod tests {
         assert!(flags(RULE, "Prototype pics, nobody outside engineering has seen this yet", &personal()));
         assert!(flags(RULE, "Heard we're acquiring Brightline for $2B, announcement next week \u{1F92B}", &personal()));
         assert!(!flags(RULE, "Surprise party for Tom on Friday \u{1F92B}", &personal()));
+        assert!(!flags(
+            RULE,
+            "Just between us, I think I'm pregnant again! Don't tell anyone yet, we're waiting for the scan \u{1F92B}",
+            &personal()
+        ));
         let cat =
             "My cat sits on my laptop whenever I open Excel. Off the record, I think she likes the warm keyboard.";
         assert!(!flags(RULE, cat, &personal()));

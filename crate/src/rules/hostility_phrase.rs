@@ -125,6 +125,7 @@ mod tests {
     fn catches_hostile_phrases() {
         for text in [
             "get a life, nobody cares what you think",
+            "If you spent less time whining online and more time reading your bill, you'd know why it went up.",
             "@jdawson If you can't figure out a simple login page, maybe the internet isn't for you.",
             "Take your hot take somewhere else, nobody asked for your opinion",
             "Nobody asked for this, Kevin.",

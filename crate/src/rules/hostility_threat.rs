@@ -36,6 +36,7 @@ mod tests {
         for text in [
             "If I see you at the conference I'll punch you in the face",
             "watch your back",
+            "Keep posting lies about my fund and I will find out where you live.",
             "I know where you live",
             "gonna kick your ass",
             "Someone should run that councillor over tbh",

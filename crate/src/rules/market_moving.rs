@@ -188,6 +188,7 @@ mod tests {
             "Reminder: our annual shareholder meeting is on June 3rd, details on the investor site",
             "Join our Q3 results webcast on 24 October at 9am",
             "As announced this morning, we have closed our Series B. Thank you to our customers",
+            "Delighted that our Series A, announced by the company this morning, means twenty new jobs in Derry.",
             "Sad to read about the layoffs in the games industry this year",
             "If you lost your job in a layoff this year, my DMs are open for CV help",
             "My Etsy sales dropped this month, anyone else?",

@@ -49,6 +49,9 @@ const ID_PHRASES: &[(&str, &str)] = &[
     ("driving licence", "a driving licence number"),
     ("license number", "a driving licence number"),
     ("licence number", "a driving licence number"),
+    ("pps number", "a PPS number"),
+    ("pps no", "a PPS number"),
+    ("ppsn", "a PPS number"),
 ];
 
 impl Rule for NationalId {
@@ -401,6 +404,7 @@ mod tests {
         assert_eq!(one("My passport number is X1234567."), "X1234567");
         assert_eq!(one("aadhaar 2345 6789 0123"), "2345 6789 0123");
         assert_eq!(one("driver's license: D1234567"), "D1234567");
+        assert_eq!(one("Revenue keeps rejecting my tax form, my PPS number is 6813402G"), "6813402G");
         assert_eq!(one("Lost my passport in Lisbon, number X4829105, please reply"), "X4829105");
         assert_eq!(one("Passport's finally back!! P47829163, 10 years of a potato photo"), "P47829163");
         assert_eq!(one("how do I get a new passport quick? Mine's C47718293, expires soon"), "C47718293");

@@ -86,6 +86,7 @@ mod tests {
     fn leaves_benign_look_alikes_alone() {
         for text in [
             "Twatt in Orkney has the best sunsets",
+            "Bastardstown beach near Kilmore Quay is a hidden gem, barely anyone there on a Sunday.",
             "Hiked Mount Buggery in the Alpine National Park today, cracking views from the top!",
             "Scunthorpe United won",
             "Cocktail hour in Essex",
