@@ -193,8 +193,10 @@ fn recall_stays_at_or_above_the_floors() {
 /// Session 12's credential rules (codes read out in halves, answers to name
 /// games, user / password pairs), written for misses of that session's own
 /// fresh batches, catch two more here: 930. Session 13's (codes the writer
-/// was sent, PINs after "it's literally"), three more: 933.
-const HELDOUT_FLOOR: f64 = 933.0 / 1106.0;
+/// was sent, PINs after "it's literally"), three more: 933. Session 15's
+/// rules and its retrained model (thresholds no longer on a grid), seven
+/// more: 940.
+const HELDOUT_FLOOR: f64 = 940.0 / 1106.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

@@ -61,10 +61,12 @@ impl Rule for ConfidentialMarker {
         let deal = input.scan.hits(List::Market).any(|h| h.tag == "event" || h.tag == "weak");
         let business = deal || input.scan.hits(List::Workplace).any(|h| h.tag == "subject");
         // "Just between us, I think you'll nail the interview" in a DM: the
-        // message is already between the two; a deal in it, or news the model
-        // hears ("Approval letter expected ... watch the ticker"), is still a leak.
+        // message is already between the two. Work in it ("our client list,
+        // keep it between us"), a deal, or news the model hears ("Approval
+        // letter expected ... watch the ticker") is still a leak.
         let private_chat = input.ctx.is_dm()
             && !deal
+            && !about_work(doc)
             && !input.learned().iter().any(|v| v.category == Category::MarketMoving && v.flagged);
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));
@@ -325,6 +327,7 @@ mod tests {
         assert!(!flags(RULE, "Just between us, I think you'll nail the interview tomorrow", &dm()));
         assert!(flags(RULE, "Just between us, I think you'll nail the interview tomorrow", &personal()));
         assert!(flags(RULE, "just between us, the layoffs start Monday", &dm()));
+        assert!(flags(RULE, "Sending you our full client list, keep it between us", &dm()));
         assert!(flags(
             RULE,
             "A little birdie told me the redesign ships soon. You didn't hear it from me",

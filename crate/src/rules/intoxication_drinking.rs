@@ -495,6 +495,7 @@ mod tests {
             "Exams finished. Drunk already and it's only 2pm",
             "sooo druuunk rn lmaooo cant find my shoes",
             "wake n bake before my uber eats shift, gonna be a chill day on the road",
+            "Took two tabs at Boomtown on Saturday and spent three hours talking to a tree",
             "Who's sorting the pills for Saturday? Not doing Creamfields sober, no chance.",
             "So stoned right now, this keynote is hilarious",
             "Blackout drunk at the client dinner",

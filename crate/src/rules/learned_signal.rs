@@ -83,12 +83,14 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || (input.ctx.is_brand() && names_its_own_drink(input))
         }
         // "Anything labelled confidential stays offline": a rule for secrets;
-        // "our roof leaked": water.
+        // "our roof leaked": water; "first DIY project in the new house": a
+        // hobby, not a code name.
         Category::Confidential => {
             about_a_work()
                 || titled(input, List::Confidential)
                 || says(&["internal wiki", "labelled confidential stays", "marked confidential stays"])
                 || says(&["roof leaked", "roof leak", "pipe leaked", "tap leaked", "leaking roof"])
+                || says(HOBBY_PROJECTS)
         }
         // "full report on their investor site": news told through an
         // official channel is out already, as the rule reads it, unless an
@@ -203,6 +205,19 @@ const WORKS: &str = concat!(
     "film|films|movie|movies|series|episode|podcast|documentary|book|novel|album|anthology|",
     "rewatched|rewatching"
 );
+/// Projects people take on for themselves, which no one keeps secret.
+const HOBBY_PROJECTS: &[&str] = &[
+    "diy project",
+    "school project",
+    "art project",
+    "craft project",
+    "garden project",
+    "science project",
+    "knitting project",
+    "sewing project",
+    "woodwork project",
+];
+
 /// Remembrance: quiet unless something is sold beside it ("Lest we forget:
 /// poppy nails 2-for-1").
 const REMEMBRANCE: &[&str] =
@@ -389,6 +404,9 @@ mod tests {
         assert!(!quiet("Still hungover from the work do, never again", &personal(), Category::Intoxication));
         assert!(quiet("Off the Record is a great podcast on journalism ethics", &personal(), Category::Confidential));
         assert!(!quiet("Between us, the merger closes Friday", &personal(), Category::MarketMoving));
+        let diy = "Built-in wardrobe finished! First proper DIY project in the new house, nothing has fallen off. Yet.";
+        assert!(quiet(diy, &personal(), Category::Confidential));
+        assert!(!quiet("Project Falcon launches in May, not public yet", &personal(), Category::Confidential));
     }
 
     #[test]

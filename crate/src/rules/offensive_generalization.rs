@@ -111,9 +111,17 @@ impl Rule for OffensiveGeneralization {
             });
             // "nigerian nurse who was sooo slow 😂": a group laughed at, unless
             // by one of its own ("yes I'm irish ... 😂").
+            // Loud crying ("served by the autistic guy again, 10 mins for one
+            // sausage roll 😭😭") laughs at a stranger named by a trait, but is
+            // tears of pride after one's own ("my autistic son said his first
+            // sentence 😭") and of joy at a dish ("French toast, I'm crying 😭").
+            let stranger = group.tag == "adj"
+                && !said_of
+                && !(group.first > 0 && super::listed(OWNERS, doc.word(&doc.tokens[group.first - 1])));
             let mocked = || {
                 !super::listed(EVERYDAY_GROUPS, group.phrase)
-                    && emoji_later_in_sentence(doc, group.end, MOCKING)
+                    && (emoji_later_in_sentence(doc, group.end, MOCKING)
+                        || (stranger && emoji_later_in_sentence(doc, group.end, &['😭'])))
                     && !near_word(doc, group.first, 3, 0, ONE_OF_THEM)
                     && !view_of_the_writer(doc, group)
             };
@@ -254,7 +262,7 @@ const PEOPLE: &str = concat!(
     "employees|employee|bloke|blokes|lot|client|clients|lecturer|lecturers|winger|tourist|",
     "tourists|landlady|devs|dev|developers|engineers|coders|plumber|plumbers|ladies|fans|",
     "apprentice|barber|manager|hire|cousin|brother|sister|son|daughter|friend|mate|accountant|",
-    "uncle|aunt|nephew|niece",
+    "uncle|aunt|nephew|niece|accent|accents",
 );
 
 /// The token of a word for people right after the adjective at token
@@ -282,6 +290,9 @@ fn stops_between(doc: &crate::text::Doc, a: &crate::lexicon::Hit, b: &crate::lex
 
 /// Words before a group that say the writer belongs to it.
 const ONE_OF_THEM: &str = "i'm|im|am|we're|as|fellow";
+
+/// Words before a group that make it the writer's own people.
+const OWNERS: &str = "my|our|his|her|their";
 
 /// Emoji that laugh at or roll their eyes at someone.
 const MOCKING: &[char] = &['😂', '🤣', '💀', '🙄'];
@@ -321,12 +332,15 @@ mod tests {
             "Immigrants aren't smart enough for these roles",
             "Girls can't code, change my mind",
             "Honestly Polish builders can't do anything right",
+            "Brummie accents should be banned from customer service.",
+            "girls' trip to Thailand 🇹🇭 just gotta check which ones are actually girls first 💀",
             "The Polish lot next door can't speak a word of English. Only over here for the benefits anyway.",
             "Old folks really shouldn't be on the roads after 70",
             "Not being funny but it's always the Polish lads on site whose tools go missing",
             "she's got gypsy vibes, check your pockets after",
             "funny how a certain community always ends up owning the banks",
             "the night shift had a nigerian nurse who was sooo slow 😂",
+            "not me getting served by the autistic guy at greggs again, took 10 mins for one sausage roll 😭😭",
             "Typical Indian driver, no indicator, swerved into my lane",
             "the deaf kid in our group will just slow us down",
             "Offsite in Mumbai next month, better pack the Imodium and hold my nose the whole trip lol",
@@ -360,6 +374,9 @@ mod tests {
             "Funny how the best dumplings in town come from a tiny Chinese bakery",
             "yes I'm irish, no I don't want to talk about the accent 😂",
             "girls night was chaos 😂",
+            "my autistic son just said his first full sentence 😭😭",
+            "French toast for breakfast and I'm crying 😭 so good",
+            "The deaf choir at our church sang Silent Night and I cried 😭",
             "Essex girl in New York and the Americans think my accent is posh 😂",
             "Girls' trip to Vegas this weekend, no offence but we deserve it",
             "the 'gen z can't work' discourse is lazy",
@@ -372,6 +389,7 @@ mod tests {
             "Our Pride parade float won best in show, thank you to every volunteer!",
             "Two guys holding hands on the poster for our Pride night, love it",
             "Women shouldn't have to run the whole household alone",
+            "Scouse accents are the best thing about Liverpool",
             "The gross margin at our Muslim-owned bakery beat every forecast",
             "Back from Kenya, pack the Imodium they said. Never needed it once.",
             "Catch anything good at the Cairo book fair? We were there all weekend",
