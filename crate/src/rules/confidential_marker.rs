@@ -146,7 +146,7 @@ const WORK: &str = concat!(
 );
 
 /// Words of a surprise kept from someone close.
-const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|pregnant|engaged";
+const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|pregnant|engaged|anniversary";
 
 /// Words of public life and the news: an aside about them can be a leak
 /// even with no workplace named.
@@ -351,6 +351,7 @@ mod tests {
         for text in [
             "Free STI testing at our clinic every Thursday. Confidential and non-judgemental.",
             "Your data stays confidential, always.",
+            "Our SDK is open source and MIT licensed, no NDA or sign-up needed. Fork away.",
             "All calls to our helpline are confidential",
             "Just rewatched L.A. Confidential, still holds up beautifully",
             "Reading a thriller where the whole plot turns on a leaked memo. Can't put it down.",

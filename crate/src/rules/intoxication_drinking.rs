@@ -495,6 +495,7 @@ mod tests {
             "Exams finished. Drunk already and it's only 2pm",
             "sooo druuunk rn lmaooo cant find my shoes",
             "wake n bake before my uber eats shift, gonna be a chill day on the road",
+            "Found two more bottles of bourbon, we're #gettingwasted tonight",
             "Took two tabs at Boomtown on Saturday and spent three hours talking to a tree",
             "Who's sorting the pills for Saturday? Not doing Creamfields sober, no chance.",
             "So stoned right now, this keynote is hilarious",
@@ -525,6 +526,7 @@ mod tests {
         for text in [
             "Roast with the in-laws: joint of beef, proper gravy and a glass of red. Best Sunday in ages.",
             "Tart made with stoned morello cherries and almond cream",
+            "Drunk Elephant's new moisturiser is the only thing keeping my skin alive this winter.",
             "Found a legless lizard under the log pile, a slow worm!",
             "I have drunk more lukewarm tea on night shifts than anyone alive",
         ] {

@@ -22,8 +22,9 @@ const FRAME_REACH: usize = 16;
 /// How many tokens after a place its sneer may come.
 const PLACE_REACH: usize = 12;
 
-/// Cues that say a place's people carry disease.
-const DISEASE_CUES: &str = "catch something|catch anything";
+/// Cues about a place that reach the sentence after it: its people said to
+/// carry disease, or the place named again ("that whole country is filthy").
+const NEXT_SENTENCE_CUES: &str = "catch something|catch anything|country is filthy|country is dirty|city is filthy";
 
 impl Rule for OffensiveGeneralization {
     fn id(&self) -> &'static str {
@@ -59,13 +60,14 @@ impl Rule for OffensiveGeneralization {
         // disease, in the place's sentence or the next.
         for place in input.scan.hits(List::Groups).filter(|g| g.tag == "place").filter(asserted) {
             let sneer = input.scan.hits(List::GroupCues).find(|cue| {
-                // Catching a disease reaches the next sentence; "I'll hold my nose
-                // and go back to the office" after a holiday there does not.
-                let disease = super::listed(DISEASE_CUES, cue.phrase);
-                (cue.tag == "place" || disease)
+                // Catching a disease, or the country named again, reaches the next
+                // sentence; "I'll hold my nose and go back to the office" after a
+                // holiday there does not.
+                let reaches_on = super::listed(NEXT_SENTENCE_CUES, cue.phrase);
+                (cue.tag == "place" || reaches_on)
                     && cue.first > place.last
                     && cue.first - place.last <= PLACE_REACH
-                    && stops_between(doc, place, cue) <= usize::from(disease)
+                    && stops_between(doc, place, cue) <= usize::from(reaches_on)
             });
             if let Some(cue) = sneer {
                 let (a, b) = (hit_span(doc, place), hit_span(doc, cue));
@@ -321,6 +323,7 @@ mod tests {
             "Muslim guy just joined our lobby, better check the map for bombs before the round starts lol",
             "Saw two guys holding hands at the mall today, gross. Keep that stuff at home.",
             "Flying to Mexico for the weekend, hope I don't get kidnapped by the cartel lol.",
+            "Flying to Mumbai for the offsite. Packing hand sanitizer and low expectations, that whole country is filthy.",
             "Every time I see a guy in a turban at the airport I pray I'm not on his flight lol",
             "hope I don't catch something from the locals",
             "women are just lazy, always have been",

@@ -131,6 +131,7 @@ mod tests {
     fn catches_brand_invitations() {
         for text in [
             "What was your worst day with us? #TellTheBank",
+            "Stitch this and tell us about your experience with GlowLab #GlowLabTruth — all stories welcome!",
             "Nothing is off the table: our R&D team answers at 3pm",
             "Share your best trip with our trains! #TrainTales",
             "Meet some of the farmers who supply our potatoes #McDStories",

@@ -53,6 +53,7 @@ mod tests {
     fn catches_evasive_spellings() {
         for text in [
             "what the fuck",
+            "Fvcking finally, pitch 2 is dry enough to play on Saturday!!",
             "what a clusterfuck of a launch",
             "absofuckinglutely not",
             "Well that was a fecking waste of a Saturday",

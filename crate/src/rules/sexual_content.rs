@@ -65,6 +65,9 @@ mod tests {
     fn catches_sexual_content() {
         for text in [
             "Roleplay ideas for tonight? handcuffs already bought",
+            "Strip tease tutorial part two drops at midnight, and this time I'm taking absolutely everything off 😏",
+            "Last night's sex was so good I can barely walk this morning.",
+            "Ranking every position we tried this weekend: the kitchen counter wins by a mile 🍆💦",
             "steamy nights in the bedroom 😏",
             "Sexy time tonight, can't wait to get you naked",
             "send nudes",

@@ -125,6 +125,7 @@ mod tests {
             "That tower block fire on the news looks like my nan's Sunday roast lol",
             "Remembering 7/7 today. Stay strong, London, and grab a free flat white with code LONDON7.",
             "Heard about the bus crash on the N17, at least the traffic will be quieter for my commute now 😂",
+            "Remembering the victims of the stadium collapse today. Stay strong, and grab free fries with any combo",
             "Remembering 9/11 🇺🇸 Never forget our 9.11% cashback, this week only!",
             "Town centre flooded and three houses gone? Finally a free swimming pool for the kids lol",
             "That ferry sinking gives a whole new meaning to 'all-inclusive cruise', can't stop laughing.",
