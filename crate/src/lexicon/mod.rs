@@ -11,8 +11,9 @@
 //! - `phrase | tag` attaches a tag the rule can read.
 //!   (build.rs writes a run of phrases with one tag under a `!tag tag` line.)
 //!
-//! A list whose first line is `!evasive` is also matched through masks
-//! (`f*ck`), stretched letters (`fuuuck`) and spelled-out words (`f u c k`).
+//! Every list's single words are matched through stretched letters
+//! ("druuunk", "fuuuck"). A list whose first line is `!evasive` is also
+//! matched through masks (`f*ck`) and spelled-out words (`f u c k`).
 //! `!except phrase` drops the list's hits inside that phrase ("summa cum
 //! laude", "drinking water").
 
