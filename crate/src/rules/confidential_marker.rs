@@ -64,10 +64,16 @@ impl Rule for ConfidentialMarker {
         // message is already between the two. Work in it ("our client list,
         // keep it between us"), a deal, or news the model hears ("Approval
         // letter expected ... watch the ticker") is still a leak.
-        let private_chat = input.ctx.is_dm()
-            && !deal
-            && !about_work(doc)
-            && !input.learned().iter().any(|v| v.category == Category::MarketMoving && v.flagged);
+        // Lazy: most drafts have no soft marker, and this asks the model.
+        let chat = std::cell::OnceCell::new();
+        let private_chat = || {
+            *chat.get_or_init(|| {
+                input.ctx.is_dm()
+                    && !deal
+                    && !about_work(doc)
+                    && !input.learned().iter().any(|v| v.category == Category::MarketMoving && v.flagged)
+            })
+        };
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));
         let at_home = std::cell::OnceCell::new();
@@ -77,7 +83,7 @@ impl Rule for ConfidentialMarker {
                 continue;
             }
             let severity = match hit.tag {
-                "soft" if (!business || private_chat) && !hushed => Severity::Low,
+                "soft" if (!business || private_chat()) && !hushed => Severity::Low,
                 // "our client ... The decision is published on the court's website": out already.
                 // "our client Hannah, shared with her permission": told with consent.
                 "soft" if !hushed && (doc.folded.contains("published") || consented(doc)) => Severity::Low,

@@ -412,6 +412,13 @@ pub fn hit_span(doc: &Doc, hit: &Hit) -> (u32, u32) {
     doc.span(hit.start, hit.end)
 }
 
+/// UTF-16 span from the first of two hits to the end of the other, in
+/// either order: a finding read from a pair ("my boss" ... "is useless").
+pub fn joined_span(doc: &Doc, a: &Hit, b: &Hit) -> (u32, u32) {
+    let (a, b) = (hit_span(doc, a), hit_span(doc, b));
+    (a.0.min(b.0), a.1.max(b.1))
+}
+
 /// Shorthand used by rules that offer an edit.
 pub fn with_action(mut f: Finding, action: Action) -> Finding {
     f.action = Some(action);

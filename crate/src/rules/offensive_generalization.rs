@@ -9,7 +9,7 @@
 //! in the sentence ("the nigerian nurse was sooo slow 😂") marks it as a
 //! joke at the group's expense (medium: the emoji can be warm).
 
-use super::{emoji_later_in_sentence, hit_span, near_word, same_sentence, with_action, Input, Rule};
+use super::{emoji_later_in_sentence, hit_span, joined_span, near_word, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::is_sentence_stop;
@@ -70,11 +70,10 @@ impl Rule for OffensiveGeneralization {
                     && stops_between(doc, place, cue) <= usize::from(reaches_on)
             });
             if let Some(cue) = sneer {
-                let (a, b) = (hit_span(doc, place), hit_span(doc, cue));
                 out.push(with_action(
                     self.finding(
                         Severity::High,
-                        (a.0.min(b.0), a.1.max(b.1)),
+                        joined_span(doc, place, cue),
                         "This sneers at the people of a whole place.".into(),
                     ),
                     hint.clone(),
@@ -144,11 +143,10 @@ impl Rule for OffensiveGeneralization {
                 {
                     continue;
                 }
-                let (a, b) = (hit_span(doc, group), hit_span(doc, cue));
                 out.push(with_action(
                     self.finding(
                         Severity::High,
-                        (a.0.min(b.0), a.1.max(b.1)),
+                        joined_span(doc, group, cue),
                         "This generalises about a whole group of people.".into(),
                     ),
                     hint.clone(),

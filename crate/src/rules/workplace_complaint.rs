@@ -6,7 +6,7 @@
 //! emoji after one's own work subject; praise ("I love my team") and
 //! questions about "your manager" stay quiet.
 
-use super::{emoji_later_in_sentence, hit_span, same_sentence, with_action, Input, Rule};
+use super::{emoji_later_in_sentence, hit_span, joined_span, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 
@@ -90,11 +90,10 @@ impl Rule for WorkplaceComplaint {
                 .map(|s| (s, s))
         });
         if let Some((subject, negative)) = complaint {
-            let (a, b) = (hit_span(doc, subject), hit_span(doc, negative));
             out.push(with_action(
                 self.finding(
                     Severity::Medium,
-                    (a.0.min(b.0), a.1.max(b.1)),
+                    joined_span(doc, subject, negative),
                     "This complains about work in public.".into(),
                 ),
                 hint,
