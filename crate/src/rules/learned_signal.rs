@@ -113,8 +113,11 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // every day (the rules still read an address or a code in them).
         // A birthday or an anniversary wished in public is meant to be seen,
         // unless a secret sits beside it.
+        // A direct message is meant for one person: the category is about
+        // public posts that read like one.
         Category::PrivateMessage => {
-            says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
+            input.ctx.is_dm()
+                || says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
                 || titled(input, List::PrivateCues)
                 || (celebrates(input.doc)
                     && !input.scan.hits(List::PrivateCues).any(|h| h.tag == "strong" || h.tag == "hush"))
@@ -416,6 +419,7 @@ mod tests {
         assert!(!quiet("Love you loads, see you Saturday, don't tell him x", &personal(), Category::PrivateMessage));
         let secret = "Happy anniversary 😘 keep this between us, he's away again next week x";
         assert!(!quiet(secret, &personal(), Category::PrivateMessage));
+        assert!(quiet(secret, &dm(), Category::PrivateMessage));
         let night = "lol i was SO drunk last night, did i embarrass myself??";
         assert!(quiet(night, &dm(), Category::Intoxication));
         assert!(!quiet(night, &personal(), Category::Intoxication));

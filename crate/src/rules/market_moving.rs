@@ -184,6 +184,8 @@ mod tests {
     #[test]
     fn published_news_and_commentary_are_fine() {
         for text in [
+            "Going private with my bookings from next month, no more agency, just me and the van.",
+            "Now taking wedding bookings for next summer, viewing evenings on the first Thursday of every month.",
             "Our Q2 earnings call transcript is now available on our investor relations page",
             "Reminder: our annual shareholder meeting is on June 3rd, details on the investor site",
             "Join our Q3 results webcast on 24 October at 9am",

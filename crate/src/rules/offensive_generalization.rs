@@ -57,9 +57,13 @@ impl Rule for OffensiveGeneralization {
         }
         // "Offsite in Mumbai, better pack the Imodium", "Going to Africa. Hope I
         // don't catch anything": a place's people sneered at through smell or
-        // disease, in the place's sentence or the next.
+        // disease, in the place's sentence or the next, or a person likened to them.
         for place in input.scan.hits(List::Groups).filter(|g| g.tag == "place").filter(asserted) {
             let sneer = input.scan.hits(List::GroupCues).find(|cue| {
+                // "plays like he's from Mexico": a person likened to a whole place.
+                if cue.tag == "place-before" {
+                    return cue.last + 1 == place.first;
+                }
                 // Catching a disease, or the country named again, reaches the next
                 // sentence; "I'll hold my nose and go back to the office" after a
                 // holiday there does not.
@@ -85,7 +89,7 @@ impl Rule for OffensiveGeneralization {
         for (group, said_of) in groups(input) {
             let group = &group;
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
-                if cue.tag == "place" {
+                if cue.tag.starts_with("place") {
                     return false;
                 }
                 if cue.tag == "frame" {
@@ -262,7 +266,8 @@ const PEOPLE: &str = concat!(
     "employees|employee|bloke|blokes|lot|client|clients|lecturer|lecturers|winger|tourist|",
     "tourists|landlady|devs|dev|developers|engineers|coders|plumber|plumbers|ladies|fans|",
     "apprentice|barber|manager|hire|cousin|brother|sister|son|daughter|friend|mate|accountant|",
-    "uncle|aunt|nephew|niece|accent|accents",
+    "uncle|aunt|nephew|niece|accent|accents|pilot|pilots|surgeon|surgeons|officer|officers|cop|cops|",
+    "lawyer|lawyers|chef|chefs|waiter|waitress|cashier|mechanic|mechanics|coach",
 );
 
 /// The token of a word for people right after the adjective at token
@@ -347,6 +352,8 @@ mod tests {
             "Offsite in Mumbai next month, better pack the Imodium and hold my nose the whole trip lol",
             "Going to Africa. Hope I don't catch anything. Just kidding, I'm white!",
             "Heading to Mumbai for work next week, hope I survive the smell and the people there lol.",
+            "Our goalie plays like he's from Mexico: lazy and always looking for a siesta.",
+            "Never put women on a building site, they cry the minute it rains",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -395,6 +402,8 @@ mod tests {
             "Back from Kenya, pack the Imodium they said. Never needed it once.",
             "Catch anything good at the Cairo book fair? We were there all weekend",
             "Mexico was a dream. I'll hold my nose and go back to the office Monday",
+            "She moved here from Mexico and brought her grandmother's mole recipe",
+            "Our female pilot pointed out the nearest exit during the safety demo, so calm",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

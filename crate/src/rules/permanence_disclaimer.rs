@@ -212,6 +212,7 @@ mod tests {
     #[test]
     fn catches_disclaimers() {
         for text in [
+            "Uploading the cringe karaoke videos from the trip tonight, don't worry, I'll take them down tomorrow.",
             "Posting for 24h only 🙊 my honest review",
             "Leaving this cringe dance up for one hour only, then it's getting deleted, so watch fast",
             "Told the investors we'd hit $10M ARR this year. Kidding! (We're at 3.)",

@@ -700,7 +700,7 @@ fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
 }
 
 /// Words that say a code was sent to the writer.
-const SENT: &str = "texted|text|sent|sms|through|received";
+const SENT: &str = "texted|text|texting|texts|sent|sends|sending|sms|through|received";
 
 /// A one-time code the writer was sent: six digits, or two groups of three,
 /// with "code", a word of sending and the writer ("me", "my") in the eight
@@ -722,7 +722,7 @@ fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
         for (j, before) in toks.iter().enumerate().take(i).skip(i.saturating_sub(8)) {
             if doc.same_sentence(j, i) {
                 let w = doc.word(before);
-                seen[0] |= w == "code";
+                seen[0] |= w == "code" || w == "codes";
                 seen[1] |= super::listed(SENT, w);
                 seen[2] |= super::listed("me|my|i|i've|i'm", w);
             }
@@ -966,6 +966,7 @@ mod tests {
             ("here's the code the bank just sent me, 582 017, can you read it back", "582 017"),
             ("my bank's code just came through, 662019, and I haven't even logged in", "662019"),
             ("the 6 digit code my bank texted me (384912), is that legit??", "384912"),
+            ("bank keeps texting me codes, latest one is 482913 and some guy rang asking for it", "482913"),
             ("reset the PIN on the app? Mine is 4471 and it says wrong PIN", "4471"),
             ("my PIN keeps getting rejected, it's literally 8264 and it says wrong", "8264"),
             (

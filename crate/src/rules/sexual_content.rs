@@ -64,6 +64,7 @@ mod tests {
     #[test]
     fn catches_sexual_content() {
         for text in [
+            "Hotel jacuzzi and my girlfriend in nothing but heels. Best anniversary night ever 🔥",
             "Roleplay ideas for tonight? handcuffs already bought",
             "Strip tease tutorial part two drops at midnight, and this time I'm taking absolutely everything off 😏",
             "Last night's sex was so good I can barely walk this morning.",

@@ -118,6 +118,7 @@ mod tests {
     #[test]
     fn catches_complaints_and_skipping() {
         for text in [
+            "Customers at the trade counter today were unbearable, every single one wanting a discount for nothing.",
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
             "My boss just scheduled a 4:45pm Friday meeting to 'talk about morale.' I cannot stand this man.",
@@ -145,6 +146,7 @@ mod tests {
     #[test]
     fn praise_and_neutral_work_talk_are_fine() {
         for text in [
+            "our team won the office quiz and we will be insufferable about it for the rest of the year",
             "I love my job and my team is amazing",
             "Five years sober today. Grateful for every meeting, every friend and every cup of terrible coffee.",
             "Flu jabs at our Station Road branch: walk in, or book online to skip the queue.",
