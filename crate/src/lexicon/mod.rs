@@ -11,8 +11,8 @@
 //! - `phrase | tag` attaches a tag the rule can read.
 //!   (build.rs writes a run of phrases with one tag under a `!tag tag` line.)
 //!
-//! Every list's phrases are matched through stretched letters ("druuunk",
-//! "fuuuck", "sooo high", "the bar was sooo high"). A list whose first line is `!evasive` is also
+//! Every list's single words are matched through stretched letters
+//! ("druuunk", "fuuuck"). A list whose first line is `!evasive` is also
 //! matched through masks (`f*ck`) and spelled-out words (`f u c k`).
 //! `!except phrase` drops the list's hits inside that phrase ("summa cum
 //! laude", "drinking water").
@@ -312,9 +312,7 @@ impl Lexicon {
                         paired = true;
                     }
                 }
-                let stretched = squeeze(decoded);
-                let seconds = [decoded, raw].into_iter().take(if raw == decoded { 1 } else { 2 });
-                for second in seconds.chain(stretched.iter().flatten().map(String::as_str)) {
+                for second in [decoded, raw].into_iter().take(if raw == decoded { 1 } else { 2 }) {
                     scratch.truncate(word.len() + 1);
                     scratch.push_str(second);
                     if let Some(pair) = self.pairs.get(scratch.as_str()) {
@@ -356,22 +354,12 @@ impl Lexicon {
                 self.match_masked(doc, i, tok, &mut hits);
             }
             if let Some(squeezed) = squeeze(doc.word(tok)) {
-                // "sooo high": a stretched word may open a phrase too.
-                let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t), t.masked));
                 for cand in squeezed {
-                    self.candidates(&cand, next, &mut ids, &mut scratch);
+                    self.candidates(&cand, None, &mut ids, &mut scratch);
                     for &id in &ids {
                         let p = &self.phrases[id as usize];
-                        if !p.words[0].matches(&cand) {
-                            continue;
-                        }
-                        let last = match p.words.len() {
-                            1 if !p.except => Some(i),
-                            1 => None,
-                            _ => self.match_rest(doc, i, &p.words[1..], p.evasive),
-                        };
-                        if let Some(last) = last {
-                            hits.push(self.hit(id, i, last, tok.start, doc.tokens[last].end, true));
+                        if !p.except && p.words.len() == 1 && p.words[0].matches(&cand) {
+                            hits.push(self.hit(id, i, i, tok.start, tok.end, true));
                         }
                     }
                 }
@@ -435,10 +423,7 @@ impl Lexicon {
             at += 1;
             let tok = doc.tokens.get(at)?;
             let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(doc.raw(tok), w));
-            let stretched = || squeeze(doc.word(tok)).is_some_and(|forms| forms.iter().any(|f| pat.matches(f)));
-            if !(pat.matches(doc.word(tok)) || pat.matches(doc.raw(tok)) || masked || stretched())
-                || !doc.same_sentence(at - 1, at)
-            {
+            if !(pat.matches(doc.word(tok)) || pat.matches(doc.raw(tok)) || masked) || !doc.same_sentence(at - 1, at) {
                 return None;
             }
         }
@@ -615,18 +600,6 @@ mod tests {
         assert_eq!(squeeze("fuuuuck").unwrap()[0], "fuck");
         assert_eq!(squeeze("asssss").unwrap()[1], "ass");
         assert!(squeeze("good").is_none());
-    }
-
-    #[test]
-    fn a_stretched_word_opens_a_phrase() {
-        let found = |text: &str| {
-            let doc = Doc::new(text);
-            Lexicon::get().scan(&doc).iter().any(|h| h.list == List::Drinking && h.phrase == "so high")
-        };
-        assert!(found("got sooo high before the concert"));
-        assert!(!found("the bar was sooo high this year"), "an exception still reads through the stretch");
-        assert!(!found("sooo tired and high on coffee"));
-        assert!(found("got so hiiigh lol"));
     }
 
     #[test]

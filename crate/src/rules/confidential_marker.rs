@@ -64,15 +64,12 @@ impl Rule for ConfidentialMarker {
         // message is already between the two. Work in it ("our client list,
         // keep it between us"), a deal, or news the model hears ("Approval
         // letter expected ... watch the ticker") is still a leak.
-        // Lazy: most drafts have no soft marker, and this asks the model.
-        let chat = std::cell::OnceCell::new();
+        // Asked only of a soft marker: most drafts have none, and it asks the model.
         let private_chat = || {
-            *chat.get_or_init(|| {
-                input.ctx.is_dm()
-                    && !deal
-                    && !about_work(doc)
-                    && !input.learned().iter().any(|v| v.category == Category::MarketMoving && v.flagged)
-            })
+            input.ctx.is_dm()
+                && !deal
+                && !about_work(doc)
+                && !input.learned().iter().any(|v| v.category == Category::MarketMoving && v.flagged)
         };
         let work = std::cell::OnceCell::new();
         let about_work = || *work.get_or_init(|| business || about_work(doc));

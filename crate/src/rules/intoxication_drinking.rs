@@ -492,6 +492,7 @@ mod tests {
     #[test]
     fn catches_being_drunk_or_high() {
         for text in [
+            "Got absolutely baked before designing the new sticker sheet, honestly my best work yet",
             "Exams finished. Drunk already and it's only 2pm",
             "sooo druuunk rn lmaooo cant find my shoes",
             "wake n bake before my uber eats shift, gonna be a chill day on the road",
@@ -524,6 +525,7 @@ mod tests {
     #[test]
     fn sober_senses_of_drinking_words_are_fine() {
         for text in [
+            "Weed pressure is high this year, spraying the potatoes tomorrow if the wind drops.",
             "Roast with the in-laws: joint of beef, proper gravy and a glass of red. Best Sunday in ages.",
             "Tart made with stoned morello cherries and almond cream",
             "Drunk Elephant's new moisturiser is the only thing keeping my skin alive this winter.",

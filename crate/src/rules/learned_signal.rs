@@ -8,7 +8,7 @@
 //! one stays quiet on a group quoted to be argued with ("the 'women are bad
 //! drivers' line is a myth"), as the rule does.
 
-use super::{Input, Rule};
+use super::{Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Category, Finding, Severity};
 use crate::learned::Verdict;
 use crate::lexicon::List;
@@ -35,9 +35,36 @@ impl Rule for LearnedSignal {
             return;
         }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
-        if verdict.flagged && !learned_rule_quiet(input, self.category) {
+        if verdict.flagged && !learned_rule_quiet(input, self.category) && !quiet_since_training(input, self.category) {
             out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
         }
+    }
+}
+
+/// Quiet cases found after the shipped model was trained. Training does not
+/// read them (so they cannot move a threshold and the model stays what
+/// `cargo xtask train` makes); at the next retrain they move into
+/// `learned_rule_quiet`.
+fn quiet_since_training(input: &Input, category: Category) -> bool {
+    let text = &input.doc.folded;
+    let heard = |phrases: &str| phrases.split('|').any(|p| text.contains(p));
+    match category {
+        // A direct message is meant for one person: the category is about
+        // public posts that read like one.
+        Category::PrivateMessage => input.ctx.is_dm() || heard("thanks for having us"),
+        // "great shots from the photo pit": a camera's shots. "Glass of wine
+        // and Bridgerton": one drink, which no one is warned about.
+        Category::Intoxication => {
+            (heard(PHOTOGRAPHY) || (heard(ONE_GLASS) && !heard(MORE_THAN_ONE)))
+                && !input.scan.hits(List::Drinking).any(|h| h.tag == "strong")
+        }
+        // "Year 11 absolutely smashed their mock exams": a school's pride.
+        Category::WrongAccount => {
+            heard("smashed their")
+                && !input.doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&input.doc.word(t)))
+        }
+        Category::Workplace => heard("grateful for a manager|grateful for my manager"),
+        _ => false,
     }
 }
 
@@ -113,11 +140,8 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // every day (the rules still read an address or a code in them).
         // A birthday or an anniversary wished in public is meant to be seen,
         // unless a secret sits beside it.
-        // A direct message is meant for one person: the category is about
-        // public posts that read like one.
         Category::PrivateMessage => {
-            input.ctx.is_dm()
-                || says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
+            says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
                 || titled(input, List::PrivateCues)
                 || (celebrates(input.doc)
                     && !input.scan.hits(List::PrivateCues).any(|h| h.tag == "strong" || h.tag == "hush"))
@@ -203,6 +227,12 @@ const WORK_PRAISE: &[&str] = &[
     "my coworker the cat",
     "my coworker the dog",
 ];
+
+const PHOTOGRAPHY: &str = "photo pit|gallery|camera|photoshoot|photo shoot";
+
+/// One glass named, and nothing that makes it more.
+const ONE_GLASS: &str = "glass of wine|glass of red|glass of white|glass of prosecco|glass of fizz";
+const MORE_THAN_ONE: &str = "big glass|biggest glass|large glass|huge glass|another|bottle|glasses|more wine";
 
 const WORKS: &str = concat!(
     "film|films|movie|movies|series|episode|podcast|documentary|book|novel|album|anthology|",
@@ -395,7 +425,8 @@ mod tests {
     fn quiet(text: &str, ctx: &crate::Context, category: Category) -> bool {
         let doc = crate::text::Doc::new(text);
         let scan = crate::lexicon::Scan::new(&doc);
-        learned_rule_quiet(&Input::new(&doc, &scan, ctx), category)
+        let input = Input::new(&doc, &scan, ctx);
+        learned_rule_quiet(&input, category) || quiet_since_training(&input, category)
     }
 
     #[test]
@@ -405,6 +436,19 @@ mod tests {
         assert!(!quiet("Storm's coming, stock up on candles, 20% off today", &brand(), Category::Tragedy));
         assert!(quiet("Rewatched The Hangover last night, still funny", &personal(), Category::Intoxication));
         assert!(!quiet("Still hungover from the work do, never again", &personal(), Category::Intoxication));
+        let photos = "Got some great shots from the photo pit tonight, full gallery up tomorrow.";
+        assert!(quiet(photos, &personal(), Category::Intoxication));
+        assert!(!quiet("Six shots in and the photo booth is spinning, so drunk", &personal(), Category::Intoxication));
+        assert!(quiet("Glass of wine and Bridgerton, Friday night sorted", &personal(), Category::Intoxication));
+        let big = "Pouring the biggest glass of wine tonight, kids screaming";
+        assert!(!quiet(big, &personal(), Category::Intoxication));
+        let exams = "Year 11 absolutely smashed their mock exams. So proud of this lot";
+        assert!(quiet(exams, &brand(), Category::WrongAccount));
+        assert!(!quiet("I absolutely smashed their quiz last night, hungover now", &brand(), Category::WrongAccount));
+        let venue = "@lanternrooms thanks for having us last night, see you again in spring!";
+        assert!(quiet(venue, &personal(), Category::PrivateMessage));
+        let praise = "Three years at Northwind today, genuinely grateful for a manager who mentors";
+        assert!(quiet(praise, &personal(), Category::Workplace));
         assert!(quiet("Off the Record is a great podcast on journalism ethics", &personal(), Category::Confidential));
         assert!(!quiet("Between us, the merger closes Friday", &personal(), Category::MarketMoving));
         let diy = "Built-in wardrobe finished! First proper DIY project in the new house, nothing has fallen off. Yet.";

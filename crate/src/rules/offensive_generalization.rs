@@ -22,9 +22,10 @@ const FRAME_REACH: usize = 16;
 /// How many tokens after a place its sneer may come.
 const PLACE_REACH: usize = 12;
 
-/// Cues about a place that reach the sentence after it: its people said to
-/// carry disease, or the place named again ("that whole country is filthy").
-const NEXT_SENTENCE_CUES: &str = "catch something|catch anything|country is filthy|country is dirty|city is filthy";
+/// Cues about a place, besides those tagged `place-next`, that reach the
+/// sentence after it: catching a disease, which also reads of a group
+/// ("catch anything off the ..."), so it keeps its own tag.
+const NEXT_SENTENCE_CUES: &str = "catch something|catch anything";
 
 impl Rule for OffensiveGeneralization {
     fn id(&self) -> &'static str {
@@ -67,7 +68,7 @@ impl Rule for OffensiveGeneralization {
                 // Catching a disease, or the country named again, reaches the next
                 // sentence; "I'll hold my nose and go back to the office" after a
                 // holiday there does not.
-                let reaches_on = super::listed(NEXT_SENTENCE_CUES, cue.phrase);
+                let reaches_on = cue.tag == "place-next" || super::listed(NEXT_SENTENCE_CUES, cue.phrase);
                 (cue.tag == "place" || reaches_on)
                     && cue.first > place.last
                     && cue.first - place.last <= PLACE_REACH
@@ -267,6 +268,7 @@ const PEOPLE: &str = concat!(
     "tourists|landlady|devs|dev|developers|engineers|coders|plumber|plumbers|ladies|fans|",
     "apprentice|barber|manager|hire|cousin|brother|sister|son|daughter|friend|mate|accountant|",
     "uncle|aunt|nephew|niece|accent|accents|pilot|pilots|surgeon|surgeons|officer|officers|cop|cops|",
+    "pickers|packers|cleaners|carers|labourers|laborers|cashiers|",
     "lawyer|lawyers|chef|chefs|waiter|waitress|cashier|mechanic|mechanics|coach",
 );
 
@@ -311,6 +313,7 @@ mod tests {
     #[test]
     fn catches_group_generalisations() {
         for text in [
+            "My brother came out as gay, guess that explains the musicals and the limp wrist",
             "Muslims are all the same",
             // A question that asks it for real, with no answer of the writer's.
             "Women can't park? Every single time at Tesco",
@@ -353,6 +356,9 @@ mod tests {
             "Going to Africa. Hope I don't catch anything. Just kidding, I'm white!",
             "Heading to Mumbai for work next week, hope I survive the smell and the people there lol.",
             "Our goalie plays like he's from Mexico: lazy and always looking for a siesta.",
+            "Flying to Lagos for the marathon. Hope nobody steals my trainers, it's their national sport.",
+            "My insurer moved its call centre to India, good luck understanding a single word through that accent lol",
+            "Polish pickers are all the same, drink all night and nick stuff from the farm shop.",
             "Never put women on a building site, they cry the minute it rains",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
@@ -403,6 +409,7 @@ mod tests {
             "Catch anything good at the Cairo book fair? We were there all weekend",
             "Mexico was a dream. I'll hold my nose and go back to the office Monday",
             "She moved here from Mexico and brought her grandmother's mole recipe",
+            "Back from Lagos. Got robbed at chess by my nephew, again",
             "Our female pilot pointed out the nearest exit during the safety demo, so calm",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");

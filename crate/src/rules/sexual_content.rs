@@ -64,6 +64,7 @@ mod tests {
     #[test]
     fn catches_sexual_content() {
         for text in [
+            "Darkroom opens at 1am, dress code is nothing at all, bring condoms and zero shame",
             "Hotel jacuzzi and my girlfriend in nothing but heels. Best anniversary night ever 🔥",
             "Roleplay ideas for tonight? handcuffs already bought",
             "Strip tease tutorial part two drops at midnight, and this time I'm taking absolutely everything off 😏",

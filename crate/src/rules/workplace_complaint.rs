@@ -118,6 +118,7 @@ mod tests {
     #[test]
     fn catches_complaints_and_skipping() {
         for text in [
+            "Three years at Granite Bank and I still do half my colleagues' work for them. Management doesn't even notice.",
             "Customers at the trade counter today were unbearable, every single one wanting a discount for nothing.",
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
