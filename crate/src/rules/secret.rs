@@ -220,8 +220,10 @@ impl Rule for Secret {
                 if keyword == "pin" && postal_pin(s, end) {
                     continue;
                 }
+                // A café's guest Wi-Fi is for its customers; "Staff wifi" is not.
                 let wifi = keyword.starts_with("wi");
-                let mut severity = if wifi && input.ctx.is_brand() { Severity::Low } else { Severity::High };
+                let staff = words_before(s, start, 1).first().is_some_and(|w| super::listed(STAFF, w));
+                let mut severity = if wifi && input.ctx.is_brand() && !staff { Severity::Low } else { Severity::High };
                 let mut message = format!("This looks like {what}.");
                 // "Security question: first pet?" states the question; the
                 // answer comes later ("It's Biscuit").
@@ -699,6 +701,9 @@ fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Words before a brand's Wi-Fi that keep it from its customers.
+const STAFF: &str = "staff|internal|office|employee";
+
 /// Words that say a code was sent to the writer.
 const SENT: &str = "texted|text|texting|texts|sent|sends|sending|sms|through|received";
 
@@ -1145,6 +1150,8 @@ mod tests {
     fn context_changes_severity_and_lesson() {
         // A café posting its guest Wi-Fi is not a leak.
         assert_eq!(one("Guest wifi password: LatteArt2024", &brand()), ("LatteArt2024".to_string(), Severity::Low));
+        let staff = "Staff wifi password is Ravens2024! if any supply teachers need it today.";
+        assert_eq!(one(staff, &brand()), ("Ravens2024!".to_string(), Severity::High));
         let found = crate::check("my pin is 4921", &dm());
         let f = found.iter().find(|f| f.rule == RULE).unwrap();
         assert_eq!(f.severity, Severity::High);
