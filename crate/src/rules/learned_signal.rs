@@ -8,7 +8,7 @@
 //! one stays quiet on a group quoted to be argued with ("the 'women are bad
 //! drivers' line is a myth"), as the rule does.
 
-use super::{Input, Rule, FIRST_PERSON_SINGULAR};
+use super::{Input, Rule};
 use crate::finding::{Category, Finding, Severity};
 use crate::learned::Verdict;
 use crate::lexicon::List;
@@ -59,10 +59,7 @@ fn quiet_since_training(input: &Input, category: Category) -> bool {
                 && !input.scan.hits(List::Drinking).any(|h| h.tag == "strong")
         }
         // "Year 11 absolutely smashed their mock exams": a school's pride.
-        Category::WrongAccount => {
-            heard("smashed their")
-                && !input.doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&input.doc.word(t)))
-        }
+        Category::WrongAccount => heard("smashed their") && !super::speaks_as_self(input.doc),
         Category::Workplace => heard("grateful for a manager|grateful for my manager"),
         _ => false,
     }

@@ -6,7 +6,7 @@
 //! After a recent account switch (`Context::previous_account`), a risky
 //! draft also gets a reminder naming both accounts.
 
-use super::{hit_span, same_sentence, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
+use super::{hit_span, same_sentence, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 
@@ -30,7 +30,7 @@ impl Rule for WrongAccount {
             return;
         }
         let doc = input.doc;
-        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
+        let first_person = super::speaks_as_self(doc);
         let shares_details = out.iter().any(|f| matches!(f.category, Category::PersonalData | Category::Credentials));
         let from_findings = out.iter().find(|f| match f.category {
             Category::Profanity | Category::Sexual | Category::Workplace => f.severity >= Severity::Medium,
@@ -90,7 +90,7 @@ impl WrongAccount {
         }
         let risky = out.iter().any(|f| f.severity >= Severity::Medium);
         let doc = input.doc;
-        let first_person = doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)));
+        let first_person = super::speaks_as_self(doc);
         let personal_on_brand = ctx.is_brand() && (first_person || input.scan.has(List::Register));
         if !(risky || personal_on_brand) || doc.tokens.is_empty() {
             return None;
