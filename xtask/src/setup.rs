@@ -15,7 +15,7 @@ pub fn all() -> Result<(), String> {
 /// Everything for a build plus Chromium (and Firefox when `firefox`).
 pub fn for_browsers(firefox: bool) -> Result<(), String> {
     wasm_toolchain()?;
-    let mut packages = vec![("wasm-opt", "binaryen"), ("chromium", "chromium")];
+    let mut packages = vec![("chromium", "chromium")];
     if firefox {
         packages.push(("firefox-esr", "firefox-esr"));
     }
@@ -23,7 +23,10 @@ pub fn for_browsers(firefox: bool) -> Result<(), String> {
     npm_packages()
 }
 
+/// The wasm target, the pinned wasm-bindgen CLI and wasm-opt: what
+/// `cargo xtask build` (and so `bench` and `package`) needs on its own.
 pub fn wasm_toolchain() -> Result<(), String> {
+    debian_packages(&[("wasm-opt", "binaryen")])?;
     let targets = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
