@@ -195,8 +195,10 @@ fn recall_stays_at_or_above_the_floors() {
 /// fresh batches, catch two more here: 930. Session 13's (codes the writer
 /// was sent, PINs after "it's literally"), three more: 933. Session 15's
 /// rules and its retrained model (thresholds no longer on a grid), seven
-/// more: 940.
-const HELDOUT_FLOOR: f64 = 940.0 / 1106.0;
+/// more: 940. Session 17's retrain (22-bit hashes, near misses weighed up,
+/// the phrases and quiet cases sessions 16 and 17 left for it), six more:
+/// 946.
+const HELDOUT_FLOOR: f64 = 946.0 / 1106.0;
 
 #[test]
 fn the_held_out_batch_keeps_its_recall_and_flags_no_benign_post() {

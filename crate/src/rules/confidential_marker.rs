@@ -310,6 +310,8 @@ mod tests {
             "Acme Confidential: Q3 numbers attached",
             "Off the record, the mayor's been charged, it goes public Friday",
             "Strictly between us, the new CEO starts Monday",
+            "Project Heron is the AI triage pilot we've all been sworn to secrecy about, going live in Feb",
+            "Board's selling the training ground to a developer. Staff haven't been told yet.",
             "Strictly confidential - do not forward: draft org chart for the reorg attached",
             "Under NDA so I can't say much, but our chip tapes out next month",
             "Leaked: the new phone will cost $1,299",

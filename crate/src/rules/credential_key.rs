@@ -146,7 +146,10 @@ fn key_like_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn push_word<'a>(out: &mut Vec<(usize, &'a str)>, text: &'a str, start: usize, end: usize) {
-    let word = text[start..end].trim_end_matches(['.', '-', '/']);
+    // "https://ghp_...@github.com": the key starts after the slashes.
+    let trimmed = text[start..end].trim_start_matches(['.', '-', '/']);
+    let start = end - trimmed.len();
+    let word = trimmed.trim_end_matches(['.', '-', '/']);
     if word.len() >= SHORTEST_KEY {
         out.push((start, word));
     }
@@ -191,6 +194,13 @@ mod tests {
             let text = format!("here you go: {key} thanks");
             assert_eq!(fired(RULE, &text, &personal()), vec![(key.to_string(), crate::Severity::High)], "{key}");
         }
+    }
+
+    #[test]
+    fn finds_a_key_in_an_address() {
+        let key = "ghp_R4nd0mT0k3nAbCdEfGhIjKlMnOpQrStUv12";
+        let text = format!("push keeps failing: git remote set-url origin https://{key}@github.com/me/app.git");
+        assert_eq!(fired(RULE, &text, &personal()), vec![(key.to_string(), crate::Severity::High)]);
     }
 
     #[test]

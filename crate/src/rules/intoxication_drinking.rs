@@ -493,6 +493,9 @@ mod tests {
     fn catches_being_drunk_or_high() {
         for text in [
             "Got absolutely baked before designing the new sticker sheet, honestly my best work yet",
+            "Hanging out of every hole after the christening yesterday",
+            "still absolutely twisted from last night and whatever was in that little baggie",
+            "did two lines in the staff loo before close",
             "Exams finished. Drunk already and it's only 2pm",
             "sooo druuunk rn lmaooo cant find my shoes",
             "wake n bake before my uber eats shift, gonna be a chill day on the road",

@@ -35,33 +35,9 @@ impl Rule for LearnedSignal {
             return;
         }
         let Some(verdict) = input.learned().iter().find(|v| v.category == self.category) else { return };
-        if verdict.flagged && !learned_rule_quiet(input, self.category) && !quiet_since_training(input, self.category) {
+        if verdict.flagged && !learned_rule_quiet(input, self.category) {
             out.push(self.finding(Severity::Medium, sentence_around(input, verdict), self.message.into()));
         }
-    }
-}
-
-/// Quiet cases found after the shipped model was trained. Training does not
-/// read them (so they cannot move a threshold and the model stays what
-/// `cargo xtask train` makes); at the next retrain they move into
-/// `learned_rule_quiet`.
-fn quiet_since_training(input: &Input, category: Category) -> bool {
-    let text = &input.doc.folded;
-    let heard = |phrases: &str| phrases.split('|').any(|p| text.contains(p));
-    match category {
-        // A direct message is meant for one person: the category is about
-        // public posts that read like one.
-        Category::PrivateMessage => input.ctx.is_dm() || heard("thanks for having us"),
-        // "great shots from the photo pit": a camera's shots. "Glass of wine
-        // and Bridgerton": one drink, which no one is warned about.
-        Category::Intoxication => {
-            (heard(PHOTOGRAPHY) || (heard(ONE_GLASS) && !heard(MORE_THAN_ONE)))
-                && !input.scan.hits(List::Drinking).any(|h| h.tag == "strong")
-        }
-        // "Year 11 absolutely smashed their mock exams": a school's pride.
-        Category::WrongAccount => heard("smashed their") && !super::speaks_as_self(input.doc),
-        Category::Workplace => heard("grateful for a manager|grateful for my manager"),
-        _ => false,
     }
 }
 
@@ -75,6 +51,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     // reads as neither a complaint nor a personal post.
     let safety_notice = || input.ctx.is_brand() && input.doc.folded.contains("never ask for your");
     let says = |phrases: &[&str]| phrases.iter().any(|p| input.doc.folded.contains(p));
+    let heard = |phrases: &str| phrases.split('|').any(|p| input.doc.folded.contains(p));
     // "Rewatched The Hangover", "Off the Record is a great podcast": a
     // draft about a film, a book or a show names its subject; the rules,
     // which read titles, still speak.
@@ -83,34 +60,48 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
             || says(&["read about", "reading about"])
     };
     match category {
+        // "full Irish on a Sunday, black pudding and all": breakfast.
         Category::Offensive => {
-            super::argues_against(input.doc)
+            heard("full irish|full english|full scottish|full welsh|full ulster")
+                || super::argues_against(input.doc)
                 || super::offensive_generalization::pushed_back(input)
                 || super::offensive_generalization::said_by_one_of_them(input)
         }
-        Category::Workplace => safety_notice() || says(WORK_PRAISE),
+        Category::Workplace => {
+            safety_notice()
+                || says(WORK_PRAISE)
+                || says(&["grateful for a manager", "grateful for my manager", "grateful for the manager"])
+        }
         // A priced offer with no "I" or "my" in it: the brand selling. "The
         // 6am class absolutely smashed it": a brand praising its people, with
         // no word of a personal life ("date night with the hubby").
         Category::WrongAccount => {
             let as_self = super::speaks_as_self(input.doc);
             safety_notice()
-                || (says(&["smashed it", "nailed it", "crushed it", "killed it"])
+                // "Year 11 absolutely smashed their mock exams": a school's pride.
+                || (says(&["smashed it", "nailed it", "crushed it", "killed it", "smashed their"])
                     && !as_self
                     && !input.scan.has(List::Register))
                 || (has_price(&input.doc.folded) && !as_self)
         }
+        // "great shots from the photo pit": a camera's shots. "Glass of wine
+        // and Bridgerton": one drink, which no one is warned about.
+        // "absolutely smashed that karaoke version": a performance.
         Category::Intoxication => {
-            about_a_work()
+            let one_glass = heard(ONE_GLASS) && !heard(MORE_THAN_ONE);
+            let sober = heard(PHOTOGRAPHY) || one_glass || heard("smashed that|smashed the");
+            (sober && !input.scan.hits(List::Drinking).any(|h| h.tag == "strong"))
+                || about_a_work()
                 || titled(input, List::Drinking)
                 || super::intoxication_drinking::drinking_told_to_a_friend(input)
                 || (input.ctx.is_brand() && names_its_own_drink(input))
         }
         // "Anything labelled confidential stays offline": a rule for secrets;
         // "our roof leaked": water; "first DIY project in the new house": a
-        // hobby, not a code name.
+        // hobby, not a code name; "we leaked our own summer menu": a tease.
         Category::Confidential => {
             about_a_work()
+                || heard("leaked our own|leaking our own")
                 || titled(input, List::Confidential)
                 || says(&["internal wiki", "labelled confidential stays", "marked confidential stays"])
                 || says(&["roof leaked", "roof leak", "pipe leaked", "tap leaked", "leaking roof"])
@@ -137,8 +128,19 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // every day (the rules still read an address or a code in them).
         // A birthday or an anniversary wished in public is meant to be seen,
         // unless a secret sits beside it.
+        // A direct message is meant for one person: the category is about
+        // public posts that read like one.
         Category::PrivateMessage => {
-            says(&["surprise party", "surprise for", "can you help?", "running late", "spare key"])
+            input.ctx.is_dm()
+                || says(&[
+                    "thanks for having us",
+                    "surprise party",
+                    "surprise for",
+                    "can you help?",
+                    "hasn't arrived",
+                    "running late",
+                    "spare key",
+                ])
                 || titled(input, List::PrivateCues)
                 || (celebrates(input.doc)
                     && !input.scan.hits(List::PrivateCues).any(|h| h.tag == "strong" || h.tag == "hush"))
@@ -150,9 +152,11 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
             "hooked up the printer",
             "hooked up the tv",
         ]),
-        // An "AMA" invites the readers in; a teacher's advice addresses them.
+        // An "AMA" invites the readers in; a teacher's advice addresses them;
+        // "Is it dumb to start an index fund with £50?" doubts the writer.
         Category::Hostility => {
-            input.doc.tokens.iter().any(|t| input.doc.word(t) == "ama") || says(&["something i tell every"])
+            input.doc.tokens.iter().any(|t| input.doc.word(t) == "ama")
+                || heard("something i tell every|is it dumb to|is it stupid to|am i dumb|am i stupid")
         }
         _ => false,
     }
@@ -423,7 +427,7 @@ mod tests {
         let doc = crate::text::Doc::new(text);
         let scan = crate::lexicon::Scan::new(&doc);
         let input = Input::new(&doc, &scan, ctx);
-        learned_rule_quiet(&input, category) || quiet_since_training(&input, category)
+        learned_rule_quiet(&input, category)
     }
 
     #[test]
@@ -442,10 +446,25 @@ mod tests {
         let exams = "Year 11 absolutely smashed their mock exams. So proud of this lot";
         assert!(quiet(exams, &brand(), Category::WrongAccount));
         assert!(!quiet("I absolutely smashed their quiz last night, hungover now", &brand(), Category::WrongAccount));
+        let order =
+            "@PartyPiecesUK order 48291037 still hasn't arrived and the party's Saturday, can you check please?";
+        assert!(quiet(order, &personal(), Category::PrivateMessage));
         let venue = "@lanternrooms thanks for having us last night, see you again in spring!";
         assert!(quiet(venue, &personal(), Category::PrivateMessage));
         let praise = "Three years at Northwind today, genuinely grateful for a manager who mentors";
         assert!(quiet(praise, &personal(), Category::Workplace));
+        let breakfast = "black pudding, white pudding, rashers, the lot. full Irish on a Sunday, can't beat it";
+        assert!(quiet(breakfast, &personal(), Category::Offensive));
+        let karaoke = "absolutely smashed that karaoke version of Zombie last night, the whole pub joined in";
+        assert!(quiet(karaoke, &personal(), Category::Intoxication));
+        assert!(!quiet("smashed the vodka and now I am so drunk", &personal(), Category::Intoxication));
+        let menu = "We leaked our own summer menu because we couldn't wait, the watermelon spritz is HERE";
+        assert!(quiet(menu, &brand(), Category::Confidential));
+        let thanks = "Grateful for the manager who pushed me to apply for this role. Today I'm leading the team";
+        assert!(quiet(thanks, &personal(), Category::Workplace));
+        let proud = "Proud to be a Black woman in tech. Mentoring three girls this year was the best part of it";
+        assert!(quiet(proud, &personal(), Category::Offensive));
+        assert!(!quiet("I'm a Muslim and Black women can't drive", &personal(), Category::Offensive));
         assert!(quiet("Off the Record is a great podcast on journalism ethics", &personal(), Category::Confidential));
         assert!(!quiet("Between us, the merger closes Friday", &personal(), Category::MarketMoving));
         let diy = "Built-in wardrobe finished! First proper DIY project in the new house, nothing has fallen off. Yet.";

@@ -33,9 +33,13 @@ impl Rule for MarketMoving {
         }
         let insider = market.iter().find(|h| h.tag == "insider");
         let trade = market.iter().find(|h| h.tag == "trade");
-        let official = market.iter().any(|h| h.tag == "official");
-        // "announcement Thursday", "can't announce until April": not out yet.
-        let pending = !official && input.announcement_pending().is_some();
+        // "announcement Thursday", "can't announce until April": not out yet;
+        // "officially announcing on the 20th" is official only then.
+        let pending_at = input.announcement_pending();
+        let official = market
+            .iter()
+            .any(|h| h.tag == "official" && !pending_at.is_some_and(|(a, z)| h.last + 1 >= a && h.first <= z));
+        let pending = !official && pending_at.is_some();
         // "Posting this now, deleting it tomorrow: the merger talks are off":
         // planning to delete says the writer knows it should not be out.
         let regretted = !official
@@ -102,6 +106,12 @@ const WHEN: &str = concat!(
     "january|february|march|april|june|july|august|september|october|november|december",
 );
 
+/// "the 20th", "the 1st": a day of the month.
+fn is_date(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// Words that tell someone to trade.
 const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];
 /// Hints that the tip rests on news not out yet.
@@ -148,7 +158,7 @@ pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
         // ("Big news! the bakery ..." reads no list).
         (i + 1..doc.tokens.len().min(i + 5))
             .take_while(|&j| doc.same_sentence(i, j))
-            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])))
+            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])) || is_date(doc.raw(&doc.tokens[j])))
             .map(|j| (i, j))
     })
 }
@@ -175,6 +185,7 @@ mod tests {
             "sell $XYZ before the news drops",
             "Considering taking the company private at $88 a share. Funding secured.",
             "Posting this now, deleting it tomorrow: the merger talks with Brightwave are off",
+            "We just closed a $40M Series B led by Sequoia!! Officially announcing on the 20th but I'm too hyped to wait",
             "Closed the books. Let's just say the board is going to be very happy on the 28th",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
@@ -185,6 +196,7 @@ mod tests {
     fn published_news_and_commentary_are_fine() {
         for text in [
             "Going private with my bookings from next month, no more agency, just me and the van.",
+            "Layoffs at my old company hit a lot of friends. If you were affected and do data/ML, DM me, my team is hiring",
             "Now taking wedding bookings for next summer, viewing evenings on the first Thursday of every month.",
             "Our Q2 earnings call transcript is now available on our investor relations page",
             "Reminder: our annual shareholder meeting is on June 3rd, details on the investor site",

@@ -58,7 +58,15 @@ mod tests {
 
     #[test]
     fn catches_ableist_insults() {
-        for text in ["that plan is retarded", "my ex is a total psycho", "stop being such a spaz", "what a retard"] {
+        for text in [
+            "that plan is retarded",
+            "my ex is a total psycho",
+            "stop being such a spaz",
+            "what a retard",
+            "Mongs out in force at the self checkout today",
+            "absolute window licker performance from the ref",
+            "whoever appointed that ref picked him up off the special bus",
+        ] {
             assert!(flags("offensive.ableist", text, &personal()), "missed: {text}");
         }
         let dough = "Finally got a proper ear on my sourdough: 78% hydration, 12 hour cold retard in the fridge.";

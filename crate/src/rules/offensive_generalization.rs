@@ -205,9 +205,13 @@ pub(super) fn said_by_one_of_them(input: &Input) -> bool {
         super::inside_quotes(doc, g.start, g.end).is_none()
             && ((word(Some(g.last + 1)) == "like" && matches!(word(Some(g.last + 2)), "me" | "us" | "myself"))
                 || matches!(before(1), "fellow" | "we're")
-                || (matches!(before(1), "a" | "an") && matches!(before(2), "as" | "i'm" | "im")))
+                || (matches!(before(1), "a" | "an")
+                    && (matches!(before(2), "as" | "i'm" | "im")
+                        || (before(2), before(3), before(4)) == ("be", "to", "proud"))))
     };
-    let mut named = groups(input).peekable();
+    // "Proud to be a Black woman in tech. Mentoring three girls": the
+    // writer's own group, and everyday words for people beside it.
+    let mut named = groups(input).filter(|(g, _)| !super::listed(EVERYDAY_GROUPS, g.phrase)).peekable();
     named.peek().is_some() && named.all(|(g, _)| own(&g))
 }
 

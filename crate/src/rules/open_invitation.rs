@@ -102,15 +102,20 @@ const IN_PERSON: &[&str] = &[
 ];
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
-/// journey with #LumeraLife", "Tell us about yours with #MyRailJourney": a
+/// journey with #LumeraLife", "Tell us about yours with #MyRailJourney",
+/// "Share your power bill story in the comments with #PowerUpWithVolta": a
 /// tag the public is asked to fill with their own moments.
 fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     let w = doc.raw(&doc.tokens[i]);
-    let asked = |words: &str| {
-        (i.saturating_sub(6)..i).any(|j| super::listed(words, doc.word(&doc.tokens[j])) && doc.same_sentence(j, i))
+    let word = |j: usize| doc.word(&doc.tokens[j]);
+    let asked = |words: &str, reach: usize| {
+        (i.saturating_sub(reach)..i).any(|j| super::listed(words, word(j)) && doc.same_sentence(j, i))
     };
-    let shared_with = i > 0 && doc.word(&doc.tokens[i - 1]) == "with" && asked("share|post|tag|tell");
-    (w.len() > 4 && w.starts_with("my") && asked(USE_IT)) || shared_with
+    // "Share your best (or funniest!) flight stories with #FlyWithPhilAir":
+    // stories asked for, whatever sentence the "share" is in.
+    let stories = || i > 1 && STORY_TAGS.contains(&word(i - 2)) && (0..i).any(|j| matches!(word(j), "share" | "tell"));
+    let shared_with = i > 0 && word(i - 1) == "with" && (asked("share|post|tag|tell", 10) || stories());
+    (w.len() > 4 && w.starts_with("my") && asked(USE_IT, 6)) || shared_with
 }
 
 /// #AskJPM, #AskOurBank, #McDStories: a Q&A or a call for stories.
@@ -138,6 +143,8 @@ mod tests {
             "Tell us your worst experience with our trains! Use #MyRailStory",
             "Who wants to ask our founder a question? Reply with #AskHenry",
             "Finish the sentence: I shop here because... #ShopReasons",
+            "How has switching to Volta changed your household? Share your power bill story in the comments with #PowerUpWithVolta",
+            "Where has PhilAir taken you? Share your best (or funniest!) flight stories with #FlyWithPhilAir",
             "Questions for our CEO? Ask us anything today from 3pm",
             "Snapped a pic with one of our officers? Share it with #MyTownPD",
             "Had a great trip with us? Tell us about it with #MyCoastJourney",
@@ -163,6 +170,7 @@ mod tests {
             "Beans not arrived? Reply with the order number from your receipt and we'll chase the courier.",
             "Open day on Saturday: come and meet our tutors and ask our students anything about campus life.",
             "Nimbus 3 is out today with offline sync. Update from the app store now and tell us what you think.",
+            "Read the founders' stories with #FoundersWeek on our blog.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

@@ -57,6 +57,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("recovery phrase", Kind::Password, "a recovery phrase"),
     ("wi-fi password", Kind::Password, "a Wi-Fi password"),
     ("recovery codes", Kind::CodeList, "recovery codes"),
+    ("override code", Kind::Code, "an override code"),
     ("key safe code", Kind::Code, "a key safe code"),
     ("wifi password", Kind::Password, "a Wi-Fi password"),
     ("one-time code", Kind::Code, "a one-time code"),
@@ -83,6 +84,7 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
     ("alarm code", Kind::Code, "an alarm code"),
     ("auth code", Kind::Code, "a login code"),
     ("door code", Kind::Code, "a door code"),
+    ("till code", Kind::Code, "a till code"),
     ("bike lock", Kind::Code, "a lock code"),
     ("gate code", Kind::Code, "a gate code"),
     ("lock code", Kind::Code, "a lock code"),
@@ -133,7 +135,7 @@ const HYPOTHETICAL: &str = concat!(
 #[rustfmt::skip]
 const CODE_OWNERS: &str = concat!(
     "the|my|your|our|his|her|their|this|that|its|new|secret|me|a|texted|sent|got|received|bank|",
-    "sms|login|till|app",
+    "sms|login|till|app|override|verification",
 );
 
 /// Passes that are tickets, not passwords.
@@ -323,16 +325,18 @@ fn password_shaped(doc: &Doc) -> Option<(usize, usize)> {
         if !(email || keyword.is_some_and(|k| doc.same_sentence(k, i))) {
             continue;
         }
+        // "Kiwi#Harbour77": the tokenizer reads a hashtag after "Kiwi".
+        let first = if t.hashtag && matches!(doc.gap(i - 1, i), "" | "#") { i - 1 } else { i };
         // Said to be the password: "... is Winter!2025", "pass Tulip2020".
-        let said = (i.saturating_sub(2)..i)
+        let said = (first.saturating_sub(2)..first)
             .any(|j| matches!(doc.word(&doc.tokens[j]), "is" | "was" | "pass" | "pw" | "with" | "tried" | "using"))
-            || doc.gap(i - 1, i).contains([':', '/', '+']);
+            || (first > 0 && doc.gap(first - 1, first).contains([':', '/', '+']));
         if !said {
             continue;
         }
-        let (a, z) = doc.token_span(i, i);
+        let (a, z) = doc.token_span(first, i);
         if password_like(doc.original(a, z).as_bytes(), if pair { 2 } else { 3 }) {
-            return Some((t.start, t.end));
+            return Some((doc.tokens[first].start, t.end));
         }
     }
     None
@@ -505,7 +509,9 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
             (connector || (value.bytes().all(|c| c.is_ascii_digit()) && (5..=8).contains(&value.len())))
                 && !next_is_count
         }
-        Kind::Login | Kind::CodeList => connector,
+        Kind::Login => connector,
+        // "MFA backup code 4821-9930".
+        Kind::CodeList => connector || code_like(value),
         // Checked by the caller: a connector, or a capitalised name.
         Kind::Answer => true,
     };
@@ -999,6 +1005,8 @@ mod tests {
             ("pw: Tr0ub4dor&3", "Tr0ub4dor&3"),
             ("pass = Summer2024!", "Summer2024!"),
             ("login: jdoe / pass: Winter#2023", "Winter#2023"),
+            ("admin login till IT sorts you out: user d.walsh / pass Kiwi#Harbour77", "Kiwi#Harbour77"),
+            ("till override code got changed AGAIN, it's 4471 now if anyone on lates needs it", "4471"),
             ("my PIN is 4921.", "4921"),
             ("Forgot my PIN again so I'm writing it here: 4471", "4471"),
             ("Forgot my PIN again, it's 4471, writing it here", "4471"),
@@ -1131,6 +1139,11 @@ mod tests {
             fired(RULE, "recovery codes: 8f3k2-19dke 7b3c0-19xq2 0a9d1-kk2m3 thanks", &personal()),
             vec![("8f3k2-19dke 7b3c0-19xq2 0a9d1-kk2m3".to_string(), Severity::High)]
         );
+        assert_eq!(
+            fired(RULE, "here's the portal login for Dave, MFA backup code 4821-9930", &personal()),
+            vec![("4821-9930".to_string(), Severity::High)]
+        );
+        assert!(!flags(RULE, "backup codes 2 and 3 are used up, printing new ones", &personal()));
         assert_eq!(
             fired(RULE, "my PIN is the year my son was born, never forget it", &personal()),
             vec![("the year my son was born".to_string(), Severity::Medium)]

@@ -67,6 +67,7 @@ mod tests {
             "Darkroom opens at 1am, dress code is nothing at all, bring condoms and zero shame",
             "Hotel jacuzzi and my girlfriend in nothing but heels. Best anniversary night ever 🔥",
             "Roleplay ideas for tonight? handcuffs already bought",
+            "Fundraising is basically foreplay. Weeks of teasing, then a term sheet",
             "Strip tease tutorial part two drops at midnight, and this time I'm taking absolutely everything off 😏",
             "Last night's sex was so good I can barely walk this morning.",
             "Ranking every position we tried this weekend: the kitchen counter wins by a mile 🍆💦",
@@ -99,6 +100,8 @@ mod tests {
         assert!(!flags(RULE, pub_name, &brand()), "false alarm: {pub_name}");
         let ampersand = "Live music from the Middlesex Ramblers this Saturday at the Cock & Bottle, free entry.";
         assert!(!flags(RULE, ampersand, &brand()), "false alarm: {ampersand}");
+        let bull = "The Cock & Bull is hiring! Bar staff, weekends essential. Pop in and ask for Lisa";
+        assert!(!flags(RULE, bull, &brand()), "false alarm: {bull}");
         for text in [
             "Our new branch in Cumming, GA opens Saturday",
             "Cock-a-leekie soup for the cold snap",

@@ -21,18 +21,32 @@ impl Rule for TragedyPromotion {
 
     fn check(&self, input: &Input, out: &mut Vec<Finding>) {
         let doc = input.doc;
-        let Some(tragedy) = input.scan.hits(List::Disaster).next() else { return };
-        let span = hit_span(doc, tragedy);
-        let campaign = tragedy.tag == "hashtag" || doc.tokens[tragedy.first].hashtag;
-        let condolence = tragedy.tag == "condolence";
+        // The tragedy named: its first token, its span, its tag and phrase,
+        // and whether it is a campaign's hashtag. A hashtag no list holds
+        // ("#EarthquakePreparedness") speaks only with a sale or a joke.
+        let (at, span, tag, phrase, campaign) = match input.scan.hits(List::Disaster).next() {
+            Some(hit) => {
+                let campaign = hit.tag == "hashtag" || doc.tokens[hit.first].hashtag;
+                (hit.first, hit_span(doc, hit), hit.tag, hit.phrase, campaign)
+            }
+            None => match grief_hashtag(doc) {
+                Some(i) => (i, doc.token_span(i, i), "", "", false),
+                None => return,
+            },
+        };
+        let condolence = tag == "condolence";
+        // "Our exhibition on the 1906 earthquake opens Saturday": history.
+        if at > 0 && doc.raw(&doc.tokens[at - 1]).parse::<u16>().is_ok_and(|year| (1000..1950).contains(&year)) {
+            return;
+        }
         // "Walking 10k in memory of my dad, donation link in bio": raising
         // money for a cause is not selling, unless the post turns away from
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
         // "Walking 10k in memory of my uncle, link in bio": a sponsored
         // challenge for someone remembered raises money too.
         // Not "in memory of those lost, we're running a weekend sale".
-        let (first, last) = doc.sentence_of(tragedy.first);
-        let challenge = tragedy.phrase == "in memory of"
+        let (first, last) = doc.sentence_of(at);
+        let challenge = phrase == "in memory of"
             && (first..=last).any(|i| {
                 super::listed(CHALLENGES, doc.word(&doc.tokens[i]))
                     && !doc.tokens.get(i + 1).is_some_and(|t| super::listed("a|an|our", doc.word(t)))
@@ -69,6 +83,16 @@ impl Rule for TragedyPromotion {
             Action::Rephrase { hint: "Keep condolences and promotions in separate posts, days apart." },
         ));
     }
+}
+
+/// "#LekkiMassacre", "#StopFemicideKE": a hashtag naming an atrocity, which
+/// no word list can hold whole; the first one's token.
+fn grief_hashtag(doc: &Doc) -> Option<usize> {
+    const ATROCITIES: &str = "massacre|femicide|genocide|bombing|terror|shooting|earthquake|tsunami|wildfire";
+    doc.tokens.iter().position(|t| {
+        let tag = doc.word(t);
+        t.hashtag && ATROCITIES.split('|').any(|a| tag.contains(a) && tag != a && !tag.contains("star"))
+    })
 }
 
 /// Sponsored challenges people take on in someone's memory.
@@ -138,6 +162,8 @@ mod tests {
             "Our hearts go out to the victims of the shooting. Don't forget our weekend sale ends Sunday!",
             "Still reeling after the tsunami. Stay strong everyone - and grab our survival kits while stocks last",
             "that earthquake really shook things up lol",
+            "#StopFemicideKE is trending so here's your reminder that Ladies Night is still ON, free entry for women!",
+            "Today we remember #LekkiMassacre and celebrate with our new Lekki Toll Burger, buy 1 get 1 free!",
             "Millions are in uproar in #Cairo - rumour is they heard our new spring collection is online",
             "Still better than MH370 😂 #OnTime",
             "Thoughts with the shooting victims. Anyway, our webinar is still on at 3pm, sign up!",
@@ -155,6 +181,9 @@ mod tests {
             "Flood relief: donate with code 70070 by text, every pound goes to the victims",
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
             "Storm in a Teacup is our new rooibos and orange blend, named after the café cat.",
+            "The #FemicideCensus report is out today: read the findings and share them",
+            "Our exhibition on the 1906 earthquake opens Saturday. Free entry for school groups.",
+            "Caught the meteor shower last night #ShootingStars",
             "Walking 10k for the hospice in memory of my dad, donation link in bio",
             "Thank you for coming to our remembrance evening: 300 candles were lit in memory of loved ones.",
             "Half-term kits are in: make your own volcano or grow a crystal garden, in store now.",

@@ -122,6 +122,8 @@ mod tests {
             "Customers at the trade counter today were unbearable, every single one wanting a discount for nothing.",
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
+            "took the job for the money ngl. the brand is cringe but hey, rent",
+            "Six months in and the founder is a nightmare, micromanages every post",
             "My boss just scheduled a 4:45pm Friday meeting to 'talk about morale.' I cannot stand this man.",
             "my manager booked ANOTHER 6pm meeting. does he think none of us have lives outside this office??",
             "Our leadership team couldn't run a bake sale, and somehow I'm the one writing their engagement survey.",
