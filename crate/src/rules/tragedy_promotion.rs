@@ -36,7 +36,8 @@ impl Rule for TragedyPromotion {
         };
         let condolence = tag == "condolence";
         // "Our exhibition on the 1906 earthquake opens Saturday": history.
-        if at > 0 && doc.raw(&doc.tokens[at - 1]).parse::<u16>().is_ok_and(|year| (1000..1950).contains(&year)) {
+        let year = if at > 0 { doc.raw(&doc.tokens[at - 1]) } else { "" };
+        if year.len() == 4 && doc.is_number(&doc.tokens[at - 1]) && ("1000".."1950").contains(&year) {
             return;
         }
         // "Walking 10k in memory of my dad, donation link in bio": raising
