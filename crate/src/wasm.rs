@@ -60,35 +60,52 @@ thread_local! {
     static FIXED: RefCell<FixedStrings> = RefCell::new(Default::default());
 }
 
-fn fixed(text: &'static str) -> JsValue {
+/// Where the JavaScript string for `text` is in `made`, made on first use.
+fn slot(strings: &mut FixedStrings, text: &'static str) -> usize {
+    let (index, made) = strings;
+    index.entry(text).or_insert_with(|| {
+        made.push(JsValue::from_str(text));
+        vec![made.len() as u32 - 1]
+    })[0] as usize
+}
+
+/// A field's value: one of the core's fixed texts, or made for this finding.
+enum Value {
+    Fixed(&'static str),
+    Made(JsValue),
+}
+
+/// `object[key] = value`. Fixed strings are lent, not cloned: a clone and
+/// its drop are two externref table operations, and a finding sets a dozen
+/// fields.
+fn set(object: &Object, key: &'static str, value: Value) {
     FIXED.with(|strings| {
-        let (index, made) = &mut *strings.borrow_mut();
-        let at = index.entry(text).or_insert_with(|| {
-            made.push(JsValue::from_str(text));
-            vec![made.len() as u32 - 1]
-        });
-        made[at[0] as usize].clone()
-    })
+        let strings = &mut *strings.borrow_mut();
+        let key = slot(strings, key);
+        match value {
+            Value::Fixed(text) => {
+                let value = slot(strings, text);
+                set_field(object, &strings.1[key], &strings.1[value])
+            }
+            Value::Made(value) => set_field(object, &strings.1[key], &value),
+        }
+    });
 }
 
 /// A finding as a plain object, keys in the order the CLI's JSON has them;
 /// built by hand, since serde-wasm-bindgen's serializer cost 6.8 KB of wasm.
 fn finding_to_js(f: &Finding) -> JsValue {
     let object = Object::new();
-    let set = |key: &'static str, value: JsValue| set_field(&object, &fixed(key), &value);
-    set("category", fixed(f.category.id()));
-    set("rule", fixed(f.rule));
-    set("severity", fixed(severity_name(f.severity)));
-    set("start", f.start.into());
-    set("end", f.end.into());
-    set("message", f.message.as_str().into());
-    set(
-        "lesson",
-        match &f.lesson {
-            Cow::Borrowed(lesson) => fixed(lesson),
-            Cow::Owned(lesson) => lesson.as_str().into(),
-        },
-    );
+    set(&object, "category", Value::Fixed(f.category.id()));
+    set(&object, "rule", Value::Fixed(f.rule));
+    set(&object, "severity", Value::Fixed(severity_name(f.severity)));
+    set(&object, "start", Value::Made(f.start.into()));
+    set(&object, "end", Value::Made(f.end.into()));
+    set(&object, "message", Value::Made(f.message.as_str().into()));
+    match &f.lesson {
+        Cow::Borrowed(lesson) => set(&object, "lesson", Value::Fixed(lesson)),
+        Cow::Owned(lesson) => set(&object, "lesson", Value::Made(lesson.as_str().into())),
+    }
     if let Some(action) = &f.action {
         let edit = Object::new();
         let (kind, hint) = match action {
@@ -96,11 +113,11 @@ fn finding_to_js(f: &Finding) -> JsValue {
             Action::Remove => ("remove", None),
             Action::Rephrase { hint } => ("rephrase", Some(*hint)),
         };
-        set_field(&edit, &fixed("kind"), &fixed(kind));
+        set(&edit, "kind", Value::Fixed(kind));
         if let Some(hint) = hint {
-            set_field(&edit, &fixed("hint"), &fixed(hint));
+            set(&edit, "hint", Value::Fixed(hint));
         }
-        set("action", edit.into());
+        set(&object, "action", Value::Made(edit.into()));
     }
     object.into()
 }
