@@ -209,23 +209,22 @@ fn train(posts: &[Post]) -> (Model, String) {
         for _ in 0..BOOST_ROUNDS {
             // Judged by the weights that ship, as the safety net below is.
             let shipped = pruned(&fitted.1);
-            let below =
-                |i: usize| log_odds(thresholds[c]) - log_odds(probability(fitted.0, &shipped, &vocabulary, &posts[i]));
-            let loud: Vec<usize> = benign.iter().copied().filter(|&i| applies(c, i) && below(i) <= 0.0).collect();
+            let score = |i: usize| probability(fitted.0, &shipped, &vocabulary, &posts[i]);
+            let loud: Vec<usize> =
+                benign.iter().copied().filter(|&i| applies(c, i) && score(i) >= thresholds[c]).collect();
+            // Not yet weighed up, under the threshold, and near it (a
+            // threshold of 1 or more is never near).
+            let near = |p: f64| p < thresholds[c] && log_odds(thresholds[c]) - log_odds(p) < NEAR_MISS;
             let missed: Vec<usize> = (0..posts.len())
-                .filter(|&i| posts[i].labels[c] && applies(c, i))
-                .filter(|&i| (f64::MIN_POSITIVE..NEAR_MISS).contains(&below(i)))
+                .filter(|&i| posts[i].labels[c] && applies(c, i) && boost[i] == 1.0 && near(score(i)))
                 .collect();
+            // With nothing newly weighed up, a refit would make the same fit.
             if loud.is_empty() && missed.is_empty() {
                 break;
             }
             loud.iter().for_each(|&i| boost[i] *= BOOST);
             // Once each: a post weighed up again and again is learned by heart.
-            for &i in &missed {
-                if boost[i] == 1.0 {
-                    boost[i] = MISSED_BOOST;
-                }
-            }
+            missed.iter().for_each(|&i| boost[i] = MISSED_BOOST);
             fitted = fit(&all, &boost, c, &vocabulary);
         }
         fitted

@@ -106,10 +106,15 @@ const WHEN: &str = concat!(
     "january|february|march|april|june|july|august|september|october|november|december",
 );
 
-/// "the 20th", "the 1st": a day of the month.
-fn is_date(w: &str) -> bool {
+/// "on the 20th", "on 1st": token `i` is a day of the month ("our 3rd
+/// acquisition" is a count).
+fn is_date(doc: &Doc, i: usize) -> bool {
+    let w = doc.raw(&doc.tokens[i]);
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits) && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+    (1..=2).contains(&digits)
+        && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+        && i > 0
+        && matches!(doc.word(&doc.tokens[i - 1]), "the" | "on")
 }
 
 /// Words that tell someone to trade.
@@ -158,7 +163,7 @@ pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
         // ("Big news! the bakery ..." reads no list).
         (i + 1..doc.tokens.len().min(i + 5))
             .take_while(|&j| doc.same_sentence(i, j))
-            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])) || is_date(doc.raw(&doc.tokens[j])))
+            .find(|&j| super::listed(WHEN, doc.word(&doc.tokens[j])) || is_date(doc, j))
             .map(|j| (i, j))
     })
 }
@@ -197,6 +202,7 @@ mod tests {
         for text in [
             "Going private with my bookings from next month, no more agency, just me and the van.",
             "Layoffs at my old company hit a lot of friends. If you were affected and do data/ML, DM me, my team is hiring",
+            "Thrilled to announce our 3rd acquisition this year: welcome to the family, Brightwave!",
             "Now taking wedding bookings for next summer, viewing evenings on the first Thursday of every month.",
             "Our Q2 earnings call transcript is now available on our investor relations page",
             "Reminder: our annual shareholder meeting is on June 3rd, details on the investor site",

@@ -112,8 +112,12 @@ fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
         (i.saturating_sub(reach)..i).any(|j| super::listed(words, word(j)) && doc.same_sentence(j, i))
     };
     // "Share your best (or funniest!) flight stories with #FlyWithPhilAir":
-    // stories asked for, whatever sentence the "share" is in.
-    let stories = || i > 1 && STORY_TAGS.contains(&word(i - 2)) && (0..i).any(|j| matches!(word(j), "share" | "tell"));
+    // stories asked for, even across a "!" in brackets.
+    let stories = || {
+        i > 1
+            && STORY_TAGS.contains(&word(i - 2))
+            && (i.saturating_sub(12)..i).any(|j| matches!(word(j), "share" | "tell"))
+    };
     let shared_with = i > 0 && word(i - 1) == "with" && (asked("share|post|tag|tell", 10) || stories());
     (w.len() > 4 && w.starts_with("my") && asked(USE_IT, 6)) || shared_with
 }
@@ -171,6 +175,7 @@ mod tests {
             "Open day on Saturday: come and meet our tutors and ask our students anything about campus life.",
             "Nimbus 3 is out today with offline sync. Update from the app store now and tell us what you think.",
             "Read the founders' stories with #FoundersWeek on our blog.",
+            "Tell your friends: we're open late Fridays now! Also, catch our founders' stories with #FoundersWeek on the blog.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }

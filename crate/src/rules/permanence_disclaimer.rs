@@ -257,6 +257,7 @@ mod tests {
             "Our policy: if you wouldn't say it on the radio, don't post it, because deleting later won't help.",
             "Before I take this down to the tip, does anyone want a free sofa?",
             "Taking it down a notch this week",
+            "Got the old chairs out of the loft, I'll take them down to the charity shop tomorrow",
             "The password for tonight's pub quiz is... just kidding, there's no password, just turn up at 8",
             "Remove it from the oven after 20 minutes",
             "Never delete your backups before you test the restore",

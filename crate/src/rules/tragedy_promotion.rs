@@ -35,11 +35,6 @@ impl Rule for TragedyPromotion {
             },
         };
         let condolence = tag == "condolence";
-        // "Our exhibition on the 1906 earthquake opens Saturday": history.
-        let year = if at > 0 { doc.raw(&doc.tokens[at - 1]) } else { "" };
-        if year.len() == 4 && doc.is_number(&doc.tokens[at - 1]) && ("1000".."1950").contains(&year) {
-            return;
-        }
         // "Walking 10k in memory of my dad, donation link in bio": raising
         // money for a cause is not selling, unless the post turns away from
         // the tragedy to it ("Tragic news. Anyway, my fundraiser closes...").
@@ -61,7 +56,8 @@ impl Rule for TragedyPromotion {
                     || !doc.same_sentence(h.first - 1, h.first)
                     || !doc.gap(h.first - 1, h.first).is_ascii())
         });
-        let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty());
+        // "Memorial service on Sunday, free entry": no sale.
+        let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty() && h.phrase != "free entry");
         let promo = (untagged || giving) && (!giving || turns_away);
         // "Our thoughts are with Manchester. Anyway, happy hour starts at 5!": a
         // brand turning from the tragedy to its own business.
@@ -86,13 +82,24 @@ impl Rule for TragedyPromotion {
     }
 }
 
-/// "#LekkiMassacre", "#StopFemicideKE": a hashtag naming an atrocity, which
-/// no word list can hold whole; the first one's token.
+/// "#LekkiMassacre", "#StopFemicideKE": a hashtag naming an atrocity as one
+/// of its capitalised words, which no word list can hold whole
+/// ("#Photobombing" names none); the first one's token.
 fn grief_hashtag(doc: &Doc) -> Option<usize> {
-    const ATROCITIES: &str = "massacre|femicide|genocide|bombing|terror|shooting|earthquake|tsunami|wildfire";
+    const ATROCITIES: &str = "massacre|femicide|genocide|terror|earthquake|tsunami|wildfire";
     doc.tokens.iter().position(|t| {
-        let tag = doc.word(t);
-        t.hashtag && ATROCITIES.split('|').any(|a| tag.contains(a) && tag != a && !tag.contains("star"))
+        if !t.hashtag {
+            return false;
+        }
+        let (a, z) = doc.span(t.start, t.end);
+        let tag = doc.original(a, z).trim_start_matches('#');
+        let lower = tag.to_ascii_lowercase();
+        tag.is_ascii()
+            && ATROCITIES.split('|').any(|word| {
+                lower
+                    .match_indices(word)
+                    .any(|(at, _)| tag.len() > word.len() && tag.as_bytes()[at].is_ascii_uppercase())
+            })
     })
 }
 
@@ -163,7 +170,7 @@ mod tests {
             "Our hearts go out to the victims of the shooting. Don't forget our weekend sale ends Sunday!",
             "Still reeling after the tsunami. Stay strong everyone - and grab our survival kits while stocks last",
             "that earthquake really shook things up lol",
-            "#StopFemicideKE is trending so here's your reminder that Ladies Night is still ON, free entry for women!",
+            "#StopFemicideKE is trending so here's your reminder that Ladies Night is still ON, 20% off for women!",
             "Today we remember #LekkiMassacre and celebrate with our new Lekki Toll Burger, buy 1 get 1 free!",
             "Millions are in uproar in #Cairo - rumour is they heard our new spring collection is online",
             "Still better than MH370 😂 #OnTime",
@@ -183,7 +190,10 @@ mod tests {
             "Thoughts with everyone in the path of the storm. Stay safe and follow local advice.",
             "Storm in a Teacup is our new rooibos and orange blend, named after the café cat.",
             "The #FemicideCensus report is out today: read the findings and share them",
+            "#Troubleshooting guide for slow wifi: mesh kits 20% off this week",
+            "#Photobombing champion of the year, 15% off prints today",
             "Our exhibition on the 1906 earthquake opens Saturday. Free entry for school groups.",
+            "Memorial service for the victims of the Manchester Arena bombing this Sunday at 11am. Free entry, all welcome.",
             "Caught the meteor shower last night #ShootingStars",
             "Walking 10k for the hospice in memory of my dad, donation link in bio",
             "Thank you for coming to our remembrance evening: 300 candles were lit in memory of loved ones.",

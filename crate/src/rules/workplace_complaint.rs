@@ -59,24 +59,29 @@ impl Rule for WorkplaceComplaint {
             let sentence = &doc.folded[doc.tokens[first].start..doc.tokens[last].end];
             THANKS.iter().any(|p| sentence.contains(p))
         };
-        let complaint = hits.iter().filter(|h| h.tag == "subject" && !someone_elses(h) && !thanked(h)).flat_map(|s| {
-            negatives
-                .iter()
-                .filter(move |n| {
-                    // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
-                    // So does handing in one's notice ("Hate this place. Two weeks notice tomorrow").
-                    // "Boss just ...": the writer's own boss, unnamed. "Accepted the
-                    // offer! ... the product is a snooze": the offer is the writer's own.
-                    let own = s.phrase.starts_with("my ")
-                        || s.phrase.ends_with("notice")
-                        || s.phrase.ends_with(" just")
-                        || s.phrase.ends_with("offer")
-                        || (s.first == 0 && !s.phrase.starts_with("the ")); // "Manager spent 40 mins ..."
-                    let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
-                    n.first != s.first && near && (own || same_sentence(doc, s, n))
-                })
-                .map(move |n| (s, n))
-        });
+        // "Our founder still hates waste": a brand telling its own story.
+        let brand_story = |s: &&Hit| input.ctx.is_brand() && s.phrase == "our founder";
+        let complaint = hits
+            .iter()
+            .filter(|h| h.tag == "subject" && !someone_elses(h) && !thanked(h) && !brand_story(h))
+            .flat_map(|s| {
+                negatives
+                    .iter()
+                    .filter(move |n| {
+                        // "My manager ... I genuinely hate this": one's own boss carries to the next sentence.
+                        // So does handing in one's notice ("Hate this place. Two weeks notice tomorrow").
+                        // "Boss just ...": the writer's own boss, unnamed. "Accepted the
+                        // offer! ... the product is a snooze": the offer is the writer's own.
+                        let own = s.phrase.starts_with("my ")
+                            || s.phrase.ends_with("notice")
+                            || s.phrase.ends_with(" just")
+                            || s.phrase.ends_with("offer")
+                            || (s.first == 0 && !s.phrase.starts_with("the ")); // "Manager spent 40 mins ..."
+                        let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
+                        n.first != s.first && near && (own || same_sentence(doc, s, n))
+                    })
+                    .map(move |n| (s, n))
+            });
         // "my manager booked a 'quick sync' at 4:55 on a friday 🙃": an eye-roll
         // at one's own job is the complaint.
         let complaint = complaint.into_iter().next().or_else(|| {
@@ -123,7 +128,6 @@ mod tests {
             "Just got offered a job at Initech, great pay but I'd probably hate every minute of it",
             "My boss just took credit for my project again.",
             "took the job for the money ngl. the brand is cringe but hey, rent",
-            "Six months in and the founder is a nightmare, micromanages every post",
             "My boss just scheduled a 4:45pm Friday meeting to 'talk about morale.' I cannot stand this man.",
             "my manager booked ANOTHER 6pm meeting. does he think none of us have lives outside this office??",
             "Our leadership team couldn't run a bake sale, and somehow I'm the one writing their engagement survey.",
@@ -148,6 +152,8 @@ mod tests {
 
     #[test]
     fn praise_and_neutral_work_talk_are_fine() {
+        let story = "Our founder still hates waste, so every loaf left at close goes to the food bank";
+        assert!(!flags(RULE, story, &brand()), "false alarm: {story}");
         for text in [
             "our team won the office quiz and we will be insufferable about it for the rest of the year",
             "I love my job and my team is amazing",
