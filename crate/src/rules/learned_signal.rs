@@ -65,11 +65,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
                 || super::offensive_generalization::pushed_back(input)
                 || super::offensive_generalization::said_by_one_of_them(input)
         }
-        Category::Workplace => {
-            safety_notice()
-                || heard(WORK_PRAISE)
-                || heard("grateful for a manager|grateful for my manager|grateful for the manager")
-        }
+        Category::Workplace => safety_notice() || heard(WORK_PRAISE),
         // A priced offer with no "I" or "my" in it: the brand selling. "The
         // 6am class absolutely smashed it": a brand praising its people, with
         // no word of a personal life ("date night with the hubby").
@@ -204,7 +200,8 @@ fn has_price(folded: &str) -> bool {
 /// Praise of a job or a manager, and the office cat: no complaint.
 const WORK_PRAISE: &str = concat!(
     "thinks i'm ready|got promoted|proud of my team|best boss|took a chance on me|",
-    "tabby called|my coworker the cat|my coworker the dog",
+    "tabby called|my coworker the cat|my coworker the dog|grateful for a manager|grateful for my manager|",
+    "grateful for the manager",
 );
 
 const PHOTOGRAPHY: &str = "photo pit|gallery|camera|photoshoot|photo shoot";
