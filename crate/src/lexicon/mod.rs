@@ -297,7 +297,7 @@ impl Lexicon {
     /// masked token), in id order, then those keyed by a stem that starts
     /// it, shortest stem first. Without `next`, only the phrases that need
     /// no second word are sure to be there. `scratch` holds the pair keys.
-    fn candidates(&self, word: &str, next: Option<Next>, ids: &mut Vec<u32>, scratch: &mut String) {
+    fn candidates(&self, word: &str, next: Option<Spelled>, ids: &mut Vec<u32>, scratch: &mut String) {
         ids.clear();
         if let Some(first) = self.exact.get(word) {
             ids.extend_from_slice(first);
@@ -348,12 +348,18 @@ impl Lexicon {
     pub fn scan(&self, doc: &Doc) -> Vec<Hit> {
         let mut hits = Vec::new();
         let (mut ids, mut scratch) = (Vec::new(), String::new());
+        // Each token's spellings, read once: a token is read as a first word
+        // and again as the word after one.
+        let mut spelled = Vec::with_capacity(doc.tokens.len());
+        for tok in &doc.tokens {
+            spelled.push((doc.word(tok), doc.raw(tok), tok.masked));
+        }
         for (i, tok) in doc.tokens.iter().enumerate() {
-            self.match_at(doc, i, tok, &mut hits, (&mut ids, &mut scratch));
+            self.match_at(doc, i, &spelled, &mut hits, (&mut ids, &mut scratch));
             if tok.masked {
-                self.match_masked(doc, i, tok, &mut hits);
+                self.match_masked(i, tok, spelled[i].1, &mut hits);
             }
-            if let Some(squeezed) = squeeze(doc.word(tok)) {
+            if let Some(squeezed) = squeeze(spelled[i].0) {
                 for cand in squeezed {
                     self.candidates(&cand, None, &mut ids, &mut scratch);
                     for &id in &ids {
@@ -392,19 +398,23 @@ impl Lexicon {
     }
 
     /// `buffers`: reused by `candidates`.
-    fn match_at(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>, buffers: (&mut Vec<u32>, &mut String)) {
+    /// `spelled`: each token's decoded and raw spellings and whether it is
+    /// masked; `buffers`: reused by `candidates`.
+    fn match_at(&self, doc: &Doc, i: usize, spelled: &[Spelled], hits: &mut Vec<Hit>, buffers: (&mut Vec<u32>, &mut String)) {
         let (ids, scratch) = buffers;
-        let (word, raw) = (doc.word(tok), doc.raw(tok));
+        let (word, raw, _) = spelled[i];
+        let tok = &doc.tokens[i];
         let spellings: &[&str] = if raw != word { &[word, raw] } else { &[word] };
-        let next = doc.tokens.get(i + 1).map(|t| (doc.word(t), doc.raw(t), t.masked));
+        let next = spelled.get(i + 1).copied();
         for (n, spelling) in spellings.iter().enumerate() {
             self.candidates(spelling, next, ids, scratch);
             for &id in ids.iter() {
                 let p = &self.phrases[id as usize];
-                if !p.words[0].matches(spelling) {
+                // An exact first word is the key it was found by.
+                if !matches!(p.words[0], WordPat::Exact(_)) && !p.words[0].matches(spelling) {
                     continue;
                 }
-                let Some(last) = self.match_rest(doc, i, &p.words[1..], p.evasive) else {
+                let Some(last) = self.match_rest(doc, i, spelled, &p.words[1..], p.evasive) else {
                     continue;
                 };
                 // A leetspeak reading of a word counts only for evasive lists.
@@ -417,30 +427,30 @@ impl Lexicon {
         }
     }
 
-    fn match_rest(&self, doc: &Doc, first: usize, rest: &[WordPat], evasive: bool) -> Option<usize> {
+    fn match_rest(&self, doc: &Doc, first: usize, spelled: &[Spelled], rest: &[WordPat], evasive: bool) -> Option<usize> {
         let mut at = first;
         for pat in rest {
             at += 1;
-            let tok = doc.tokens.get(at)?;
-            let masked = evasive && tok.masked && matches!(pat, WordPat::Exact(w) if mask_matches(doc.raw(tok), w));
-            if !(pat.matches(doc.word(tok)) || pat.matches(doc.raw(tok)) || masked) || !doc.same_sentence(at - 1, at) {
+            let &(word, raw, masked) = spelled.get(at)?;
+            let masked = evasive && masked && matches!(pat, WordPat::Exact(w) if mask_matches(raw, w));
+            if !(pat.matches(word) || pat.matches(raw) || masked) || !doc.same_sentence(at - 1, at) {
                 return None;
             }
         }
         Some(at)
     }
 
-    fn match_masked(&self, doc: &Doc, i: usize, tok: &Token, hits: &mut Vec<Hit>) {
+    fn match_masked(&self, i: usize, tok: &Token, raw: &str, hits: &mut Vec<Hit>) {
         for (form, id) in &self.masked_forms {
-            if mask_matches(doc.raw(tok), form) {
+            if mask_matches(raw, form) {
                 hits.push(self.hit(*id, i, i, tok.start, tok.end, true));
             }
         }
     }
 }
 
-/// The token after a first word: decoded, raw, and whether it is masked.
-type Next<'a> = (&'a str, &'a str, bool);
+/// A token's spellings, decoded and raw, and whether it is masked.
+type Spelled<'a> = (&'a str, &'a str, bool);
 
 /// Where `Lexicon::stem_starts` keeps the bit of a pair of bytes.
 fn byte_pair_bit(a: u8, b: u8) -> (usize, u64) {

@@ -112,7 +112,10 @@ impl Taken {
     }
 }
 
-#[derive(Debug)]
+/// How many digits a phone number has, country code included (E.164 allows 15).
+const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 7..=15;
+
+#[derive(Debug, Clone)]
 struct Candidate {
     start: usize,
     end: usize,
@@ -126,10 +129,14 @@ struct Candidate {
 }
 
 /// Runs of digit groups joined by short separators, starting at a word
-/// boundary with a digit, `+` or `(`.
+/// boundary with a digit, `+` or `(`, with as many digits as a phone number.
 fn candidates(s: &str) -> Vec<Candidate> {
     let b = s.as_bytes();
     let mut out = Vec::new();
+    // One candidate's buffers, reused: most numbers in a draft (prices,
+    // times, counts) are too short to be a phone number and are not kept.
+    let mut cand =
+        Candidate { start: 0, end: 0, digits: String::new(), groups: Vec::new(), seps: Vec::new(), plus: false, paren: false };
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -140,15 +147,10 @@ fn candidates(s: &str) -> Vec<Candidate> {
             i += 1;
             continue;
         }
-        let mut cand = Candidate {
-            start: i,
-            end: i,
-            digits: String::new(),
-            groups: Vec::new(),
-            seps: Vec::new(),
-            plus: c == b'+',
-            paren: false,
-        };
+        cand.digits.clear();
+        cand.groups.clear();
+        cand.seps.clear();
+        (cand.start, cand.end, cand.plus, cand.paren) = (i, i, c == b'+', false);
         let mut j = if cand.plus { i + 1 } else { i };
         loop {
             let in_paren = b.get(j) == Some(&b'(');
@@ -189,10 +191,10 @@ fn candidates(s: &str) -> Vec<Candidate> {
         }
         let next = cand.end;
         i = next.max(i + 1);
-        if cand.groups.is_empty() || !ends_cleanly(b, next) {
+        if !PHONE_DIGITS.contains(&cand.digits.len()) || !ends_cleanly(b, next) {
             continue;
         }
-        out.push(cand);
+        out.push(cand.clone());
     }
     out
 }
@@ -232,7 +234,7 @@ fn ends_with_currency_after(b: &[u8]) -> bool {
 
 fn is_phone(s: &str, c: &Candidate) -> bool {
     let n = c.digits.len();
-    if !(7..=15).contains(&n) || looks_like_date(c) || looks_like_ip(c) || year_range(c) {
+    if looks_like_date(c) || looks_like_ip(c) || year_range(c) {
         return false;
     }
     if words_after(s, c.end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w)) {
