@@ -409,7 +409,14 @@ impl Lexicon {
     /// `buffers`: reused by `candidates`.
     /// `spelled`: each token's decoded and raw spellings and whether it is
     /// masked; `buffers`: reused by `candidates`.
-    fn match_at(&self, doc: &Doc, i: usize, spelled: &[Spelled], hits: &mut Vec<Hit>, buffers: (&mut Vec<u32>, &mut String)) {
+    fn match_at(
+        &self,
+        doc: &Doc,
+        i: usize,
+        spelled: &[Spelled],
+        hits: &mut Vec<Hit>,
+        buffers: (&mut Vec<u32>, &mut String),
+    ) {
         let (ids, scratch) = buffers;
         let (word, raw, _) = spelled[i];
         let tok = &doc.tokens[i];
@@ -436,7 +443,14 @@ impl Lexicon {
         }
     }
 
-    fn match_rest(&self, doc: &Doc, first: usize, spelled: &[Spelled], rest: &[WordPat], evasive: bool) -> Option<usize> {
+    fn match_rest(
+        &self,
+        doc: &Doc,
+        first: usize,
+        spelled: &[Spelled],
+        rest: &[WordPat],
+        evasive: bool,
+    ) -> Option<usize> {
         let mut at = first;
         for pat in rest {
             at += 1;

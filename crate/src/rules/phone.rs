@@ -135,8 +135,15 @@ fn candidates(s: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     // One candidate's buffers, reused: most numbers in a draft (prices,
     // times, counts) are too short to be a phone number and are not kept.
-    let mut cand =
-        Candidate { start: 0, end: 0, digits: String::new(), groups: Vec::new(), seps: Vec::new(), plus: false, paren: false };
+    let mut cand = Candidate {
+        start: 0,
+        end: 0,
+        digits: String::new(),
+        groups: Vec::new(),
+        seps: Vec::new(),
+        plus: false,
+        paren: false,
+    };
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
