@@ -170,7 +170,8 @@ const NOT_VALUES: &str = concat!(
 #[rustfmt::skip]
 const COUNT_WORDS: &str = concat!(
     "lines|years|people|times|words|characters|chars|digits|bytes|kb|mb|users|loc|ms|seconds|",
-    "minutes|hours|days|percent|dollars|pounds|euros|quid|bucks|yen|views|files|commits|tests|steps",
+    "minutes|hours|days|percent|dollars|pounds|euros|quid|bucks|yen|views|files|commits|tests|steps|",
+    "pence|cents|rand|rupees|naira|shillings|pesos",
 );
 
 impl Rule for Secret {
@@ -710,14 +711,19 @@ fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
 /// Words before a brand's Wi-Fi that keep it from its customers.
 const STAFF: &str = "staff|internal|office|employee";
 
-/// Words that say a code was sent to the writer.
-const SENT: &str = "texted|text|texting|texts|sent|sends|sending|sms|through|received";
+/// Words that say a code was sent to the writer, or that they typed it in.
+const SENT: &str = "texted|text|texting|texts|sent|sends|sending|sms|through|received|came|arrived|typed|entered";
+
+/// Words before "code" that make it a postal code ("pin code 560034").
+const POSTAL: &str = "pin|post|postal|zip|area";
 
 /// A one-time code the writer was sent: six digits, or two groups of three,
-/// with "code", a word of sending and the writer ("me", "my") in the eight
-/// words before it, all in one sentence ("my bank texted me a code 448
-/// 210"; not "we texted our customers a code, 250000 of them"). Folded
-/// byte range.
+/// with "code" and a word of sending in the fourteen words before it or the
+/// eight after it, in one sentence, and the writer ("me", "my") before it
+/// ("my bank texted me a code 448 210", "it texted me 382915, says code
+/// invalid"; not "we texted our customers a code, 250000 of them"). "Code"
+/// and the writer may be in the sentence before ("my code is wrong??
+/// typed 482913"). Folded byte range.
 fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
     let toks = &doc.tokens;
     let s = doc.folded.as_str();
@@ -728,17 +734,22 @@ fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
             None if t.end - t.start == 6 && doc.is_number(t) => t.end,
             None => return None,
         };
-        // Code, sent, to me: each seen in the sentence's last eight words.
+        // Code, sent, to me: each seen near the number.
         let mut seen = [false; 3];
-        for (j, before) in toks.iter().enumerate().take(i).skip(i.saturating_sub(8)) {
-            if doc.same_sentence(j, i) {
-                let w = doc.word(before);
-                seen[0] |= w == "code" || w == "codes";
-                seen[1] |= super::listed(SENT, w);
-                seen[2] |= super::listed("me|my|i|i've|i'm", w);
-            }
+        let last = toks.partition_point(|x| x.end <= end).min(toks.len());
+        let near = (i.saturating_sub(14)..i).chain(last..toks.len().min(last + 8));
+        for j in near {
+            let before = j < i;
+            let same = if before { doc.same_sentence(j, i) } else { doc.same_sentence(i, j) };
+            let w = doc.word(&toks[j]);
+            let postal = j > 0 && super::listed(POSTAL, doc.word(&toks[j - 1]));
+            seen[0] |= (w == "code" || w == "codes") && !postal && (same || before);
+            seen[1] |= same && super::listed(SENT, w);
+            seen[2] |= before && super::listed("me|my|i|i've|i'm", w);
         }
-        (seen == [true; 3] && !count_follows(s, end)).then_some((t.start, end))
+        // "123456 of them": a quantity.
+        let quantity = count_follows(s, end) || words_after(s, end, 1).first() == Some(&"of");
+        (seen == [true; 3] && !quantity).then_some((t.start, end))
     })
 }
 
@@ -978,6 +989,10 @@ mod tests {
             ("my bank's code just came through, 662019, and I haven't even logged in", "662019"),
             ("the 6 digit code my bank texted me (384912), is that legit??", "384912"),
             ("bank keeps texting me codes, latest one is 482913 and some guy rang asking for it", "482913"),
+            ("the code they just texted me for the trip payment is 739104, be quick", "739104"),
+            ("why does twitch keep saying my code is wrong?? literally typed 482913 like 4 times", "482913"),
+            ("it texted me 382915 and I typed it straight in, says code invalid", "382915"),
+            ("the code that just came to my phone for the campaign's X login is 482913, type it in quick", "482913"),
             ("reset the PIN on the app? Mine is 4471 and it says wrong PIN", "4471"),
             ("my PIN keeps getting rejected, it's literally 8264 and it says wrong", "8264"),
             (
@@ -993,6 +1008,8 @@ mod tests {
             "Sent 150000 texts this year with our SMS code service",
             "my gran texted me her code for the fundraiser, we raised 125000 pence",
             "texted my mum the code for the gate, it opens at 0930 sharp",
+            "they sent me the pin code 560034 for the delivery",
+            "We sent 250000 codes to our customers, and I think 123456 of them came back",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
         }

@@ -49,13 +49,12 @@ impl Rule for TragedyPromotion {
             });
         let giving = challenge || input.scan.hits(List::Promo).any(|h| h.tag == "giving");
         // "Anyway, ..." opening a sentence: "we're closed today anyway" is no turn.
-        let turns_away = input.scan.hits(List::Promo).any(|h| {
-            // After an emoji counts too ("RIP 🙏 anyway our social is still on").
-            h.tag == "pivot"
-                && (h.first == 0
-                    || !doc.same_sentence(h.first - 1, h.first)
-                    || !doc.gap(h.first - 1, h.first).is_ascii())
-        });
+        // After an emoji counts too ("RIP 🙏 anyway our social is still on").
+        let opens_sentence = |i: usize| i == 0 || !doc.same_sentence(i - 1, i) || !doc.gap(i - 1, i).is_ascii();
+        let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot" && opens_sentence(h.first))
+            || speaking_of(doc).is_some_and(|i| {
+                opens_sentence(i) || (i > 0 && doc.word(&doc.tokens[i - 1]) == "and" && opens_sentence(i - 1))
+            });
         // "Memorial service on Sunday, free entry": no sale.
         let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty() && h.phrase != "free entry");
         let promo = (untagged || giving) && (!giving || turns_away);
@@ -84,7 +83,8 @@ impl Rule for TragedyPromotion {
 
 /// "#LekkiMassacre", "#StopFemicideKE": a hashtag naming an atrocity as one
 /// of its capitalised words, which no word list can hold whole
-/// ("#Photobombing" names none); the first one's token.
+/// ("#Photobombing" names none), a death ("#RIPMadiba") or a place's flood
+/// ("#yycflood"); the first one's token.
 fn grief_hashtag(doc: &Doc) -> Option<usize> {
     const ATROCITIES: &str = "massacre|femicide|genocide|terror|earthquake|tsunami|wildfire";
     doc.tokens.iter().position(|t| {
@@ -94,13 +94,34 @@ fn grief_hashtag(doc: &Doc) -> Option<usize> {
         let (a, z) = doc.span(t.start, t.end);
         let tag = doc.original(a, z).trim_start_matches('#');
         let lower = tag.to_ascii_lowercase();
-        tag.is_ascii()
-            && ATROCITIES.split('|').any(|word| {
-                lower
-                    .match_indices(word)
-                    .any(|(at, _)| tag.len() > word.len() && tag.as_bytes()[at].is_ascii_uppercase())
-            })
+        // "#RIPMadiba", "#RipCoach": a death; not "#ripcurl".
+        let rest_in_peace = (tag.starts_with("RIP") || tag.starts_with("Rip"))
+            && tag.as_bytes().get(3).is_some_and(u8::is_ascii_uppercase);
+        // "#yycflood", "#KeralaFloods": a place's flood.
+        let flood = (lower.ends_with("flood") || lower.ends_with("floods")) && !lower.starts_with("flood");
+        rest_in_peace
+            || flood
+            || tag.is_ascii()
+                && ATROCITIES.split('|').any(|word| {
+                    lower
+                        .match_indices(word)
+                        .any(|(at, _)| tag.len() > word.len() && tag.as_bytes()[at].is_ascii_uppercase())
+                })
     })
+}
+
+/// The first "speaking of" ("Speaking of fire: fire sale prices"), by its
+/// first token: a segue from the tragedy to whatever comes next; not
+/// "speaking of them", still about the tragedy.
+fn speaking_of(doc: &Doc) -> Option<usize> {
+    let toks = &doc.tokens;
+    (1..toks.len().saturating_sub(1))
+        .find(|&i| {
+            doc.word(&toks[i]) == "of"
+                && doc.word(&toks[i - 1]) == "speaking"
+                && !super::listed("them|him|her|it|this|that|those|these|which|whom", doc.word(&toks[i + 1]))
+        })
+        .map(|i| i - 1)
 }
 
 /// Sponsored challenges people take on in someone's memory.
@@ -178,6 +199,12 @@ mod tests {
             "tonight's set is gonna be a bigger massacre than the one on the news",
             "Even the #Tsunami can't take our servers down 🌊",
             "Remembering 9/11 with $9.11 cocktails all night",
+            "Basement flooded? Good news 😉 our rubber boots are buy one get one this week only! #yycflood",
+            "Remembering the victims of Dunblane today 🕯️ And remember, our tutors are just a click away #Dunblane",
+            "Thoughts with everyone affected by the building fire 🙏 Speaking of fire: fire sale prices right now",
+            "#RIPMadiba 🕊️ A true legend. And speaking of legends, our legendary home loan rates end Friday! 🏡",
+            "#AmINext trending again. Me every time I open my crypto portfolio 😭😂",
+            "Rest easy, legend 🕊️ Honor Coach's memory with an ice-cold tea, buy one get one free today! #RIPCoach",
         ] {
             assert!(flags(RULE, text, &brand()), "missed: {text}");
         }
@@ -212,6 +239,9 @@ mod tests {
             "Our thoughts are with Dave, who has to work the bank holiday 😂",
             "RIP Mr Okafor, our caretaker for 30 years. Gone too soon.",
             "RIP Dave. Gone far too soon. Raise a glass for him tonight lads ❤️🍺",
+            "New boards in for the summer swell #ripcurl, 20% off this week",
+            "Floodlights are back on at the club ground #floodlit, tickets from £5",
+            "Remembering the victims of the building fire today. Speaking of them, their families ask for privacy.",
         ] {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
