@@ -79,8 +79,14 @@ impl Rule for ConfidentialMarker {
             if hit.tag == "label" && !is_label(doc, hit) {
                 continue;
             }
+            // "The reserve is $1.45m, don't tell anyone I told you": the writer
+            // owns up to passing on work or money news (gossip stays a secret).
+            let owned_up = || {
+                let word = |k: usize| doc.tokens.get(hit.last + k).map_or("", |t| doc.word(t));
+                word(1) == "i" && word(2) == "told" && (about_work() || super::quotes_money(doc.text))
+            };
             let severity = match hit.tag {
-                "soft" if (!business || private_chat()) && !hushed => Severity::Low,
+                "soft" if (!business || private_chat()) && !hushed && !owned_up() => Severity::Low,
                 // "our client ... The decision is published on the court's website": out already.
                 // "our client Hannah, shared with her permission": told with consent.
                 "soft" if !hushed && (doc.folded.contains("published") || consented(doc)) => Severity::Low,
@@ -319,6 +325,11 @@ mod tests {
             "off the record, the launch slips to May",
             "internal only, please",
             "Draft - do not distribute: 2025 pricing for Acme Corp",
+            "The senator made me promise not to quote her, but she's voting no on the farm bill",
+            "Was told not to forward it outside the team but the commission splits are 70/30",
+            "Vendor's reserve on 8 Tui Rd is $1.45m, don't tell anyone I told you",
+            "Client's new flavour drops in March, don't tell nobody I told ya",
+            "screenshot from our studio's roadmap deck, don't ask how i have it 🤫 co-op mode is cut and the port slipped to 2026",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
@@ -346,6 +357,9 @@ mod tests {
             "Just between us, I think I'm pregnant again! Don't tell anyone yet, we're waiting for the scan \u{1F92B}",
             &personal()
         ));
+        assert!(!flags(RULE, "She's leaving Tom for her yoga teacher, don't tell anyone I told you", &personal()));
+        assert!(!flags(RULE, "My mum made me promise not to eat all the biscuits", &personal()));
+        assert!(!flags(RULE, "Finally got a PS5, don't ask how i got this 😂", &personal()));
         let cat =
             "My cat sits on my laptop whenever I open Excel. Off the record, I think she likes the warm keyboard.";
         assert!(!flags(RULE, cat, &personal()));

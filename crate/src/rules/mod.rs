@@ -216,6 +216,14 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &str) 
     })
 }
 
+/// Whether the text names a sum of money: a currency sign before a digit
+/// ("$1.45m", "£20").
+pub fn quotes_money(text: &str) -> bool {
+    text.char_indices().any(|(i, c)| {
+        matches!(c, '$' | '£' | '€' | '¥' | '₹') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+    })
+}
+
 /// Whether the draft holds one of `emoji`, characters outside the Basic
 /// Multilingual Plane: it reads the few such characters `Doc` kept, not the text.
 pub fn contains_emoji(doc: &Doc, emoji: &[char]) -> bool {
