@@ -329,7 +329,7 @@ mod tests {
             "Was told not to forward it outside the team but the commission splits are 70/30",
             "Vendor's reserve on 8 Tui Rd is $1.45m, don't tell anyone I told you",
             "Client's new flavour drops in March, don't tell nobody I told ya",
-            "screenshot from our studio's roadmap deck, don't ask how i have it 🤫 co-op mode is cut and the port slipped to 2026",
+            "Screenshot of the merger deck, don't ask how i got this 🤫 announcement next week",
         ] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
