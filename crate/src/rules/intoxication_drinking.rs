@@ -496,6 +496,12 @@ mod tests {
             "Hanging out of every hole after the christening yesterday",
             "still absolutely twisted from last night and whatever was in that little baggie",
             "did two lines in the staff loo before close",
+            "did a couple lines at the afterparty, no sleep, and now I'm doing inventory",
+            "Closed the quarter so we're doing bumps of charlie in the club bathroom",
+            "hackathon strategy: 4 Red Bulls, a couple of joints and zero sleep",
+            "Couple of cones at smoko before wiring up the switchboard",
+            "Ate a whole edible before the council meeting and the budget lines are breathing",
+            "open bar + 7 bourbons = me tryin to interview the governor while seein double",
             "Exams finished. Drunk already and it's only 2pm",
             "sooo druuunk rn lmaooo cant find my shoes",
             "wake n bake before my uber eats shift, gonna be a chill day on the road",
@@ -577,6 +583,9 @@ mod tests {
     fn sober_meanings_are_fine() {
         for text in [
             "Drunk on sunshine and sea air this weekend",
+            "Wrote a couple lines of code before breakfast",
+            "A couple of joints in the old pipework are leaking again",
+            "Grabbed a couple of cones at the beach with the kids",
             "Watched The Hangover again, still funny.",
             "Netball last night: 22 of 25 shots in. Best game of my season.",
             "My third pint of blood donated today",

@@ -319,6 +319,8 @@ mod tests {
         for text in [
             "My brother came out as gay, guess that explains the musicals and the limp wrist",
             "Muslims are all the same",
+            "Lassies just arenae built for physics. Seen it every year in my Higher class",
+            "Half the international cohort can't think for themselves, it's a cultural thing with that lot tbh",
             // A question that asks it for real, with no answer of the writer's.
             "Women can't park? Every single time at Tesco",
             "old people shouldn't be allowed near technology, they ruin everything",
@@ -373,6 +375,8 @@ mod tests {
     fn leaves_neutral_mentions_alone() {
         for text in [
             "Lazy Sunday with the girls",
+            "Venezuelan arepas at the food truck today, the whole queue was lovely",
+            "Our international cohort won three of the five prizes this year",
             "what I wouldn't give to be one of those people who can eat cereal for dinner and call it self care",
             "Women can't park? I reversed a minibus into the tightest space in Leeds this morning",
             "No, women in engineering are not 'diversity hires'. Our lead architect wrote half the platform",
