@@ -16,8 +16,10 @@ const HINT: Action = Action::Rephrase { hint: "Share it only through the channel
 /// Words before "confidential" that make it a promise, not a label.
 const PROMISE: &str = "kept|keep|treated|as|remain|remains|stay|stays|is|are|be|completely|fully|100|strictly";
 
-/// Words of a service that keeps what it hears to itself.
-const DISCREET_SERVICE: &str = "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling";
+/// Words of a service that keeps what it hears, or destroys what it is
+/// given ("confidential document shredding"), to itself.
+const DISCREET_SERVICE: &str =
+    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|shredding|disposal|destruction";
 
 /// "Confidential, and no appointment needed", "it's confidential and there's
 /// no obligation": a service's promise, not a label ("Confidential: ...").

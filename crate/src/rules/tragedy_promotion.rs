@@ -34,6 +34,15 @@ impl Rule for TragedyPromotion {
                 None => return,
             },
         };
+        // "Our roof leaked in last night's storm, but we're open as usual":
+        // the weather of a night, not a disaster.
+        if tag == "weather" && super::near_word(doc, at, 2, 0, "night's|yesterday's|overnight|weekend's") {
+            return;
+        }
+        // "that rush was a massacre 😂 GGs": a game won big, not an atrocity.
+        if phrase.starts_with("massacre") && super::near_word(doc, at, 6, 8, GAME_WORDS) {
+            return;
+        }
         let condolence = tag == "condolence";
         // "Walking 10k in memory of my dad, donation link in bio": raising
         // money for a cause is not selling, unless the post turns away from
@@ -123,6 +132,9 @@ fn speaking_of(doc: &Doc) -> Option<usize> {
         })
         .map(|i| i - 1)
 }
+
+/// Words of a game or a match, around a "massacre" that was a scoreline.
+const GAME_WORDS: &str = "gg|ggs|game|games|match|round|rush|team|scoreline|league|lobby|ranked|finals|frag|frags";
 
 /// Sponsored challenges people take on in someone's memory.
 const CHALLENGES: &str =
@@ -239,6 +251,8 @@ mod tests {
             "Our thoughts are with Dave, who has to work the bank holiday 😂",
             "RIP Mr Okafor, our caretaker for 30 years. Gone too soon.",
             "RIP Dave. Gone far too soon. Raise a glass for him tonight lads ❤️🍺",
+            "that B rush was a massacre 😂 GGs to the other team, they were nice about it",
+            "Our roof leaked during last night's storm 🙃 but we're open as usual, just mind the buckets",
             "New boards in for the summer swell #ripcurl, 20% off this week",
             "Floodlights are back on at the club ground #floodlit, tickets from £5",
             "Remembering the victims of the building fire today. Speaking of them, their families ask for privacy.",
