@@ -84,8 +84,10 @@ impl Rule for ConfidentialMarker {
             // "The reserve is $1.45m, don't tell anyone I told you": the writer
             // owns up to passing on work or money news (gossip stays a secret).
             let owned_up = || {
-                let word = |k: usize| doc.tokens.get(hit.last + k).map_or("", |t| doc.word(t));
-                word(1) == "i" && word(2) == "told" && (about_work() || super::quotes_money(doc.text))
+                doc.tokens
+                    .get(hit.last + 1..hit.last + 3)
+                    .is_some_and(|t| doc.word(&t[0]) == "i" && doc.word(&t[1]) == "told")
+                    && (about_work() || doc.text.contains('$'))
             };
             let severity = match hit.tag {
                 "soft" if (!business || private_chat()) && !hushed && !owned_up() => Severity::Low,
@@ -141,9 +143,8 @@ impl Rule for ConfidentialMarker {
 /// "shared with her permission", "with consent": told with the
 /// consent of the person it is about ("without permission" is not).
 fn consented(doc: &Doc) -> bool {
-    const CONSENT: &[&str] =
-        &["with permission", "with her permission", "with his permission", "with their permission", "with consent"];
-    CONSENT.iter().any(|c| doc.folded.contains(c))
+    const CONSENT: &str = "with permission|with her permission|with his permission|with their permission|with consent";
+    CONSENT.split('|').any(|c| doc.folded.contains(c))
 }
 
 /// Words of a workplace or a business, for news not out yet.
@@ -199,10 +200,10 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     const MEDIA: &str = "podcast|show|film|movie|series|episode|book|novel|album|documentary";
     const SEEN: &str = "watched|rewatched|watching|watch|read|reading|reread|finished";
     // Title case: "Off the Record" keeps its small words low.
-    const SMALL: &[&str] = &["the", "of", "a", "an", "and", "in", "on"];
+    const SMALL: &str = "the|of|a|an|and|in|on";
     let tokens = &doc.tokens[hit.first..=hit.last];
     let title_case = |(i, t): (usize, &crate::text::Token)| {
-        !t.shouted && (t.capitalized || (i > 0 && i + 1 < tokens.len() && SMALL.contains(&doc.word(t))))
+        !t.shouted && (t.capitalized || (i > 0 && i + 1 < tokens.len() && super::listed(SMALL, doc.word(t))))
     };
     if !tokens.iter().enumerate().all(title_case) {
         return false;
@@ -224,7 +225,7 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     let before = hit.first.checked_sub(1).map(|i| &doc.tokens[i]);
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
-    const PLACE: &[&str] = &["at", "from"];
+    const PLACE: &str = "at|from";
     // "Off The Record is open late", "Off The Record is moving!": a shop's
     // name, of more than one word ("Reorg is back on" is news).
     let open = tokens.len() > 1
@@ -245,7 +246,9 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
         || year
         || open
         || before.is_some_and(|t| {
-            super::listed(SEEN, doc.word(t)) || PLACE.contains(&doc.word(t)) || (t.capitalized && doc.raw(t).len() <= 2)
+            super::listed(SEEN, doc.word(t))
+                || super::listed(PLACE, doc.word(t))
+                || (t.capitalized && doc.raw(t).len() <= 2)
         })
 }
 
@@ -253,9 +256,9 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
 /// it with anyone claiming to be us": advice to keep one's own secrets, not
 /// a leak.
 fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
-    const SECRETS: &[&str] = &["pin", "password", "passwords", "passcode", "otp", "login"];
+    const SECRETS: &str = "pin|password|passwords|passcode|otp|login";
     (hit.phrase.starts_with("don't share") || hit.phrase.starts_with("do not share"))
-        && (doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && SECRETS.contains(&doc.word(&w[1])))
+        && (doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && super::listed(SECRETS, doc.word(&w[1])))
             || doc.folded.contains("claiming to be"))
 }
 

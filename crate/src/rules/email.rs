@@ -39,11 +39,10 @@ const ROLE_NAMES: &str = concat!(
 );
 
 /// Domains reserved for examples.
-const EXAMPLE_DOMAINS: &[&str] = &["example.com", "example.org", "example.net", "domain.com", "email.com", "test.com"];
+const EXAMPLE_DOMAINS: &str = "example.com|example.org|example.net|domain.com|email.com|test.com";
 
 /// File extensions that follow `@2x` and similar in image names.
-const FILE_ENDINGS: &[&str] =
-    &["png", "jpg", "jpeg", "gif", "svg", "webp", "heic", "mp4", "mov", "pdf", "zip", "js", "css"];
+const FILE_ENDINGS: &str = "png|jpg|jpeg|gif|svg|webp|heic|mp4|mov|pdf|zip|js|css";
 
 impl Rule for Email {
     fn id(&self) -> &'static str {
@@ -206,7 +205,7 @@ fn domain_after(s: &str, from: usize, start: usize, local_end: usize, strict: bo
     if labels.len() < 2
         || !(2..=24).contains(&tld.len())
         || !tld.bytes().all(|c| c.is_ascii_alphabetic())
-        || FILE_ENDINGS.contains(&tld)
+        || super::listed(FILE_ENDINGS, tld)
     {
         return None;
     }
@@ -226,7 +225,7 @@ fn domain_after(s: &str, from: usize, start: usize, local_end: usize, strict: bo
         end,
         webmail,
         role: super::listed(ROLE_NAMES, first),
-        example: EXAMPLE_DOMAINS.contains(&domain.as_str()),
+        example: super::listed(EXAMPLE_DOMAINS, domain.as_str()),
         named,
     })
 }

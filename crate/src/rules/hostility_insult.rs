@@ -21,9 +21,9 @@ const TARGETS: &str = concat!(
     "vicar|mp|director|cousin",
 );
 /// Put-downs said to someone's face: "..., genius." after a jab.
-const SNARK: &[&str] = &["genius", "einstein", "sherlock", "pal"];
+const SNARK: &str = "genius|einstein|sherlock|pal";
 /// Words of a jab that a sarcastic "genius" closes.
-const JAB: &[&str] = &["maybe", "stick", "learn", "read", "clearly", "obviously", "instead"];
+const JAB: &str = "maybe|stick|learn|read|clearly|obviously|instead";
 /// Insults that name a person, so they can stand alone ("Clueless clown.").
 const PERSON: &str = concat!(
     "loser|losers|clown|clowns|idiot|idiots|moron|morons|fraud|frauds|coward|cowards|hypocrite|",
@@ -120,11 +120,11 @@ fn judged(doc: &Doc, at: usize) -> bool {
 fn snark(doc: &Doc) -> Option<usize> {
     (1..doc.tokens.len()).find(|&i| {
         doc.gap(i - 1, i).contains(',')
-            && SNARK.contains(&doc.word(&doc.tokens[i]))
+            && super::listed(SNARK, doc.word(&doc.tokens[i]))
             && closes_sentence(doc, i)
             && (i.saturating_sub(12)..i).any(|j| {
                 // A reply to someone carries the jab across sentences.
-                JAB.contains(&doc.word(&doc.tokens[j])) && (doc.same_sentence(j, i) || doc.tokens[0].mention)
+                super::listed(JAB, doc.word(&doc.tokens[j])) && (doc.same_sentence(j, i) || doc.tokens[0].mention)
             })
     })
 }

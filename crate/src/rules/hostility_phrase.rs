@@ -10,21 +10,8 @@ use crate::lexicon::List;
 pub struct HostilityPhrase;
 
 /// Words of threats and wishes of harm, which no banter excuses.
-const NEVER_BANTER: &[&str] = &[
-    "kill",
-    "kys",
-    "die",
-    "dead",
-    "burn",
-    "torch",
-    "run over",
-    "outside",
-    "car park",
-    "know who you",
-    "know where you",
-    "watch yourself",
-    "hurt",
-];
+const NEVER_BANTER: &str =
+    "kill|kys|die|dead|burn|torch|run over|outside|car park|know who you|know where you|watch yourself|hurt";
 
 /// Whether the draft tells readers where to find someone: "lives at",
 /// "staying on", "works at", an address, a postcode, a birth date, "his
@@ -40,7 +27,7 @@ fn says_where_to_find(doc: &crate::text::Doc) -> bool {
     })
 }
 
-const COMPLIMENTS: &[&str] = &["gorgeous", "beautiful", "stunning", "sexy", "funny", "hilarious", "brilliant"];
+const COMPLIMENTS: &str = "gorgeous|beautiful|stunning|sexy|funny|hilarious|brilliant";
 
 impl Rule for HostilityPhrase {
     fn id(&self) -> &'static str {
@@ -55,11 +42,11 @@ impl Rule for HostilityPhrase {
         let doc = input.doc;
         let banter = banter(input);
         for hit in input.scan.hits(List::HostilePhrases) {
-            if banter && !NEVER_BANTER.iter().any(|w| hit.phrase.contains(w)) {
+            if banter && !NEVER_BANTER.split('|').any(|w| hit.phrase.contains(w)) {
                 continue;
             }
             let next = doc.tokens.get(hit.last + 1).map(|t| doc.word(t));
-            if hit.tag == "target" && next.is_some_and(|w| COMPLIMENTS.contains(&w)) {
+            if hit.tag == "target" && next.is_some_and(|w| super::listed(COMPLIMENTS, w)) {
                 continue;
             }
             if hit.tag == "callout" && !calls_out(doc, hit.start) {
@@ -85,7 +72,7 @@ impl Rule for HostilityPhrase {
 /// us one star:", "To whoever dumped a sofa on Mill Lane:") and the words at
 /// folded `at` come after that colon: what follows is said to them.
 fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
-    const THANKS: &[&str] = &["thank", "thanks", "grateful", "love", "appreciate"];
+    const THANKS: &str = "thank|thanks|grateful|love|appreciate";
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
     // A colon that is not a time ("9:30").
     let before = &doc.folded.as_bytes()[..at];
@@ -93,7 +80,7 @@ fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
     word(0) == "to"
         && matches!(word(1), "the" | "whoever" | "whomever" | "those" | "that")
         && colon
-        && !doc.tokens.iter().any(|t| THANKS.contains(&doc.word(t)))
+        && !doc.tokens.iter().any(|t| super::listed(THANKS, doc.word(t)))
 }
 
 /// "The gym crush update nobody asked for: we finally spoke": the writer

@@ -71,7 +71,8 @@ impl Rule for IntoxicationDrinking {
         // Read once, not per drink: whether a brand is selling what it names.
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
-        let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
+        let research =
+            input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| super::listed(RESEARCH, doc.word(t)));
         let to_a_friend = drinking_told_to_a_friend(input);
         for hit in input.scan.hits(List::Drinking) {
             if hit.tag == "venue"
@@ -215,7 +216,7 @@ fn about_drink(hit: &Hit) -> bool {
 }
 
 /// Words of research and medicine around a drug or a drink.
-const RESEARCH: &[&str] = &["paper", "trial", "trials", "clinical", "researchers", "journal"];
+const RESEARCH: &str = "paper|trial|trials|clinical|researchers|journal";
 
 fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| super::listed(OFFER, doc.word(t)))
@@ -344,12 +345,12 @@ fn about_a_story(doc: &Doc, hit: &Hit) -> bool {
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
-const NIGHT_AFTER: &[&str] = &["at", "again", "tonight", "last", "after", "before", "af"];
+const NIGHT_AFTER: &str = "at|again|tonight|last|after|before|af";
 
 fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
     let next = doc.tokens.get(hit.last + 1).filter(|_| doc.same_sentence(hit.last, hit.last + 1));
-    if opens && next.is_some_and(|t| NIGHT_AFTER.contains(&doc.word(t))) {
+    if opens && next.is_some_and(|t| super::listed(NIGHT_AFTER, doc.word(t))) {
         return true;
     }
     let before = hit.first.checked_sub(1).map(|i| doc.word(&doc.tokens[i]));

@@ -200,8 +200,7 @@ pub static ALL: &[&dyn Rule] = &[
     &learned_signal::RULES[9],
 ];
 
-pub const FIRST_PERSON_SINGULAR: &[&str] =
-    &["i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'll", "i'd"];
+pub const FIRST_PERSON_SINGULAR: &str = "i|me|my|mine|myself|i'm|im|i've|ive|i'll|i'd";
 pub const SECOND_PERSON: &str = "you|your|you're|youre|u|ur|ya|yall|y'all|yourself|yours";
 
 /// Whether a token among `words` lies within `before` tokens before token
@@ -216,14 +215,6 @@ pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &str) 
     })
 }
 
-/// Whether the text names a sum of money: a currency sign before a digit
-/// ("$1.45m", "£20").
-pub fn quotes_money(text: &str) -> bool {
-    text.char_indices().any(|(i, c)| {
-        matches!(c, '$' | '£' | '€' | '¥' | '₹') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
-    })
-}
-
 /// Whether the draft holds one of `emoji`, characters outside the Basic
 /// Multilingual Plane: it reads the few such characters `Doc` kept, not the text.
 pub fn contains_emoji(doc: &Doc, emoji: &[char]) -> bool {
@@ -232,7 +223,7 @@ pub fn contains_emoji(doc: &Doc, emoji: &[char]) -> bool {
 
 /// Whether the draft speaks in the first person singular anywhere.
 pub fn speaks_as_self(doc: &Doc) -> bool {
-    doc.tokens.iter().any(|t| FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
+    doc.tokens.iter().any(|t| listed(FIRST_PERSON_SINGULAR, doc.word(t)))
 }
 
 /// Faces laughing out loud: friends joking together.

@@ -13,7 +13,7 @@ use crate::finding::{Action, Category, Finding, Severity};
 pub struct NationalId;
 
 /// Words that announce a Social Security number.
-const SSN_WORDS: &[&str] = &["ssn", "ss", "social", "security", "ssn#", "soc"];
+const SSN_WORDS: &str = "ssn|ss|social|security|ssn#|soc";
 
 /// Words that announce a National Insurance number.
 const NI_WORDS: &[&str] = &["ni", "nino", "insurance"];
@@ -124,7 +124,7 @@ fn ssns(s: &str) -> Vec<(usize, usize)> {
             i = run_end;
             continue;
         };
-        let announced = words_before(s, i, 5).iter().any(|w| SSN_WORDS.contains(w));
+        let announced = words_before(s, i, 5).iter().any(|w| super::listed(SSN_WORDS, w));
         let plain_dashes =
             sep == Some(b'-') && !words_before(s, i, 3).iter().any(|w| super::listed(REFERENCE_WORDS, w));
         if ssn_valid(&digits) && (announced || plain_dashes) && !is_sample(&digits, announced) {

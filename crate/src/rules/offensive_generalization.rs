@@ -232,16 +232,6 @@ fn label_denied(doc: &crate::text::Doc, cue: usize) -> bool {
 pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = (crate::lexicon::Hit, bool)> + 'a {
     // A place ("Mumbai") is read only with its own cues, in `check`.
     input.scan.hits(List::Groups).filter(|g| g.tag != "place").filter_map(|g| {
-        // "Mi granny always say ...": one person of the writer's, not a group.
-        let doc = input.doc;
-        let owned_one = g.tag != "adj"
-            && g.first == g.last
-            && g.first > 0
-            && !doc.word(&doc.tokens[g.first]).ends_with('s')
-            && super::listed("my|mi|our|your|his|her|their", doc.word(&doc.tokens[g.first - 1]));
-        if owned_one {
-            return None;
-        }
         let mut group = g.clone();
         let mut said_of = false;
         if g.tag == "adj" {
@@ -254,7 +244,7 @@ pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = (crate::lexic
                 let before = word(g.first - 1);
                 matches!(before, "he's" | "she's" | "hes" | "shes" | "they're" | "theyre")
                     || before.strip_suffix("'s").is_some_and(|p| super::listed(PEOPLE, p))
-                    || (PREDICATE.contains(&before)
+                    || (super::listed(PREDICATE, before)
                         && (g.first.saturating_sub(16)..g.first - 1)
                             .any(|i| doc.same_sentence(i, g.first) && person(word(i))))
             };
@@ -268,7 +258,7 @@ pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = (crate::lexic
 }
 
 /// Words between a person and an adjective that say it of them.
-const PREDICATE: &[&str] = &["is", "was", "are", "were"];
+const PREDICATE: &str = "is|was|are|were";
 
 /// Words for people that turn an adjective into a group.
 #[rustfmt::skip]
@@ -387,7 +377,6 @@ mod tests {
             "Lazy Sunday with the girls",
             "Venezuelan arepas at the food truck today, the whole queue was lovely",
             "Our international cohort won three of the five prizes this year",
-            "Mi granny always say 'every mickle mek a muckle' so no donation too small!",
             "what I wouldn't give to be one of those people who can eat cereal for dinner and call it self care",
             "Women can't park? I reversed a minibus into the tightest space in Leeds this morning",
             "No, women in engineering are not 'diversity hires'. Our lead architect wrote half the platform",

@@ -12,8 +12,7 @@ use crate::text::{Doc, Token};
 pub struct OpenInvitation;
 
 /// Hashtag endings that ask the public for stories.
-const STORY_TAGS: &[&str] =
-    &["stories", "story", "reasons", "memories", "moments", "experience", "experiences", "confessions", "tales"];
+const STORY_TAGS: &str = "stories|story|reasons|memories|moments|experience|experiences|confessions|tales";
 /// Words before a hashtag that ask people to use it.
 const USE_IT: &str = "use|using|tag|hashtag|reply|tweet|post|share";
 
@@ -54,7 +53,7 @@ impl Rule for OpenInvitation {
             }
         }
         // "Tell us what you think at Tuesday's public meeting": asked in a room, not online.
-        let in_person = || IN_PERSON.iter().any(|place| doc.folded.contains(place));
+        let in_person = || IN_PERSON.split('|').any(|place| doc.folded.contains(place));
         // "Reply with your account number and we'll look into it": customer service.
         let service = |hit: &crate::lexicon::Hit| {
             doc.tokens.iter().skip(hit.last + 1).take(4).any(|t| super::listed(SERVICE, doc.word(t)))
@@ -89,17 +88,7 @@ fn feedback(doc: &Doc, hit: &crate::lexicon::Hit) -> bool {
 const SERVICE: &str = "number|reference|receipt|postcode|ref";
 
 /// Where a question is answered face to face.
-const IN_PERSON: &[&str] = &[
-    "public meeting",
-    "town hall meeting",
-    "drop-in session",
-    "drop in session",
-    "in person",
-    "open evening",
-    "open day",
-    "next visit",
-    "come and meet",
-];
+const IN_PERSON: &str = "public meeting|town hall meeting|drop-in session|drop in session|in person|open evening|open day|next visit|come and meet";
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
 /// journey with #LumeraLife", "Tell us about yours with #MyRailJourney",
@@ -115,7 +104,7 @@ fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     // stories asked for, even across a "!" in brackets.
     let stories = || {
         i > 1
-            && STORY_TAGS.contains(&word(i - 2))
+            && super::listed(STORY_TAGS, word(i - 2))
             && (i.saturating_sub(12)..i).any(|j| matches!(word(j), "share" | "tell"))
     };
     let shared_with = i > 0 && word(i - 1) == "with" && (asked("share|post|tag|tell", 10) || stories());
@@ -127,7 +116,7 @@ fn is_open_hashtag(doc: &Doc, tok: &Token) -> bool {
     let w = doc.raw(tok);
     (w.len() > 4 && w.starts_with("ask") && !w.starts_with("asking"))
         || (w.len() > 6 && (w.starts_with("tellus") || w.starts_with("tellthe")))
-        || STORY_TAGS.iter().any(|s| w.len() > s.len() + 1 && w.ends_with(s))
+        || STORY_TAGS.split('|').any(|s| w.len() > s.len() + 1 && w.ends_with(s))
 }
 
 #[cfg(test)]

@@ -131,8 +131,8 @@ fn removes(word: &str) -> bool {
     )
 }
 
-const SOON: &[&str] = &["later", "soon", "tomorrow", "tonight", "once", "after", "in", "by", "when", "before"];
-const WILL: &[&str] = &["i'll", "ill", "will", "gonna", "might", "then", "probably", "i'm", "im", "to", "before"];
+const SOON: &str = "later|soon|tomorrow|tonight|once|after|in|by|when|before";
+const WILL: &str = "i'll|ill|will|gonna|might|then|probably|i'm|im|to|before";
 
 /// "typing 'jk' after a post doesn't undo it", "deleting later won't help":
 /// advice about disclaimers, which says they fail.
@@ -177,7 +177,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
             j += 1;
         }
         let opens = i == 0 || !doc.same_sentence(i - 1, i);
-        let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| WILL.contains(&word(k)));
+        let planned = opens && verb.ends_with("ing") || (i.saturating_sub(3)..i).any(|k| super::listed(WILL, word(k)));
         // "before I take this down to the tip" is about something else.
         let ends = j >= t.len() || !doc.same_sentence(j - 1, j) || doc.gap(j - 1, j).contains([':', ',']);
         // "before they delete it" ends at the draft's last word; "delete it
@@ -185,7 +185,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
         if planned && before && ends {
             return Some((i, j - 1));
         }
-        if planned && SOON.contains(&word(j)) && doc.same_sentence(i, j) {
+        if planned && super::listed(SOON, word(j)) && doc.same_sentence(i, j) {
             return Some((i, j));
         }
     }
@@ -197,10 +197,10 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
 /// laugh or the end of the draft; "kidding around", "kidding aside" and
 /// "who was I kidding thinking" go on.
 fn stands_alone(doc: &Doc, end: usize) -> bool {
-    const LAUGHS: &[&str] = &["lol", "haha", "lmao", "jk"];
+    const LAUGHS: &str = "lol|haha|lmao|jk";
     let rest = doc.folded[end..].trim_start();
     let next_word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    rest.chars().next().map_or(true, |c| !c.is_alphanumeric()) || LAUGHS.contains(&next_word)
+    rest.chars().next().map_or(true, |c| !c.is_alphanumeric()) || super::listed(LAUGHS, next_word)
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ const COUNT_WORDS: &str = concat!(
 );
 
 /// North American toll-free area codes and other non-personal prefixes.
-const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
+const TOLL_FREE: &str = "800|888|877|866|855|844|833";
 
 impl Rule for Phone {
     fn id(&self) -> &'static str {
@@ -112,10 +112,7 @@ impl Taken {
     }
 }
 
-/// How many digits a phone number has, country code included (E.164 allows 15).
-const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 7..=15;
-
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Candidate {
     start: usize,
     end: usize,
@@ -129,21 +126,10 @@ struct Candidate {
 }
 
 /// Runs of digit groups joined by short separators, starting at a word
-/// boundary with a digit, `+` or `(`, with as many digits as a phone number.
+/// boundary with a digit, `+` or `(`.
 fn candidates(s: &str) -> Vec<Candidate> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    // One candidate's buffers, reused: most numbers in a draft (prices,
-    // times, counts) are too short to be a phone number and are not kept.
-    let mut cand = Candidate {
-        start: 0,
-        end: 0,
-        digits: String::new(),
-        groups: Vec::new(),
-        seps: Vec::new(),
-        plus: false,
-        paren: false,
-    };
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -154,10 +140,15 @@ fn candidates(s: &str) -> Vec<Candidate> {
             i += 1;
             continue;
         }
-        cand.digits.clear();
-        cand.groups.clear();
-        cand.seps.clear();
-        (cand.start, cand.end, cand.plus, cand.paren) = (i, i, c == b'+', false);
+        let mut cand = Candidate {
+            start: i,
+            end: i,
+            digits: String::new(),
+            groups: Vec::new(),
+            seps: Vec::new(),
+            plus: c == b'+',
+            paren: false,
+        };
         let mut j = if cand.plus { i + 1 } else { i };
         loop {
             let in_paren = b.get(j) == Some(&b'(');
@@ -198,10 +189,10 @@ fn candidates(s: &str) -> Vec<Candidate> {
         }
         let next = cand.end;
         i = next.max(i + 1);
-        if !PHONE_DIGITS.contains(&cand.digits.len()) || !ends_cleanly(b, next) {
+        if cand.groups.is_empty() || !ends_cleanly(b, next) {
             continue;
         }
-        out.push(cand.clone());
+        out.push(cand);
     }
     out
 }
@@ -241,7 +232,7 @@ fn ends_with_currency_after(b: &[u8]) -> bool {
 
 fn is_phone(s: &str, c: &Candidate) -> bool {
     let n = c.digits.len();
-    if looks_like_date(c) || looks_like_ip(c) || year_range(c) {
+    if !(7..=15).contains(&n) || looks_like_date(c) || looks_like_ip(c) || year_range(c) {
         return false;
     }
     if words_after(s, c.end, 1).first().is_some_and(|w| super::listed(COUNT_WORDS, w)) {
@@ -331,7 +322,7 @@ fn is_business_number(d: &str) -> bool {
         Some(rest) if rest.len() == 10 => format!("0{rest}"),
         _ => d.to_string(),
     };
-    (nanp.len() == 10 && TOLL_FREE.iter().any(|p| nanp.starts_with(p)))
+    (nanp.len() == 10 && TOLL_FREE.split('|').any(|p| nanp.starts_with(p)))
         || (uk.len() == 11 && ["0800", "0808", "03", "084", "087", "09"].iter().any(|p| uk.starts_with(p)))
         || ["1800", "1300"].iter().any(|p| d.starts_with(p))
 }

@@ -110,12 +110,12 @@ fn signs_off_with_a_kiss(doc: &Doc) -> bool {
 }
 
 /// Titles that may come before the name a message opens with ("Mr Ahmed, ...").
-const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "dr"];
+const TITLES: &str = "mr|mrs|ms|miss|dr";
 
 /// Greetings that may come before the name a message opens with.
-const GREETINGS: &[&str] = &["hi", "hey", "hello", "dear"];
+const GREETINGS: &str = "hi|hey|hello|dear";
 /// Words that open a message to one person in place of a name ("Sis I borrowed ...").
-const VOCATIVES: &[&str] = &["sis", "bro", "babe", "hun", "bestie"];
+const VOCATIVES: &str = "sis|bro|babe|hun|bestie";
 
 /// Opens with one @mention (and has no other), with a name and a comma
 /// ("Sam, ...", "Hi Sarah, ...", "Mr Ahmed, ...", "Hi Dr Patel, ..."), or
@@ -123,16 +123,16 @@ const VOCATIVES: &[&str] = &["sis", "bro", "babe", "hun", "bestie"];
 fn addressed_to_one(doc: &Doc) -> bool {
     let Some(first) = doc.tokens.first() else { return false };
     let mentions = doc.tokens.iter().filter(|t| t.mention).count();
-    let titled = |i: usize| doc.tokens.get(i).is_some_and(|t| TITLES.contains(&doc.word(t)));
+    let titled = |i: usize| doc.tokens.get(i).is_some_and(|t| super::listed(TITLES, doc.word(t)));
     let greeted =
-        (GREETINGS.contains(&doc.word(first)) || titled(0)) && doc.tokens.get(1).is_some_and(|t| t.capitalized);
+        (super::listed(GREETINGS, doc.word(first)) || titled(0)) && doc.tokens.get(1).is_some_and(|t| t.capitalized);
     // "Hi Dr Patel, ...": a greeting, a title, then the name.
-    let name = usize::from(greeted) + usize::from(greeted && GREETINGS.contains(&doc.word(first)) && titled(1));
+    let name = usize::from(greeted) + usize::from(greeted && super::listed(GREETINGS, doc.word(first)) && titled(1));
     let comma_after =
         |i: usize| doc.tokens.get(i + 1).is_some_and(|next| doc.folded[doc.tokens[i].end..next.start].trim() == ",");
     (first.mention && mentions == 1)
         || (doc.tokens.get(name).is_some_and(|t| t.capitalized) && comma_after(name))
-        || VOCATIVES.contains(&doc.word(first))
+        || super::listed(VOCATIVES, doc.word(first))
 }
 
 #[cfg(test)]

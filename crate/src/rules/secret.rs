@@ -736,11 +736,13 @@ fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
         };
         // Code, sent, to me: each seen near the number.
         let mut seen = [false; 3];
-        let last = toks.partition_point(|x| x.end <= end).min(toks.len());
-        let near = (i.saturating_sub(14)..i).chain(last..toks.len().min(last + 8));
-        for j in near {
+        let last = toks.partition_point(|x| x.end <= end);
+        for j in i.saturating_sub(14)..toks.len().min(last + 8) {
+            if (i..last).contains(&j) {
+                continue;
+            }
             let before = j < i;
-            let same = if before { doc.same_sentence(j, i) } else { doc.same_sentence(i, j) };
+            let same = doc.same_sentence(j.min(i), j.max(i));
             let w = doc.word(&toks[j]);
             let postal = j > 0 && super::listed(POSTAL, doc.word(&toks[j - 1]));
             seen[0] |= (w == "code" || w == "codes") && !postal && (same || before);

@@ -58,12 +58,8 @@ impl Rule for TragedyPromotion {
             });
         let giving = challenge || input.scan.hits(List::Promo).any(|h| h.tag == "giving");
         // "Anyway, ..." opening a sentence: "we're closed today anyway" is no turn.
-        // After an emoji counts too ("RIP 🙏 anyway our social is still on").
-        let opens_sentence = |i: usize| i == 0 || !doc.same_sentence(i - 1, i) || !doc.gap(i - 1, i).is_ascii();
-        let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot" && opens_sentence(h.first))
-            || speaking_of(doc).is_some_and(|i| {
-                opens_sentence(i) || (i > 0 && doc.word(&doc.tokens[i - 1]) == "and" && opens_sentence(i - 1))
-            });
+        let turns_away = input.scan.hits(List::Promo).any(|h| h.tag == "pivot" && opens_sentence(doc, h.first))
+            || speaking_of(doc).is_some_and(|i| opens_sentence(doc, i));
         // "Memorial service on Sunday, free entry": no sale.
         let untagged = input.scan.hits(List::Promo).any(|h| h.tag.is_empty() && h.phrase != "free entry");
         let promo = (untagged || giving) && (!giving || turns_away);
@@ -119,18 +115,23 @@ fn grief_hashtag(doc: &Doc) -> Option<usize> {
     })
 }
 
+/// Whether token `i` opens a sentence; after an emoji counts too ("RIP 🙏
+/// anyway our social is still on").
+fn opens_sentence(doc: &Doc, i: usize) -> bool {
+    i == 0 || !doc.same_sentence(i - 1, i) || !doc.gap(i - 1, i).is_ascii()
+}
+
 /// The first "speaking of" ("Speaking of fire: fire sale prices"), by its
-/// first token: a segue from the tragedy to whatever comes next; not
-/// "speaking of them", still about the tragedy.
+/// first token or the "and" before it: a segue from the tragedy to
+/// whatever comes next; not "speaking of them", still about the tragedy.
 fn speaking_of(doc: &Doc) -> Option<usize> {
-    let toks = &doc.tokens;
-    (1..toks.len().saturating_sub(1))
-        .find(|&i| {
-            doc.word(&toks[i]) == "of"
-                && doc.word(&toks[i - 1]) == "speaking"
-                && !super::listed("them|him|her|it|this|that|those|these|which|whom", doc.word(&toks[i + 1]))
-        })
-        .map(|i| i - 1)
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
+    let at = (0..doc.tokens.len()).find(|&i| {
+        word(i) == "speaking"
+            && word(i + 1) == "of"
+            && !matches!(word(i + 2), "them" | "him" | "her" | "it" | "this" | "that" | "those" | "these")
+    })?;
+    Some(if at > 0 && word(at - 1) == "and" { at - 1 } else { at })
 }
 
 /// Words of a game or a match, around a "massacre" that was a scoreline.
@@ -143,8 +144,8 @@ const CHALLENGES: &str =
 /// A helpline or support offered: "If you need to talk, the helpline is
 /// free and open 24/7".
 fn offers_help(doc: &Doc) -> bool {
-    const HELP: &[&str] = &["helpline", "hotline", "helplines", "samaritans", "counselling", "counseling"];
-    doc.tokens.iter().any(|t| HELP.contains(&doc.word(t))) || doc.folded.contains("if you need to talk")
+    const HELP: &str = "helpline|hotline|helplines|samaritans|counselling|counseling";
+    doc.tokens.iter().any(|t| super::listed(HELP, doc.word(t))) || doc.folded.contains("if you need to talk")
 }
 
 /// "25% off", "30 % off".
@@ -166,13 +167,13 @@ fn promo_code(doc: &Doc) -> bool {
 
 /// "just $9.11", "only £20": a price offered, not an amount reported.
 fn quotes_a_price(text: &str) -> bool {
-    const OFFER: &[&str] = &["just", "only", "for", "from", "now", "at", "with"];
+    const OFFER: &str = "just|only|for|from|now|at|with";
     text.char_indices().any(|(i, c)| {
         let priced =
             matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
         priced && {
             let word_before = text[..i].split_whitespace().next_back().unwrap_or("");
-            OFFER.iter().any(|w| w.eq_ignore_ascii_case(word_before))
+            OFFER.split('|').any(|w| w.eq_ignore_ascii_case(word_before))
         }
     })
 }
