@@ -197,8 +197,8 @@ fn recall_stays_at_or_above_the_floors() {
 /// rules and its retrained model (thresholds no longer on a grid), seven
 /// more: 940. Session 17's retrain (22-bit hashes, near misses weighed up,
 /// the phrases and quiet cases sessions 16 and 17 left for it), six more:
-/// 946. Session 18's reading of codes the writer was sent, further from
-/// "code" (written for its own round's misses), one more: 947.
+/// 946. Session 18's reading of "#RIP..." hashtags as a death (written for
+/// its own round's misses), one more: 947.
 const HELDOUT_FLOOR: f64 = 947.0 / 1106.0;
 
 #[test]
