@@ -40,17 +40,12 @@ impl Rule for PaymentCard {
     }
 }
 
-/// The card numbers payment processors publish for testing (Stripe's,
-/// Visa's, Mastercard's and others' sandbox cards): they charge no one,
+/// The card numbers payment processors publish for testing, the most used
+/// of Stripe's and the card networks' sandbox cards: they charge no one,
 /// but people also type them as a card's example, so they stay quiet only
 /// where the draft calls them a test.
-#[rustfmt::skip]
-const TEST_CARDS: &str = concat!(
-    "4242424242424242|4000056655665556|4111111111111111|4012888888881881|5555555555554444|",
-    "5105105105105100|2223003122003222|5200828282828210|378282246310005|371449635398431|",
-    "6011111111111117|6011000990139424|3056930009020004|36227206271667|3566002020360505|",
-    "6200000000000005",
-);
+const TEST_CARDS: &str =
+    "4242424242424242|4000056655665556|4111111111111111|5555555555554444|5105105105105100|378282246310005";
 
 /// Words that call a card number a test one.
 const TEST_WORDS: &str = "test|testing|sandbox|dummy|staging";

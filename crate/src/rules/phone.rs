@@ -136,7 +136,16 @@ fn candidates(s: &str) -> Vec<Candidate> {
         let opens = c.is_ascii_digit()
             || (c == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
             || (c == b'(' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-        if !opens || !starts_word(s, i) || glued_to_number(b, i) {
+        // Most numbers in a draft (prices, times, counts) have too few digits
+        // for a phone number, even with the groups after them: skipped before
+        // a candidate is built, since `is_phone` wants seven or more.
+        let digits_ahead = || {
+            let run = b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, b' ' | b'-' | b'.' | b'(' | b')' | b'+'));
+            run.filter(|c| c.is_ascii_digit()).count()
+        };
+        if !opens || !starts_word(s, i) || glued_to_number(b, i) || digits_ahead() < 7 {
             i += 1;
             continue;
         }
