@@ -29,8 +29,7 @@ const PHRASES: &[(&str, (usize, usize), &str)] = &[
 ];
 
 /// Words that say a post is about banking.
-const BANKING: &[&str] =
-    &["sort code", "routing", "bank", "bsb", "transfer", "deposit", "refund", "wire", "pay me", "send money"];
+const BANKING: &str = "sort code|routing|bank|bsb|transfer|deposit|refund|wire|pay me|send money";
 
 /// Words allowed between a phrase and its number.
 const FILLERS: &str = "is|number|no|nr|num|my|our|the|and";

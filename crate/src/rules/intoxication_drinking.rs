@@ -71,8 +71,7 @@ impl Rule for IntoxicationDrinking {
         // Read once, not per drink: whether a brand is selling what it names.
         let brand_drinking = input.ctx.is_brand() && !offers_drinks(doc);
         // "Our new paper on ketamine as an antidepressant": research, not a night out.
-        let research =
-            input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| super::listed(RESEARCH, doc.word(t)));
+        let research = input.scan.has(List::Drinking) && doc.tokens.iter().any(|t| RESEARCH.contains(&doc.word(t)));
         let to_a_friend = drinking_told_to_a_friend(input);
         for hit in input.scan.hits(List::Drinking) {
             if hit.tag == "venue"
@@ -216,7 +215,7 @@ fn about_drink(hit: &Hit) -> bool {
 }
 
 /// Words of research and medicine around a drug or a drink.
-const RESEARCH: &str = "paper|trial|trials|clinical|researchers|journal";
+const RESEARCH: &[&str] = &["paper", "trial", "trials", "clinical", "researchers", "journal"];
 
 fn offers_drinks(doc: &Doc) -> bool {
     doc.tokens.iter().any(|t| super::listed(OFFER, doc.word(t)))

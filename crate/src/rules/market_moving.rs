@@ -13,7 +13,7 @@ use crate::text::Doc;
 
 pub struct MarketMoving;
 
-const WE: &str = "we|we're|were|we've|weve|our|us|we'll";
+const WE: &[&str] = &["we", "we're", "were", "we've", "weve", "our", "us", "we'll"];
 
 impl Rule for MarketMoving {
     fn id(&self) -> &'static str {
@@ -56,10 +56,7 @@ impl Rule for MarketMoving {
         distinct_events.dedup();
         let insider_voice = || {
             distinct_events.len() >= 2
-                || doc
-                    .tokens
-                    .iter()
-                    .any(|t| super::listed(WE, doc.word(t)) || super::listed(FIRST_PERSON_SINGULAR, doc.word(t)))
+                || doc.tokens.iter().any(|t| WE.contains(&doc.word(t)) || FIRST_PERSON_SINGULAR.contains(&doc.word(t)))
         };
         let hint = Action::Rephrase { hint: "Wait for the official announcement, then share that." };
         for event in &events {

@@ -181,9 +181,10 @@ pub fn phrase_at(s: &str, start: usize, phrase: &str) -> Option<usize> {
     (written && word_end).then_some(end)
 }
 
-/// Whether any of `phrases` is written as whole words at one of `starts`.
-pub fn has_keyword(s: &str, starts: &[usize], phrases: &[&str]) -> bool {
-    starts.iter().any(|&at| phrases.iter().any(|p| phrase_at(s, at, p).is_some()))
+/// Whether any of `phrases` (`|`-separated) is written as whole words at
+/// one of `starts`.
+pub fn has_keyword(s: &str, starts: &[usize], phrases: &str) -> bool {
+    starts.iter().any(|&at| phrases.split('|').any(|p| phrase_at(s, at, p).is_some()))
 }
 
 /// The maximal runs of `member` bytes in `b` at least `min` (> 0) long, as

@@ -22,8 +22,8 @@ impl Rule for PaymentCard {
             // "Sandbox tip: use test card 4242 4242 4242 4242": a processor's
             // test number, said to be one.
             let test = || {
-                super::listed(TEST_CARDS, &digits)
-                    && input.doc.tokens.iter().any(|t| super::listed(TEST_WORDS, input.doc.word(t)))
+                let at = input.doc.token_at_or_after(start);
+                super::listed(TEST_CARDS, &digits) && super::near_word(input.doc, at, 8, 12, TEST_WORDS)
             };
             if card && !test() {
                 let mut f = self.finding(
