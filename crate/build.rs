@@ -10,6 +10,16 @@
 //! rules' lessons (`src/rules/lessons.txt`) join them, as written but for
 //! comments.
 //!
+//! The `|`-separated word lists written in the rules' code with `words!`
+//! (`src/words.rs`) go first in the same stream: build.rs reads every
+//! `words!(...)` in `src/rules/` and writes `OUT_DIR/words_index.rs`, where
+//! each list's place in the unpacked text is found at compile time. As plain
+//! strings they were 23 KB of the wasm; packed with the lists, a third.
+//!
+//! Each stream is compressed only when its input changed (a copy of the
+//! input is kept beside it in OUT_DIR): zopfli takes seconds, and a rule's
+//! edit changes only the lists stream.
+//!
 //! It also writes the look-alike table (`OUT_DIR/lookalikes.deflate`):
 //! `decancer`'s fold of every letter, digit and enclosed alphanumeric that
 //! it changes, read here once instead of shipping `decancer`'s own tables
@@ -34,7 +44,9 @@ fn main() {
     println!("cargo:rerun-if-changed=src/lexicon");
     let mut entries: Vec<_> = fs::read_dir(src).expect("src/lexicon").flatten().map(|e| e.path()).collect();
     entries.sort(); // the packed file is the same on every machine
-    let mut packed = String::new();
+    let (mut packed, index) = rule_words(&[Path::new("src/rules"), Path::new("src/words.rs")]);
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("words_index.rs"), index).expect("write words_index.rs");
     for path in entries {
         if path.extension().is_some_and(|e| e == "txt") {
             println!("cargo:rerun-if-changed={}", path.display());
@@ -65,13 +77,7 @@ fn main() {
     let lessons = fs::read_to_string(lessons_path).expect("src/rules/lessons.txt");
     let kept: Vec<&str> = lessons.lines().filter(|l| !l.starts_with("//") && !l.trim().is_empty()).collect();
     packed.push_str(&format!("\0lessons.txt\n{}\n", kept.join("\n")));
-    // Zopfli spends seconds at build time for a stream 6% smaller than
-    // zlib's best level, in the same format.
-    let mut block = Vec::new();
-    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, packed.as_bytes(), &mut block)
-        .expect("zopfli compresses");
-    fs::write(out, block).expect("write lexicon.deflate");
-    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    deflate(packed.as_bytes(), &out);
     write_lookalikes(&Path::new(&out_dir).join("lookalikes.deflate"));
     write_model(Path::new("src/learned.bin"), &Path::new(&out_dir).join("learned.deflate"));
 }
@@ -100,10 +106,7 @@ fn write_model(model: &Path, out: &Path) {
     }
     packed.extend(bytes[entries..].iter().step_by(2));
     packed.extend(bytes[entries + 1..].iter().step_by(2));
-    let mut block = Vec::new();
-    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, packed.as_slice(), &mut block)
-        .expect("zopfli compresses");
-    fs::write(out, block).expect("write learned.deflate");
+    deflate(&packed, out);
 }
 
 /// The characters `src/text/fold.rs` asks the table about: non-ASCII
@@ -134,10 +137,79 @@ fn write_lookalikes(out: &Path) {
     push_varint(&mut table, count);
     table.extend_from_slice(&gaps);
     table.extend_from_slice(&folds);
+    deflate(&table, out);
+}
+
+/// Writes `input` deflated to `out`, unless `out` already holds it. Zopfli
+/// spends seconds for a stream 6% smaller than zlib's best level, in the
+/// same format.
+fn deflate(input: &[u8], out: &Path) {
+    let kept = out.with_extension("input");
+    if out.exists() && fs::read(&kept).is_ok_and(|k| k == input) {
+        return;
+    }
     let mut block = Vec::new();
-    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, table.as_slice(), &mut block)
+    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, input, &mut block)
         .expect("zopfli compresses");
-    fs::write(out, block).expect("write lookalikes.deflate");
+    fs::write(out, block).expect("write a deflate stream");
+    fs::write(kept, input).expect("keep the stream's input");
+}
+
+/// Every `words!("…", "…")` list in the `.rs` files at `paths`: the text
+/// that starts the packed stream (each list once; a list inside another
+/// shares its bytes) and the index `src/words.rs` includes, each list with
+/// its start and end in that text.
+fn rule_words(paths: &[&Path]) -> (String, String) {
+    let mut files = Vec::new();
+    for path in paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        match fs::read_dir(path) {
+            Ok(dir) => files.extend(dir.flatten().map(|e| e.path())),
+            Err(_) => files.push(path.to_path_buf()),
+        }
+    }
+    files.sort();
+    let mut lists = Vec::new();
+    for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "rs")) {
+        let code = fs::read_to_string(path).expect("read a rule");
+        for (at, _) in code.match_indices("words!(") {
+            lists.push(macro_literals(&code[at + "words!(".len()..], path));
+        }
+    }
+    lists.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    lists.dedup();
+    let mut text = String::new();
+    let mut index = String::from("/// Written by build.rs: each `words!` list and its place in the packed text.\n");
+    index.push_str("const INDEX: &[(&str, u32, u32)] = &[\n");
+    for list in &lists {
+        let start = text.find(list.as_str()).unwrap_or_else(|| {
+            text.push_str(list);
+            text.len() - list.len()
+        });
+        index.push_str(&format!("    ({list:?}, {start}, {}),\n", start + list.len()));
+    }
+    index.push_str("];\n");
+    assert!(!text.contains('\0'), "a words! list holds a NUL, which separates the packed files");
+    (text, index)
+}
+
+/// The string literals of one `words!(` call (its arguments), joined as
+/// `concat!` joins them. Lists hold no escapes, so none are read.
+fn macro_literals(args: &str, path: &Path) -> String {
+    let mut joined = String::new();
+    let mut rest = args;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.starts_with(')') {
+            return joined;
+        }
+        let literal =
+            rest.strip_prefix('"').unwrap_or_else(|| panic!("{}: words! takes string literals", path.display()));
+        let end = literal.find('"').unwrap_or_else(|| panic!("{}: an unclosed words! literal", path.display()));
+        assert!(!literal[..end].contains('\\'), "{}: a words! list with an escape", path.display());
+        joined.push_str(&literal[..end]);
+        rest = &literal[end + 1..];
+    }
 }
 
 /// Seven bits at a time, lowest first; the high bit says more follow.

@@ -13,6 +13,7 @@ mod lexicon;
 pub mod rules;
 pub mod text;
 pub mod tips;
+mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

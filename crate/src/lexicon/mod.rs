@@ -67,19 +67,23 @@ lists! {
 }
 
 /// One file's text from the block build.rs packed: every word list and the
-/// rules' lessons, each after a `\0file.txt` line, deflate-compressed.
-/// Unpacked once, on first use.
+/// rules' lessons, each after a `\0file.txt` line.
 pub(crate) fn packed(file: &str) -> &'static str {
+    packed_text().split('\0').find_map(|section| section.strip_prefix(file)?.strip_prefix('\n')).unwrap_or("")
+}
+
+/// The whole block build.rs packed, deflate-compressed: the rules' `words!`
+/// lists, then the files. Unpacked once, on first use.
+pub(crate) fn packed_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    let text = TEXT.get_or_init(|| {
+    TEXT.get_or_init(|| {
         let packed = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.deflate"));
         // build.rs wrote it, and a test unpacks every list; a broken block
         // would read as empty lists, not a panic (nor its error formatting,
         // which costs kilobytes of wasm).
         let bytes = zune_inflate::DeflateDecoder::new(packed).decode_deflate().unwrap_or_default();
         String::from_utf8(bytes).unwrap_or_default()
-    });
-    text.split('\0').find_map(|section| section.strip_prefix(file)?.strip_prefix('\n')).unwrap_or("")
+    })
 }
 
 /// Where a hit was found and what it matched.

@@ -12,11 +12,12 @@ use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct Address;
 
 #[rustfmt::skip]
-const SUFFIXES: &str = concat!(
+const SUFFIXES: WordList = words!(
     "street|st|avenue|ave|av|road|rd|lane|ln|boulevard|blvd|drive|dr|court|ct|way|place|pl|",
     "terrace|ter|crescent|cres|close|square|sq|parkway|pkwy|highway|hwy|circle|cir|trail|trl|row|",
     "gardens|grove|mews|walk|parade|pde|alley|plaza|strasse|straße|view|hill|rise|vale|heights|",
@@ -24,18 +25,18 @@ const SUFFIXES: &str = concat!(
 );
 
 /// Words for a flat or a unit inside a building, before its number.
-const UNITS: &str = "apt|apartment|unit|flat|suite|ste|no|fl|floor";
+const UNITS: WordList = words!("apt|apartment|unit|flat|suite|ste|no|fl|floor");
 
 /// Suffixes that are also places and things ("4 Primrose Hill laps", "2
 /// Notting Hill screenings"): they end an address only at a comma, a full
 /// stop, a capital or the end.
-const PLACE_SUFFIXES: &str = "view|hill|rise|vale|heights|wharf|quay";
+const PLACE_SUFFIXES: WordList = words!("view|hill|rise|vale|heights|wharf|quay");
 
 /// Words that are never part of a street name. A `|`-string: an array
 /// costs 8 bytes of wasm per entry (about 0.8 KB here), for a 2-3% faster
 /// long draft.
 #[rustfmt::skip]
-const NOT_NAMES: &str = concat!(
+const NOT_NAMES: WordList = words!(
     "the|a|an|of|to|in|on|at|by|for|with|and|or|but|from|my|your|our|his|her|their|its|this|that|",
     "these|those|down|up|along|across|over|under|more|less|most|best|worst|next|last|other|same|is|",
     "are|was|were|be|it|we|i|you|he|she|they|me|us|them|am|pm|times|minute|minutes|min|mins|hour|",
@@ -48,7 +49,7 @@ const NOT_NAMES: &str = concat!(
 
 /// Words right before a number that make it something other than a house.
 #[rustfmt::skip]
-const NOT_HOUSE: &str = concat!(
+const NOT_HOUSE: WordList = words!(
     "page|chapter|season|episode|ep|top|route|rt|gate|platform|exit|room|level|floor|bus|line|",
     "the|part|vol|volume|step|day|week|year|no|number|size|rank|ranked|issue|act|scene|verse|",
     "grade|aged|age|under|over|about|around|only|just|first|last|with|than|of|in|since|",
@@ -73,7 +74,7 @@ const FAMOUS: &[(&str, &str)] = &[
 
 /// Courts that are institutions, not addresses ("Supreme Court").
 #[rustfmt::skip]
-const COURTS: &str = concat!(
+const COURTS: WordList = words!(
     "supreme|high|appeals|appeal|district|federal|circuit|county|family|crown|magistrates|food|",
     "tennis|basketball|squash|royal|juvenile|claims|probate|criminal|civil|superior|municipal|",
     "state",
@@ -81,14 +82,14 @@ const COURTS: &str = concat!(
 
 /// Words that say the address is where someone lives or can be found.
 #[rustfmt::skip]
-const HOME_WORDS: &str = concat!(
+const HOME_WORDS: WordList = words!(
     "live|lives|living|address|addy|over|house|home|apartment|flat|moved|move|moving|deliver|",
     "send|ship|pick|meet|stay|staying|crash|party|come|swing|drop",
 );
 
 /// Phrases that make an address private whoever posts it.
 #[rustfmt::skip]
-const PRIVATE_PHRASES: &str = concat!(
+const PRIVATE_PHRASES: WordList = words!(
     "i live|we live|my address|our address|my place|my house|my home|my apartment|my flat|",
     "come over|my new place|home address|housewarming|moving into|moving in|lives at|live at|",
     "my new flat|my new house|my new home|my new apartment|moved into",
@@ -96,7 +97,7 @@ const PRIVATE_PHRASES: &str = concat!(
 
 /// Phrases of a business inviting people in; the words that make an address a
 /// business's public one are the `pii_context` list's `business-word`s.
-const BUSINESS_PHRASES: &str = "visit us|find us|stop by|come see us";
+const BUSINESS_PHRASES: WordList = words!("visit us|find us|stop by|come see us");
 
 impl Rule for Address {
     fn id(&self) -> &'static str {
@@ -262,7 +263,7 @@ fn runs_to_postcode(doc: &Doc, i: usize) -> Option<usize> {
         }
         let unit = super::listed(UNITS, raw) || (doc.is_number(tk) && raw.len() <= 4);
         // "Unit 4, Brookfield Industrial Estate": a business's address.
-        let business = super::listed("estate|park|centre|center|industrial|business|retail", raw);
+        let business = super::listed(words!("estate|park|centre|center|industrial|business|retail"), raw);
         if !(tk.capitalized || unit) || business || super::listed(NOT_NAMES, raw) {
             return None;
         }

@@ -8,6 +8,7 @@
 use super::nearby::{has_keyword, keyword_starts, phrase_at};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::words::{words, WordList};
 
 pub struct BankAccount;
 
@@ -29,10 +30,10 @@ const PHRASES: &[(&str, (usize, usize), &str)] = &[
 ];
 
 /// Words that say a post is about banking.
-const BANKING: &str = "sort code|routing|bank|bsb|transfer|deposit|refund|wire|pay me|send money";
+const BANKING: WordList = words!("sort code|routing|bank|bsb|transfer|deposit|refund|wire|pay me|send money");
 
 /// Words allowed between a phrase and its number.
-const FILLERS: &str = "is|number|no|nr|num|my|our|the|and";
+const FILLERS: WordList = words!("is|number|no|nr|num|my|our|the|and");
 
 impl Rule for BankAccount {
     fn id(&self) -> &'static str {

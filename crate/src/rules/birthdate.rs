@@ -7,6 +7,7 @@
 use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::words::{words, WordList};
 
 pub struct Birthdate;
 
@@ -25,11 +26,11 @@ const ANNOUNCERS: &[(&str, bool)] = &[
 ];
 
 /// Words between the announcer and the date.
-const FILLERS: &str = "is|was|on|the|s|its|it|falls|of";
+const FILLERS: WordList = words!("is|was|on|the|s|its|it|falls|of");
 
 /// Someone close enough to the writer that their birth date is personal.
 #[rustfmt::skip]
-const PEOPLE: &str = concat!(
+const PEOPLE: WordList = words!(
     "i|im|me|my|we|our|son|daughter|baby|babies|kid|kids|wife|husband|partner|brother|sister|",
     "mom|mum|dad|child|twins|grandson|granddaughter|nephew|niece|boyfriend|girlfriend",
 );

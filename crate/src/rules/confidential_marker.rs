@@ -8,18 +8,21 @@ use super::{hit_span, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct ConfidentialMarker;
 
 const HINT: Action = Action::Rephrase { hint: "Share it only through the channel it was meant for." };
 
 /// Words before "confidential" that make it a promise, not a label.
-const PROMISE: &str = "kept|keep|treated|as|remain|remains|stay|stays|is|are|be|completely|fully|100|strictly";
+const PROMISE: WordList =
+    words!("kept|keep|treated|as|remain|remains|stay|stays|is|are|be|completely|fully|100|strictly");
 
 /// Words of a service that keeps what it hears, or destroys what it is
 /// given ("confidential document shredding"), to itself.
-const DISCREET_SERVICE: &str =
-    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|shredding|disposal|destruction";
+const DISCREET_SERVICE: WordList = words!(
+    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|shredding|disposal|destruction"
+);
 
 /// "Confidential, and no appointment needed", "it's confidential and there's
 /// no obligation": a service's promise, not a label ("Confidential: ...").
@@ -143,13 +146,14 @@ impl Rule for ConfidentialMarker {
 /// "shared with her permission", "with consent": told with the
 /// consent of the person it is about ("without permission" is not).
 fn consented(doc: &Doc) -> bool {
-    const CONSENT: &str = "with permission|with her permission|with his permission|with their permission|with consent";
+    const CONSENT: WordList =
+        words!("with permission|with her permission|with his permission|with their permission|with consent");
     CONSENT.split('|').any(|c| doc.folded.contains(c))
 }
 
 /// Words of a workplace or a business, for news not out yet.
 #[rustfmt::skip]
-const WORK: &str = concat!(
+const WORK: WordList = words!(
     "company|company's|firm|firm's|team|work|office|client|clients|project|launch|staff|",
     "employer|department|studio|lab|product|roadmap|app|ceo|board|deal|contract|contracts|",
     "merger|acquisition|pricing|patch|release|cast|crew|partners|colleagues|plant|factory|site|",
@@ -158,12 +162,13 @@ const WORK: &str = concat!(
 );
 
 /// Words of a surprise kept from someone close.
-const SURPRISE: &str = "surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|pregnant|engaged|anniversary";
+const SURPRISE: WordList =
+    words!("surprise|wedding|proposal|propose|proposing|birthday|puppy|kids|pregnant|engaged|anniversary");
 
 /// Words of public life and the news: an aside about them can be a leak
 /// even with no workplace named.
 #[rustfmt::skip]
-const PUBLIC_LIFE: &str = concat!(
+const PUBLIC_LIFE: WordList = words!(
     "mayor|council|councillor|minister|mp|police|charged|arrested|court|school|head|governor|",
     "public|announce|announced|resign|resigning|sacked|fired|election|party|club|manager",
 );
@@ -197,10 +202,10 @@ fn is_label(doc: &Doc, hit: &Hit) -> bool {
 /// "L.A. Confidential", "our Off The Record podcast": the title of a film,
 /// a show or a book, written in title case.
 fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
-    const MEDIA: &str = "podcast|show|film|movie|series|episode|book|novel|album|documentary";
-    const SEEN: &str = "watched|rewatched|watching|watch|read|reading|reread|finished";
+    const MEDIA: WordList = words!("podcast|show|film|movie|series|episode|book|novel|album|documentary");
+    const SEEN: WordList = words!("watched|rewatched|watching|watch|read|reading|reread|finished");
     // Title case: "Off the Record" keeps its small words low.
-    const SMALL: &str = "the|of|a|an|and|in|on";
+    const SMALL: WordList = words!("the|of|a|an|and|in|on");
     let tokens = &doc.tokens[hit.first..=hit.last];
     let title_case = |(i, t): (usize, &crate::text::Token)| {
         !t.shouted && (t.capitalized || (i > 0 && i + 1 < tokens.len() && super::listed(SMALL, doc.word(t))))
@@ -225,7 +230,7 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
     let before = hit.first.checked_sub(1).map(|i| &doc.tokens[i]);
     // "L.A. Confidential": initials before the title; "New at Off the Record":
     // a place's name.
-    const PLACE: &str = "at|from";
+    const PLACE: WordList = words!("at|from");
     // "Off The Record is open late", "Off The Record is moving!": a shop's
     // name, of more than one word ("Reorg is back on" is news).
     let open = tokens.len() > 1
@@ -256,7 +261,7 @@ fn names_a_work(doc: &Doc, hit: &Hit) -> bool {
 /// it with anyone claiming to be us": advice to keep one's own secrets, not
 /// a leak.
 fn safety_advice(doc: &Doc, hit: &Hit) -> bool {
-    const SECRETS: &str = "pin|password|passwords|passcode|otp|login";
+    const SECRETS: WordList = words!("pin|password|passwords|passcode|otp|login");
     (hit.phrase.starts_with("don't share") || hit.phrase.starts_with("do not share"))
         && (doc.tokens.windows(2).any(|w| doc.word(&w[0]) == "your" && super::listed(SECRETS, doc.word(&w[1])))
             || doc.folded.contains("claiming to be"))

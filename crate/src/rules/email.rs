@@ -10,12 +10,13 @@ use super::nearby::words_before;
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct Email;
 
 /// Free mailbox providers, by the name before the top-level domain.
 #[rustfmt::skip]
-const WEBMAIL_NAMES: &str = concat!(
+const WEBMAIL_NAMES: WordList = words!(
     "gmail|googlemail|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|icloud|protonmail|proton|",
     "pm|aol|gmx|yandex|tutanota|tuta|fastmail|rediffmail|btinternet|comcast|verizon|sbcglobal|",
     "naver|libero|laposte|seznam|zoho|mailfence|hushmail|posteo|mailbox",
@@ -23,14 +24,14 @@ const WEBMAIL_NAMES: &str = concat!(
 
 /// Free mailbox providers known by their whole domain.
 #[rustfmt::skip]
-const WEBMAIL_DOMAINS: &str = concat!(
+const WEBMAIL_DOMAINS: WordList = words!(
     "me.com|mac.com|mail.ru|inbox.ru|list.ru|bk.ru|web.de|qq.com|163.com|126.com|mail.com|",
     "hey.com|sky.com|att.net|orange.fr|free.fr|t-online.de|wp.pl|o2.pl|ya.ru",
 );
 
 /// Mailboxes that belong to a role, not a person.
 #[rustfmt::skip]
-const ROLE_NAMES: &str = concat!(
+const ROLE_NAMES: WordList = words!(
     "support|info|press|hello|contact|sales|help|team|admin|careers|jobs|media|pr|hr|billing|",
     "noreply|no-reply|office|enquiries|inquiries|service|customerservice|feedback|marketing|",
     "partners|privacy|security|abuse|legal|webmaster|events|orders|returns|hi|mail|newsletter|",
@@ -39,10 +40,10 @@ const ROLE_NAMES: &str = concat!(
 );
 
 /// Domains reserved for examples.
-const EXAMPLE_DOMAINS: &str = "example.com|example.org|example.net|domain.com|email.com|test.com";
+const EXAMPLE_DOMAINS: WordList = words!("example.com|example.org|example.net|domain.com|email.com|test.com");
 
 /// File extensions that follow `@2x` and similar in image names.
-const FILE_ENDINGS: &str = "png|jpg|jpeg|gif|svg|webp|heic|mp4|mov|pdf|zip|js|css";
+const FILE_ENDINGS: WordList = words!("png|jpg|jpeg|gif|svg|webp|heic|mp4|mov|pdf|zip|js|css");
 
 impl Rule for Email {
     fn id(&self) -> &'static str {

@@ -7,12 +7,13 @@
 use super::nearby::{long_runs, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::words::{words, WordList};
 
 pub struct Entropy;
 
 /// Words that announce a secret value.
 #[rustfmt::skip]
-const KEY_WORDS: &str = concat!(
+const KEY_WORDS: WordList = words!(
     "token|tokens|key|keys|secret|secrets|apikey|bearer|auth|authorization|credential|",
     "credentials|creds|password|passwd|pwd|pat|signature|sig|webhook|dsn|connection|session|",
     "cookie",
@@ -20,7 +21,7 @@ const KEY_WORDS: &str = concat!(
 
 /// Words that make a hex string a hash or an id, not a secret.
 #[rustfmt::skip]
-const HASH_WORDS: &str = concat!(
+const HASH_WORDS: WordList = words!(
     "commit|commits|sha|sha1|sha256|sha512|hash|md5|checksum|digest|rev|revision|merge|tag|",
     "build|fingerprint|id|uuid|guid|request|trace|correlation|block|tx|txid|transaction",
 );

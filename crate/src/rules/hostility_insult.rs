@@ -8,10 +8,11 @@ use super::{banter, hit_span, medium_or_high_for_brand, near_word, quoted, with_
 use crate::finding::{Action, Category, Finding};
 use crate::lexicon::List;
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct HostilityInsult;
 
-const TARGETS: &str = concat!(
+const TARGETS: WordList = words!(
     "what|bunch|these|those|he's|she's|they're|hes|shes|guy|guys|dude|people|driver|drivers|",
     "owner|boss|manager|landlord|ref|referee|anyone|everyone|whoever|total|complete|utter|",
     "absolute|actual|proper|spineless|ex|husband|wife|boyfriend|girlfriend|neighbour|",
@@ -21,15 +22,15 @@ const TARGETS: &str = concat!(
     "vicar|mp|director|cousin",
 );
 /// Put-downs said to someone's face: "..., genius." after a jab.
-const SNARK: &str = "genius|einstein|sherlock|pal";
+const SNARK: WordList = words!("genius|einstein|sherlock|pal");
 /// Words of a jab that a sarcastic "genius" closes.
-const JAB: &str = "maybe|stick|learn|read|clearly|obviously|instead";
+const JAB: WordList = words!("maybe|stick|learn|read|clearly|obviously|instead");
 /// Insults that name a person, so they can stand alone ("Clueless clown.").
-const PERSON: &str = concat!(
+const PERSON: WordList = words!(
     "loser|losers|clown|clowns|idiot|idiots|moron|morons|fraud|frauds|coward|cowards|hypocrite|",
     "hypocrites|liar|liars|muppet|muppets|amateur|amateurs",
 );
-const SELF: &str = "i'm|im|i|myself|i've|ive";
+const SELF: WordList = words!("i'm|im|i|myself|i've|ive");
 
 impl Rule for HostilityInsult {
     fn id(&self) -> &'static str {
@@ -50,7 +51,7 @@ impl Rule for HostilityInsult {
             let at_you = near_word(doc, hit.first, 3, 0, SECOND_PERSON)
                 || near_word(doc, hit.last, 0, 1, SECOND_PERSON)
                 || mentioned_before(doc, hit.first)
-                || near_word(doc, hit.first, 0, 1, "himself|herself|themselves")
+                || near_word(doc, hit.first, 0, 1, words!("himself|herself|themselves"))
                 // "my landlord is a proper c**t": a swear used as a noun for someone
                 // ("my sister is so fucking talented" only swears for emphasis).
                 || (near_word(doc, hit.first, 2, 0, AS_NOUN) && called(doc, hit.first));
@@ -103,7 +104,7 @@ impl Rule for HostilityInsult {
 }
 
 /// Words before a swear that make it a noun for someone ("a proper c**t").
-const AS_NOUN: &str = "a|an|such|proper|total|complete|absolute|utter|right";
+const AS_NOUN: WordList = words!("a|an|such|proper|total|complete|absolute|utter|right");
 
 /// An @mention right after, in the same sentence.
 fn mention_follows(doc: &Doc, at: usize) -> bool {
@@ -112,7 +113,7 @@ fn mention_follows(doc: &Doc, at: usize) -> bool {
 
 /// "must be blind", "is a total sp*z": a verdict on someone just before.
 fn judged(doc: &Doc, at: usize) -> bool {
-    near_word(doc, at, 5, 0, "must|is|he's|she's|hes|shes") && near_word(doc, at, 7, 0, TARGETS)
+    near_word(doc, at, 5, 0, words!("must|is|he's|she's|hes|shes")) && near_word(doc, at, 7, 0, TARGETS)
 }
 
 /// A sarcastic "genius", "pal" closing a jab: "Maybe read the rules next
@@ -155,7 +156,7 @@ fn aimed_at_someone(doc: &Doc, at: usize) -> bool {
 }
 
 /// Words in `TARGETS` that point at someone without naming a person.
-const NOT_PERSONS: &str = concat!(
+const NOT_PERSONS: WordList = words!(
     "what|bunch|these|those|he's|she's|they're|hes|shes|total|complete|utter|absolute|actual|",
     "proper|spineless",
 );

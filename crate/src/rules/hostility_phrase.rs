@@ -6,19 +6,20 @@
 use super::{banter, hit_span, medium_or_high_for_brand, quoted, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding};
 use crate::lexicon::List;
+use crate::words::{words, WordList};
 
 pub struct HostilityPhrase;
 
 /// Words of threats and wishes of harm, which no banter excuses.
-const NEVER_BANTER: &str =
-    "kill|kys|die|dead|burn|torch|run over|outside|car park|know who you|know where you|watch yourself|hurt";
+const NEVER_BANTER: WordList =
+    words!("kill|kys|die|dead|burn|torch|run over|outside|car park|know who you|know where you|watch yourself|hurt");
 
 /// Whether the draft tells readers where to find someone: "lives at",
 /// "staying on", "works at", an address, a postcode, a birth date, "his
 /// number is", read as whole words.
 fn says_where_to_find(doc: &crate::text::Doc) -> bool {
-    const STAYS: &str = "live|lives|living|staying|works|working";
-    const NAMED: &str = "address|addy|postcode|dob";
+    const STAYS: WordList = words!("live|lives|living|staying|works|working");
+    const NAMED: WordList = words!("address|addy|postcode|dob");
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
     (0..doc.tokens.len()).any(|i| {
         (super::listed(STAYS, word(i)) && matches!(word(i + 1), "at" | "on" | "in"))
@@ -27,7 +28,7 @@ fn says_where_to_find(doc: &crate::text::Doc) -> bool {
     })
 }
 
-const COMPLIMENTS: &str = "gorgeous|beautiful|stunning|sexy|funny|hilarious|brilliant";
+const COMPLIMENTS: WordList = words!("gorgeous|beautiful|stunning|sexy|funny|hilarious|brilliant");
 
 impl Rule for HostilityPhrase {
     fn id(&self) -> &'static str {
@@ -72,7 +73,7 @@ impl Rule for HostilityPhrase {
 /// us one star:", "To whoever dumped a sofa on Mill Lane:") and the words at
 /// folded `at` come after that colon: what follows is said to them.
 fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
-    const THANKS: &str = "thank|thanks|grateful|love|appreciate";
+    const THANKS: WordList = words!("thank|thanks|grateful|love|appreciate");
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.word(t));
     // A colon that is not a time ("9:30").
     let before = &doc.folded.as_bytes()[..at];
@@ -88,9 +89,11 @@ fn calls_out(doc: &crate::text::Doc, at: usize) -> bool {
 /// your opinion" goes on to its target; "@dave your hot take nobody asked
 /// for" is said to someone).
 fn unasked_for_by_self(doc: &crate::text::Doc, hit: &crate::lexicon::Hit) -> bool {
-    const POSTS: &str = "update|post|thread|review|dump|rant|recap|tangent|essay|story|content|photo|pic|ranking";
+    const POSTS: WordList =
+        words!("update|post|thread|review|dump|rant|recap|tangent|essay|story|content|photo|pic|ranking");
     let after = hit.last + 1;
-    let to_someone = doc.tokens[..hit.first].iter().any(|t| t.mention || super::listed("your|ur|you", doc.word(t)));
+    let to_someone =
+        doc.tokens[..hit.first].iter().any(|t| t.mention || super::listed(words!("your|ur|you"), doc.word(t)));
     let names_a_post = hit.first > 0
         && doc.same_sentence(hit.first - 1, hit.first)
         && super::listed(POSTS, doc.word(&doc.tokens[hit.first - 1]))

@@ -5,10 +5,11 @@
 use super::{Input, Rule, SECOND_PERSON};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
+use crate::words::{words, WordList};
 
 pub struct HostilityShouting;
 
-const ANGER: &str = concat!(
+const ANGER: WordList = words!(
     "worst|hate|stupid|never|terrible|disgusting|idiots|shame|pathetic|ridiculous|sick|joke|",
     "liars|useless|angry|furious|enough|unacceptable",
 );

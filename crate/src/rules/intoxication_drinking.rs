@@ -8,21 +8,22 @@ use super::{contains_emoji, hit_span, near_word, quoted, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct IntoxicationDrinking;
 
 /// Words before an ambiguous word that make it mean drunk or high.
-const DRUNK_FRAME: &str = concat!(
+const DRUNK_FRAME: WordList = words!(
     "get|getting|got|gets|so|totally|completely|absolutely|super|pretty|was|were|im|i'm|am|be|",
     "been|properly|fully|utterly|already|still|too|very|proper",
 );
 /// Words after an ambiguous word that give it its sober meaning.
-const SOBER_AFTER: &str = concat!(
+const SOBER_AFTER: WordList = words!(
     "time|money|hours|hour|minutes|day|days|effort|food|energy|opportunity|chance|talent|",
     "potential|it|them|records|expectations|by|on|off|the|that|this|my|their|his|her|our|your|me",
 );
 /// Words near a drug name that make it a drug.
-const DRUG_FRAME: &str = concat!(
+const DRUG_FRAME: WordList = words!(
     "smoke|smoking|smoked|roll|rolling|rolled|popped|pop|popping|took|take|taking|ate|eat|",
     "eating|high|stoned|hit|puff|gram|grams|dealer|bag|line|lines|snort|snorted|doing|did|on|",
     "some|an|baked|that|from|enough|much|bringing|sorting|mixing|money|buy|bought|pay|",
@@ -169,7 +170,7 @@ impl Rule for IntoxicationDrinking {
 /// an event to book ("our new cocktail menu", "£5 margaritas till 7",
 /// "cocktail of the week").
 #[rustfmt::skip]
-const OFFER: &str = concat!(
+const OFFER: WordList = words!(
     "our|new|list|glass|tap|selection|menu|menus|serving|served|serve|available|book|booking|",
     "try|order|pairing|paired|tasting|launch|launches|recipe|responsibly|alcohol-free|",
     "non-alcoholic|free|off|price|prices|tickets|join|visit|stock|brewed|distilled|shop|",
@@ -180,16 +181,16 @@ const OFFER: &str = concat!(
 );
 
 /// Meals (and a quiz) after a place to drink ("pub lunch", "bar snacks").
-const MEALS: &str = "lunch|lunches|dinner|meal|meals|grub|food|snacks|breakfast|brunch|roast|quiz";
+const MEALS: WordList = words!("lunch|lunches|dinner|meal|meals|grub|food|snacks|breakfast|brunch|roast|quiz");
 
 /// Words of drugs, which stay a warning even in a message to one friend.
-const DRUGS: &str = concat!(
+const DRUGS: WordList = words!(
     "coke|cocaine|weed|mdma|molly|ecstasy|pill|pills|acid|lsd|ket|ketamine|shrooms|mushies|edible|edibles|",
     "stoned|baked|high|blazed|bong|joint|line|lines|tab|pinger|pingers|codeine|zooted|grams|plug|bag"
 );
 
 /// Words of drink, which show what a night out was.
-const ALCOHOL: &str = concat!(
+const ALCOHOL: WordList = words!(
     "drunk|drank|drink|drinks|drinking|hungover|hangover|wine|beer|beers|pint|pints|vodka|tequila|gin|",
     "shots|cocktails|prosecco|booze|cider|rum|whisky|whiskey|sambuca|jager|tipsy"
 );
@@ -210,8 +211,8 @@ pub(super) fn drinking_told_to_a_friend(input: &Input) -> bool {
 /// message to a friend.
 fn about_drink(hit: &Hit) -> bool {
     let words = || hit.phrase.split(' ');
-    words().any(|w| super::listed(ALCOHOL, w) || super::listed("bottle|glass|glasses|tequilas", w))
-        && !words().any(|w| super::listed("drove|drive|driving|limit", w))
+    words().any(|w| super::listed(ALCOHOL, w) || super::listed(words!("bottle|glass|glasses|tequilas"), w))
+        && !words().any(|w| super::listed(words!("drove|drive|driving|limit"), w))
 }
 
 /// Words of research and medicine around a drug or a drink.
@@ -231,7 +232,7 @@ fn offers_drinks(doc: &Doc) -> bool {
 }
 
 /// Words that make the drink after them a soft one: "no fizzy drinks".
-const SOFT: &str = "fizzy|soft|energy|hot|sugary";
+const SOFT: WordList = words!("fizzy|soft|energy|hot|sugary");
 
 fn soft_drink(doc: &Doc, hit: &Hit) -> bool {
     (hit.tag.is_empty() || hit.tag == "drink") && near_word(doc, hit.first, 1, 0, SOFT)
@@ -241,12 +242,12 @@ fn soft_drink(doc: &Doc, hit: &Hit) -> bool {
 /// many words on they may come: "a joint of beef", "stoned morello
 /// cherries", "a legless lizard", "drunk more lukewarm tea", "ceiling
 /// plastered and skimmed".
-const SOBER_SENSES: &[(&str, usize, &str)] = &[
-    ("joint", 2, "beef|lamb|pork|gammon|ham|venison|meat"),
-    ("stoned", 2, "cherries|cherry|olives|olive|dates|fruit|plums|apricots|prunes|peaches"),
-    ("legless", 1, "lizard|lizards|amphibian|amphibians|creature|creatures"),
-    ("drunk", 4, "tea|coffee|water|milk|squash|juice|cuppas"),
-    ("plastered", 3, "ceiling|ceilings|wall|walls|skimmed|plasterboard"),
+const SOBER_SENSES: &[(&str, usize, WordList)] = &[
+    ("joint", 2, words!("beef|lamb|pork|gammon|ham|venison|meat")),
+    ("stoned", 2, words!("cherries|cherry|olives|olive|dates|fruit|plums|apricots|prunes|peaches")),
+    ("legless", 1, words!("lizard|lizards|amphibian|amphibians|creature|creatures")),
+    ("drunk", 4, words!("tea|coffee|water|milk|squash|juice|cuppas")),
+    ("plastered", 3, words!("ceiling|ceilings|wall|walls|skimmed|plasterboard")),
 ];
 
 /// In the same clause: "Absolutely drunk, need water" is no tea drunk.
@@ -265,11 +266,11 @@ fn sober_sense(doc: &Doc, hit: &Hit) -> bool {
 /// nothing smoked or rolled near it.
 fn craft_or_body_joint(doc: &Doc, hit: &Hit) -> bool {
     #[rustfmt::skip]
-    const CRAFT: &str = concat!(
+    const CRAFT: WordList = words!(
         "dovetail|mortise|tenon|chisel|chisels|woodwork|woodworking|joinery|carpentry|plumbing|pipe|pipes|",
         "solder|soldered|soldering|weld|welded|synth|circuit|knee|hip|hips|shoulder|ankle|elbow|wrist",
     );
-    const SMOKED: &str = "roll|rolling|rolled|smoke|smoking|smoked|light|lit|puff|spark|sparked";
+    const SMOKED: WordList = words!("roll|rolling|rolled|smoke|smoking|smoked|light|lit|puff|spark|sparked");
     let (first, last) = doc.sentence_of(hit.first);
     hit.phrase == "joint"
         && (first..=last).any(|i| super::listed(CRAFT, doc.word(&doc.tokens[i])))
@@ -319,8 +320,9 @@ fn offered_beside(doc: &Doc, hit: &Hit) -> bool {
 /// "Drunk History is the best thing on telly": a capitalised name of a show,
 /// a film or a book, with the kind of work in its sentence or just watched.
 fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
-    const MEDIA: &str = "telly|tv|show|series|film|movie|podcast|episode|season|netflix|book|novel|album|song";
-    const SEEN: &str = "watched|rewatched|watching|rewatching|reading|finished|called|named";
+    const MEDIA: WordList =
+        words!("telly|tv|show|series|film|movie|podcast|episode|season|netflix|book|novel|album|song");
+    const SEEN: WordList = words!("watched|rewatched|watching|rewatching|reading|finished|called|named");
     let next = hit.last + 1;
     // "Rewatched Another Round last night", "a juice bar called Hangover Helpers".
     let seen = hit.first > 0
@@ -338,13 +340,13 @@ fn names_a_show(doc: &Doc, hit: &Hit) -> bool {
 /// Whether the sentence of `hit` is about a film or a novel ("The climax
 /// of Past Lives ... and I was wrecked").
 fn about_a_story(doc: &Doc, hit: &Hit) -> bool {
-    const STORY: &str = "film|movie|series|episode|novel|ending|climax|finale|book|chapter|reading";
+    const STORY: WordList = words!("film|movie|series|episode|novel|ending|climax|finale|book|chapter|reading");
     let (first, last) = doc.sentence_of(hit.first);
     (first..=last).any(|i| super::listed(STORY, doc.word(&doc.tokens[i])))
 }
 
 /// Words after a sentence-opening "Wasted", "Hammered" that mean a night out.
-const NIGHT_AFTER: &str = "at|again|tonight|last|after|before|af";
+const NIGHT_AFTER: WordList = words!("at|again|tonight|last|after|before|af");
 
 fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
     let opens = hit.first == 0 || !doc.same_sentence(hit.first - 1, hit.first);
@@ -365,11 +367,11 @@ fn drunk_frame(doc: &Doc, hit: &Hit) -> bool {
 }
 
 #[rustfmt::skip]
-const MANY: &str = "three|four|five|six|seven|eight|nine|ten|whole|entire";
+const MANY: WordList = words!("three|four|five|six|seven|eight|nine|ten|whole|entire");
 /// Words a few tokens before a count that say the drinks went down.
-const DRANK: &str = "had|drank|downed|sank|necked|on|smashed|after";
+const DRANK: WordList = words!("had|drank|downed|sank|necked|on|smashed|after");
 /// Where pills are party drugs.
-const PARTY: &str = "festival|rave|club|clubbing|party|gig|afterparty|dancefloor";
+const PARTY: WordList = words!("festival|rave|club|clubbing|party|gig|afterparty|dancefloor");
 
 /// A number from 3 to 99, or a word for many.
 #[inline(never)]
@@ -421,7 +423,8 @@ fn session(doc: &Doc, hit: &Hit) -> bool {
 
 /// Ordinals that count the drinks had ("on my fifth margarita"); a count
 /// on their own ("sixth pint and it's only 2pm").
-const ORDINALS: &str = "third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th";
+const ORDINALS: WordList =
+    words!("third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|3rd|4th|5th|6th|7th|8th|9th|10th");
 
 /// Three or more drink emoji in a row (spaces allowed): UTF-16 span.
 fn drink_emoji_run(doc: &Doc) -> Option<(u32, u32)> {

@@ -12,6 +12,7 @@ use super::{Input, Rule};
 use crate::finding::{Category, Finding, Severity};
 use crate::learned::Verdict;
 use crate::lexicon::List;
+use crate::words::{words, WordList};
 
 pub struct LearnedSignal {
     pub id: &'static str,
@@ -50,17 +51,18 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
     // "We will never ask for your PIN... hang up": a brand's safety notice
     // reads as neither a complaint nor a personal post.
     let safety_notice = || input.ctx.is_brand() && input.doc.folded.contains("never ask for your");
-    let heard = |phrases: &str| phrases.split('|').any(|p| input.doc.folded.contains(p));
+    let heard = |phrases: WordList| phrases.text().split('|').any(|p| input.doc.folded.contains(p));
     // "Rewatched The Hangover", "Off the Record is a great podcast": a
     // draft about a film, a book or a show names its subject; the rules,
     // which read titles, still speak.
     let about_a_work = || {
-        input.doc.tokens.iter().any(|t| super::listed(WORKS, input.doc.word(t))) || heard("read about|reading about")
+        input.doc.tokens.iter().any(|t| super::listed(WORKS, input.doc.word(t)))
+            || heard(words!("read about|reading about"))
     };
     match category {
         // "full Irish on a Sunday, black pudding and all": breakfast.
         Category::Offensive => {
-            heard("full irish|full english|full scottish|full welsh|full ulster")
+            heard(words!("full irish|full english|full scottish|full welsh|full ulster"))
                 || super::argues_against(input.doc)
                 || super::offensive_generalization::pushed_back(input)
                 || super::offensive_generalization::said_by_one_of_them(input)
@@ -73,7 +75,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
             let as_self = super::speaks_as_self(input.doc);
             safety_notice()
                 // "Year 11 absolutely smashed their mock exams": a school's pride.
-                || (heard("smashed it|nailed it|crushed it|killed it|smashed their")
+                || (heard(words!("smashed it|nailed it|crushed it|killed it|smashed their"))
                     && !as_self
                     && !input.scan.has(List::Register))
                 || (has_price(&input.doc.folded) && !as_self)
@@ -83,7 +85,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // "absolutely smashed that karaoke version": a performance.
         Category::Intoxication => {
             let one_glass = heard(ONE_GLASS) && !heard(MORE_THAN_ONE);
-            let sober = heard(PHOTOGRAPHY) || one_glass || heard("smashed that|smashed the");
+            let sober = heard(PHOTOGRAPHY) || one_glass || heard(words!("smashed that|smashed the"));
             (sober && !input.scan.hits(List::Drinking).any(|h| h.tag == "strong"))
                 || about_a_work()
                 || titled(input, List::Drinking)
@@ -95,10 +97,10 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // hobby, not a code name; "we leaked our own summer menu": a tease.
         Category::Confidential => {
             about_a_work()
-                || heard("leaked our own|leaking our own")
+                || heard(words!("leaked our own|leaking our own"))
                 || titled(input, List::Confidential)
-                || heard("internal wiki|labelled confidential stays|marked confidential stays")
-                || heard("roof leaked|roof leak|pipe leaked|tap leaked|leaking roof")
+                || heard(words!("internal wiki|labelled confidential stays|marked confidential stays"))
+                || heard(words!("roof leaked|roof leak|pipe leaked|tap leaked|leaking roof"))
                 || heard(HOBBY_PROJECTS)
         }
         // "full report on their investor site": news told through an
@@ -114,7 +116,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         }
         Category::Tragedy => {
             about_a_work()
-                || heard("paused all promotional|paused our promotions")
+                || heard(words!("paused all promotional|paused our promotions"))
                 || (heard(REMEMBRANCE) && !input.scan.has(List::Promo))
         }
         // A surprise kept from its guest, a customer asking a company for
@@ -126,17 +128,17 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
         // public posts that read like one.
         Category::PrivateMessage => {
             input.ctx.is_dm()
-                || heard("thanks for having us|surprise party|surprise for|can you help?|hasn't arrived|running late|spare key")
+                || heard(words!("thanks for having us|surprise party|surprise for|can you help?|hasn't arrived|running late|spare key"))
                 || titled(input, List::PrivateCues)
                 || (celebrates(input.doc)
                     && !input.scan.hits(List::PrivateCues).any(|h| h.tag == "strong" || h.tag == "hush"))
         }
-        Category::Sexual => heard("hooked up the new router|hooked up the new printer|hooked up the router|hooked up the printer|hooked up the tv"),
+        Category::Sexual => heard(words!("hooked up the new router|hooked up the new printer|hooked up the router|hooked up the printer|hooked up the tv")),
         // An "AMA" invites the readers in; a teacher's advice addresses them;
         // "Is it dumb to start an index fund with £50?" doubts the writer.
         Category::Hostility => {
             input.doc.tokens.iter().any(|t| input.doc.word(t) == "ama")
-                || heard("something i tell every|is it dumb to|is it stupid to|am i dumb|am i stupid")
+                || heard(words!("something i tell every|is it dumb to|is it stupid to|am i dumb|am i stupid"))
         }
         _ => false,
     }
@@ -147,7 +149,7 @@ pub(crate) fn learned_rule_quiet(input: &Input, category: Category) -> bool {
 /// drunk ("been sampling our new rum since lunch and the floor keeps
 /// moving" names no making).
 fn names_its_own_drink(input: &Input) -> bool {
-    const MAKING: &str = concat!(
+    const MAKING: WordList = words!(
         "bottle|bottles|bottled|bottling|batch|cask|casks|barrel|barrels|still|stills|distilled|",
         "brewed|botanicals|label|labelled|labeled|release|launch|tasting|available|shop|order|menu"
     );
@@ -165,7 +167,7 @@ fn names_its_own_drink(input: &Input) -> bool {
 /// ("watching The Hangover", "a night at Off The Record"): a film or a shop,
 /// not a night out or a leak.
 fn titled(input: &Input, list: List) -> bool {
-    const SMALL: &str = "the|of|a|an|and|in|on";
+    const SMALL: WordList = words!("the|of|a|an|and|in|on");
     let doc = input.doc;
     input.scan.hits(list).any(|hit| {
         // At a sentence's start only a capital further in shows a title.
@@ -198,31 +200,33 @@ fn has_price(folded: &str) -> bool {
 }
 
 /// Praise of a job or a manager, and the office cat: no complaint.
-const WORK_PRAISE: &str = concat!(
+const WORK_PRAISE: WordList = words!(
     "thinks i'm ready|got promoted|proud of my team|best boss|took a chance on me|",
     "tabby called|my coworker the cat|my coworker the dog|grateful for a manager|grateful for my manager|",
     "grateful for the manager",
 );
 
-const PHOTOGRAPHY: &str = "photo pit|gallery|camera|photoshoot|photo shoot";
+const PHOTOGRAPHY: WordList = words!("photo pit|gallery|camera|photoshoot|photo shoot");
 
 /// One glass named, and nothing that makes it more.
-const ONE_GLASS: &str = "glass of wine|glass of red|glass of white|glass of prosecco|glass of fizz";
-const MORE_THAN_ONE: &str = "big glass|biggest glass|large glass|huge glass|another|bottle|glasses|more wine";
+const ONE_GLASS: WordList = words!("glass of wine|glass of red|glass of white|glass of prosecco|glass of fizz");
+const MORE_THAN_ONE: WordList =
+    words!("big glass|biggest glass|large glass|huge glass|another|bottle|glasses|more wine");
 
-const WORKS: &str = concat!(
+const WORKS: WordList = words!(
     "film|films|movie|movies|series|episode|podcast|documentary|book|novel|album|anthology|",
     "rewatched|rewatching"
 );
 /// Projects people take on for themselves, which no one keeps secret.
-const HOBBY_PROJECTS: &str = concat!(
+const HOBBY_PROJECTS: WordList = words!(
     "diy project|school project|art project|craft project|garden project|",
     "science project|knitting project|sewing project|woodwork project",
 );
 
 /// Remembrance: quiet unless something is sold beside it ("Lest we forget:
 /// poppy nails 2-for-1").
-const REMEMBRANCE: &str = "minute's silence|minutes silence|in memory of|never forget|lest we forget|remembrance";
+const REMEMBRANCE: WordList =
+    words!("minute's silence|minutes silence|in memory of|never forget|lest we forget|remembrance");
 
 /// UTF-16 span of the sentence holding the verdict's strongest cue, or of
 /// the whole draft when the cue has no place (the account kind).

@@ -10,6 +10,7 @@ use super::{hit_span, quoted, with_action, Input, Rule, FIRST_PERSON_SINGULAR};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, List};
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct MarketMoving;
 
@@ -101,7 +102,7 @@ fn names_a_stage(doc: &Doc, hit: &Hit) -> bool {
 }
 
 /// Days and months that date an announcement still to come.
-const WHEN: &str = concat!(
+const WHEN: WordList = words!(
     "monday|tuesday|wednesday|thursday|friday|tomorrow|next|until|till|soon|later|shortly|",
     "january|february|march|april|june|july|august|september|october|november|december",
 );
@@ -118,9 +119,9 @@ fn is_date(doc: &Doc, i: usize) -> bool {
 }
 
 /// Words that tell someone to trade.
-const TRADE_VERBS: &str = "buy|sell|grab|dump|short|load|loading|buying|selling";
+const TRADE_VERBS: WordList = words!("buy|sell|grab|dump|short|load|loading|buying|selling");
 /// Hints that the tip rests on news not out yet.
-const TIP_HINTS: &str = "before|trust|news|soon|tomorrow|announcement";
+const TIP_HINTS: WordList = words!("before|trust|news|soon|tomorrow|announcement");
 
 /// A cashtag ("$ACME") in a sentence with a trading verb and a hint that
 /// something is coming ("before Friday", "trust me", "big news"); returns
@@ -150,7 +151,7 @@ fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
 /// results Thursday": news that has not been released yet. Returns the
 /// tokens from the announcing word to the day.
 pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
-    const RELEASE: &str = "release|results|news";
+    const RELEASE: WordList = words!("release|results|news");
     doc.tokens.iter().enumerate().find_map(|(i, t)| {
         let w = doc.word(t);
         // Most words start with another letter: one byte read and done.

@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::{Hit, Scan};
 use crate::text::{is_sentence_stop, Doc};
+use crate::words::{words, WordList};
 pub(crate) use learned_signal::learned_rule_quiet;
 
 mod address;
@@ -202,11 +203,11 @@ pub static ALL: &[&dyn Rule] = &[
 
 pub const FIRST_PERSON_SINGULAR: &[&str] =
     &["i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive", "i'll", "i'd"];
-pub const SECOND_PERSON: &str = "you|your|you're|youre|u|ur|ya|yall|y'all|yourself|yours";
+pub const SECOND_PERSON: WordList = words!("you|your|you're|youre|u|ur|ya|yall|y'all|yourself|yours");
 
 /// Whether a token among `words` lies within `before` tokens before token
 /// `i` or `after` tokens after it, in the same sentence.
-pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: &str) -> bool {
+pub fn near_word(doc: &Doc, i: usize, before: usize, after: usize, words: WordList) -> bool {
     let from = i.saturating_sub(before);
     let to = (i + after).min(doc.tokens.len().saturating_sub(1));
     (from..=to).any(|j| {
@@ -236,7 +237,7 @@ pub const LAUGHING: &[char] = &['😂', '🤣'];
 /// did you find a parking spot") is banter too.
 pub fn banter(input: &Input) -> bool {
     // "nobody will ever love you" is the put-down, not the banter.
-    const DENIED: &str = "ever|never|nobody|no|will|could|would|won't|can't";
+    const DENIED: WordList = words!("ever|never|nobody|no|will|could|would|won't|can't");
     !input.ctx.is_brand()
         && (input.scan.hits(crate::lexicon::List::Banter).any(|h| !near_word(input.doc, h.first, 2, 0, DENIED))
             || (input.ctx.is_dm() && contains_emoji(input.doc, LAUGHING)))
@@ -252,7 +253,7 @@ pub fn emoji_later_in_sentence(doc: &Doc, from: usize, emoji: &[char]) -> bool {
 
 /// Words after a quoted remark that hold it at arm's length.
 #[rustfmt::skip]
-const DISMISSED: &str = concat!(
+const DISMISSED: WordList = words!(
     "discourse|narrative|take|takes|myth|stereotype|trope|nonsense|rubbish|lazy|tired|outdated|",
     "wrong|crowd|argument|line|meme|means|helped",
 );
@@ -260,7 +261,7 @@ const DISMISSED: &str = concat!(
 /// Words with which a draft argues against a stereotype it repeats ("Girls
 /// can't play football, they said. Our U12s just won the cup", "autistic
 /// people are not a monolith").
-const REFUTED: &str = concat!(
+const REFUTED: WordList = words!(
     "stereotypes age|they said|people told|not a monolith|lazy stereotype|tired stereotype|",
     "proved them wrong|prove them wrong|proving them wrong|stereotypes are lazy|",
     "stereotypes are tired|stereotypes are boring|stereotype i'm tired of|lazy headline|",
@@ -269,17 +270,18 @@ const REFUTED: &str = concat!(
 
 /// Sentence openings that set a claim up to be knocked down ("The idea that
 /// women can't do maths is nonsense", "People assume nurses are women").
-const SET_UP: &str = concat!(
+const SET_UP: WordList = words!(
     "the idea that|the myth that|the notion that|the stereotype that|people assume|",
     "every time someone says",
 );
 
-/// Whether `word` is one of the `|`-separated entries of `list`. Long word
-/// lists are kept as one string: a `&[&str]` costs 8 bytes of wasm per
-/// entry for its pointer and length.
-pub(crate) fn listed(list: &str, word: &str) -> bool {
+/// Whether `word` is one of the `|`-separated entries of `list`. Word
+/// lists are kept as one string, packed (`crate::words`): a `&[&str]`
+/// costs 8 bytes of wasm per entry for its pointer and length, and plain
+/// text three times its packed size.
+pub(crate) fn listed(list: WordList, word: &str) -> bool {
     // Entries of another length are passed over without comparing bytes.
-    !word.is_empty() && list.as_bytes().split(|&b| b == b'|').any(|entry| entry == word.as_bytes())
+    !word.is_empty() && list.text().as_bytes().split(|&b| b == b'|').any(|entry| entry == word.as_bytes())
 }
 
 /// Whether the draft repeats a stereotype to argue against it. Read at each
@@ -320,7 +322,7 @@ pub fn argues_against(doc: &Doc) -> bool {
 /// Whether the draft sides with a remark it repeats ("Every time someone
 /// says women can't drive, I nod", "...? I reckon it's true").
 pub fn agrees(doc: &Doc) -> bool {
-    const AGREE: &str = "agree|agreed|true|exactly|facts|correct|nod|reckon|totally";
+    const AGREE: WordList = words!("agree|agreed|true|exactly|facts|correct|nod|reckon|totally");
     doc.tokens.iter().any(|t| listed(AGREE, doc.word(t)))
         || ["they're right", "they are right", "they were right"].iter().any(|p| doc.folded.contains(p))
 }

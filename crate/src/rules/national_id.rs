@@ -9,17 +9,19 @@ use super::nearby::REFERENCE_WORDS;
 use super::nearby::{any_before, ends_word, keyword_starts, phrase_at, starts_word, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::words::{words, WordList};
 
 pub struct NationalId;
 
 /// Words that announce a Social Security number.
-const SSN_WORDS: &str = "ssn|ss|social|security|ssn#|soc";
+const SSN_WORDS: WordList = words!("ssn|ss|social|security|ssn#|soc");
 
 /// Words that announce a National Insurance number.
 const NI_WORDS: &[&str] = &["ni", "nino", "insurance"];
 
 /// Words before "number" that make it some other number than an id.
-const OTHER_NUMBERS: &str = "application|order|booking|ticket|tracking|case|reference|ref|queue|flight|phone|line";
+const OTHER_NUMBERS: WordList =
+    words!("application|order|booking|ticket|tracking|case|reference|ref|queue|flight|phone|line");
 
 /// Phrases that announce another national id, and what it is.
 const ID_PHRASES: &[(&str, &str)] = &[
@@ -273,7 +275,7 @@ fn valid_ni_prefix(a: u8, b: u8) -> bool {
 }
 
 /// Words allowed between an id phrase and the id.
-const FILLERS: &str = "no|nr|num|number|is|was|my|id|card|s|it|its|and";
+const FILLERS: WordList = words!("no|nr|num|number|is|was|my|id|card|s|it|its|and");
 
 /// The id after an id phrase: 6 to 14 digits (spaced or dashed), or a token
 /// of up to three letters and at least five digits. It follows at most four

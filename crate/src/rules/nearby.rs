@@ -6,10 +6,11 @@
 use super::Input;
 use crate::lexicon::List;
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 /// Words that say a number is a reference, not a phone or an id of a person.
 #[rustfmt::skip]
-pub const REFERENCE_WORDS: &str = concat!(
+pub const REFERENCE_WORDS: WordList = words!(
     "order|orders|tracking|track|invoice|inv|ref|reference|ticket|case|acct|account|id|",
     "confirmation|conf|booking|reservation|serial|sn|isbn|issn|sku|item|model|part|receipt|",
     "transaction|txn|claim|policy|member|membership|customer|po|shipment|parcel|package|awb|",
@@ -21,7 +22,8 @@ pub const REFERENCE_WORDS: &str = concat!(
 );
 
 /// Abbreviations whose trailing dot does not end a sentence.
-const ABBREVIATIONS: &str = "no|nr|ref|tel|ph|mob|inv|acct|dob|st|dr|apt|ave|rd|num|mr|mrs|ms|e|g|i|vs|approx|dept";
+const ABBREVIATIONS: WordList =
+    words!("no|nr|ref|tel|ph|mob|inv|acct|dob|st|dr|apt|ave|rd|num|mr|mrs|ms|e|g|i|vs|approx|dept");
 
 /// The most words `words_before` and `words_after` hand back.
 const MAX_WORDS: usize = 12;
@@ -183,8 +185,8 @@ pub fn phrase_at(s: &str, start: usize, phrase: &str) -> Option<usize> {
 
 /// Whether any of `phrases` (`|`-separated) is written as whole words at
 /// one of `starts`.
-pub fn has_keyword(s: &str, starts: &[usize], phrases: &str) -> bool {
-    starts.iter().any(|&at| phrases.split('|').any(|p| phrase_at(s, at, p).is_some()))
+pub fn has_keyword(s: &str, starts: &[usize], phrases: WordList) -> bool {
+    starts.iter().any(|&at| phrases.text().split('|').any(|p| phrase_at(s, at, p).is_some()))
 }
 
 /// The maximal runs of `member` bytes in `b` at least `min` (> 0) long, as

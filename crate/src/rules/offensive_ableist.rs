@@ -4,6 +4,7 @@
 use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
+use crate::words::{words, WordList};
 
 pub struct OffensiveAbleist;
 
@@ -42,8 +43,8 @@ impl Rule for OffensiveAbleist {
 /// right after how ("cold", "bulk", "overnight") in a sentence about
 /// dough ("my flatmate is a retard, left the fridge open" is not).
 fn proving_dough(doc: &crate::text::Doc, hit: &crate::lexicon::Hit) -> bool {
-    const HOW: &str = "cold|bulk|overnight|long|slow";
-    const DOUGH: &str = "dough|sourdough|proof|proofing|hydration|loaf|bake|bakes|starter|crumb";
+    const HOW: WordList = words!("cold|bulk|overnight|long|slow");
+    const DOUGH: WordList = words!("dough|sourdough|proof|proofing|hydration|loaf|bake|bakes|starter|crumb");
     let word = |i: usize| doc.word(&doc.tokens[i]);
     let sentence = (0..doc.tokens.len()).filter(|&i| doc.same_sentence(i, hit.first));
     doc.word(&doc.tokens[hit.first]) == "retard"

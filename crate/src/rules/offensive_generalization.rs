@@ -13,6 +13,7 @@ use super::{emoji_later_in_sentence, hit_span, joined_span, near_word, same_sent
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::is_sentence_stop;
+use crate::words::{words, WordList};
 
 pub struct OffensiveGeneralization;
 
@@ -25,7 +26,7 @@ const PLACE_REACH: usize = 12;
 /// Cues about a place, besides those tagged `place-next`, that reach the
 /// sentence after it: catching a disease, which also reads of a group
 /// ("catch anything off the ..."), so it keeps its own tag.
-const NEXT_SENTENCE_CUES: &str = "catch something|catch anything";
+const NEXT_SENTENCE_CUES: WordList = words!("catch something|catch anything");
 
 impl Rule for OffensiveGeneralization {
     fn id(&self) -> &'static str {
@@ -172,7 +173,7 @@ fn echoed_and_answered(doc: &crate::text::Doc, group: usize) -> bool {
     };
     (group == 0 || !doc.same_sentence(group - 1, group))
         && doc.gap(end, end + 1).trim_start().starts_with('?')
-        && super::listed("i|my|we|our|i've|i'm", doc.word(&toks[end + 1]))
+        && super::listed(words!("i|my|we|our|i've|i'm"), doc.word(&toks[end + 1]))
         && !super::agrees(doc)
 }
 
@@ -258,11 +259,11 @@ pub(super) fn groups<'a>(input: &'a Input) -> impl Iterator<Item = (crate::lexic
 }
 
 /// Words between a person and an adjective that say it of them.
-const PREDICATE: &str = "is|was|are|were";
+const PREDICATE: WordList = words!("is|was|are|were");
 
 /// Words for people that turn an adjective into a group.
 #[rustfmt::skip]
-const PEOPLE: &str = concat!(
+const PEOPLE: WordList = words!(
     "guy|guys|man|men|woman|women|girl|girls|boy|boys|kid|kids|lad|lads|driver|drivers|student|",
     "students|landlord|landlords|neighbour|neighbours|neighbor|neighbors|family|families|maid|",
     "maids|nurse|nurses|doctor|doctors|boss|colleague|colleagues|coworker|coworkers|worker|",
@@ -286,7 +287,7 @@ fn people_after(doc: &crate::text::Doc, last: usize) -> Option<usize> {
 
 /// Group words people use of their own circle every day ("girls night
 /// was chaos 😂"): a laugh beside them is not aimed at the group.
-const EVERYDAY_GROUPS: &str = concat!(
+const EVERYDAY_GROUPS: WordList = words!(
     "girls|ladies|women|woman|a woman|men|guys|mums|moms|mothers|locals|the locals|tourists|",
     "millennials|millennial|gen z|genz|teenagers|young people|boomer|boomers|grandma|grandmas|",
     "granny|grannies|old folks",
@@ -300,10 +301,10 @@ fn stops_between(doc: &crate::text::Doc, a: &crate::lexicon::Hit, b: &crate::lex
 }
 
 /// Words before a group that say the writer belongs to it.
-const ONE_OF_THEM: &str = "i'm|im|am|we're|as|fellow";
+const ONE_OF_THEM: WordList = words!("i'm|im|am|we're|as|fellow");
 
 /// Words before a group that make it the writer's own people.
-const OWNERS: &str = "my|our|his|her|their";
+const OWNERS: WordList = words!("my|our|his|her|their");
 
 /// Emoji that laugh at or roll their eyes at someone.
 const MOCKING: &[char] = &['😂', '🤣', '💀', '🙄'];

@@ -8,13 +8,14 @@ use crate::context::AccountKind;
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::{Doc, Token};
+use crate::words::{words, WordList};
 
 pub struct OpenInvitation;
 
 /// Hashtag endings that ask the public for stories.
-const STORY_TAGS: &str = "stories|story|reasons|memories|moments|experience|experiences|confessions|tales";
+const STORY_TAGS: WordList = words!("stories|story|reasons|memories|moments|experience|experiences|confessions|tales");
 /// Words before a hashtag that ask people to use it.
-const USE_IT: &str = "use|using|tag|hashtag|reply|tweet|post|share";
+const USE_IT: WordList = words!("use|using|tag|hashtag|reply|tweet|post|share");
 
 impl Rule for OpenInvitation {
     fn id(&self) -> &'static str {
@@ -85,10 +86,10 @@ fn feedback(doc: &Doc, hit: &crate::lexicon::Hit) -> bool {
 }
 
 /// What customer service asks for in a reply.
-const SERVICE: &str = "number|reference|receipt|postcode|ref";
+const SERVICE: WordList = words!("number|reference|receipt|postcode|ref");
 
 /// Where a question is answered face to face.
-const IN_PERSON: &str = "public meeting|town hall meeting|drop-in session|drop in session|in person|open evening|open day|next visit|come and meet";
+const IN_PERSON: WordList = words!("public meeting|town hall meeting|drop-in session|drop in session|in person|open evening|open day|next visit|come and meet");
 
 /// "Snapped a pic with our officers? Share it with #MyCityPD", "Share your
 /// journey with #LumeraLife", "Tell us about yours with #MyRailJourney",
@@ -97,7 +98,7 @@ const IN_PERSON: &str = "public meeting|town hall meeting|drop-in session|drop i
 fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
     let w = doc.raw(&doc.tokens[i]);
     let word = |j: usize| doc.word(&doc.tokens[j]);
-    let asked = |words: &str, reach: usize| {
+    let asked = |words: WordList, reach: usize| {
         (i.saturating_sub(reach)..i).any(|j| super::listed(words, word(j)) && doc.same_sentence(j, i))
     };
     // "Share your best (or funniest!) flight stories with #FlyWithPhilAir":
@@ -107,7 +108,7 @@ fn asks_for_own_tag(doc: &Doc, i: usize) -> bool {
             && super::listed(STORY_TAGS, word(i - 2))
             && (i.saturating_sub(12)..i).any(|j| matches!(word(j), "share" | "tell"))
     };
-    let shared_with = i > 0 && word(i - 1) == "with" && (asked("share|post|tag|tell", 10) || stories());
+    let shared_with = i > 0 && word(i - 1) == "with" && (asked(words!("share|post|tag|tell"), 10) || stories());
     (w.len() > 4 && w.starts_with("my") && asked(USE_IT, 6)) || shared_with
 }
 

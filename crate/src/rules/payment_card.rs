@@ -4,6 +4,7 @@
 
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::words::{words, WordList};
 
 pub struct PaymentCard;
 
@@ -44,11 +45,11 @@ impl Rule for PaymentCard {
 /// of Stripe's and the card networks' sandbox cards: they charge no one,
 /// but people also type them as a card's example, so they stay quiet only
 /// where the draft calls them a test.
-const TEST_CARDS: &str =
-    "4242424242424242|4000056655665556|4111111111111111|5555555555554444|5105105105105100|378282246310005";
+const TEST_CARDS: WordList =
+    words!("4242424242424242|4000056655665556|4111111111111111|5555555555554444|5105105105105100|378282246310005");
 
 /// Words that call a card number a test one.
-const TEST_WORDS: &str = "test|testing|sandbox|dummy|staging";
+const TEST_WORDS: WordList = words!("test|testing|sandbox|dummy|staging");
 
 /// Runs of digits joined by single spaces or dashes: (start, end, digits).
 pub fn digit_runs(text: &str) -> Vec<(usize, usize, String)> {

@@ -6,6 +6,7 @@ use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct PermanenceDisclaimer;
 
@@ -103,9 +104,9 @@ fn resolution_before(doc: &Doc, first: usize) -> bool {
     }
     let (from, to) = doc.sentence_of(start - 1);
     let word = |i: usize| doc.word(&doc.tokens[i]);
-    let plan = (from..=to).any(|i| super::listed("resolution|resolutions", word(i)))
+    let plan = (from..=to).any(|i| super::listed(words!("resolution|resolutions"), word(i)))
         || (from..to).any(|i| matches!([word(i), word(i + 1)], ["next" | "new", "year"]));
-    plan && !(from..=to).any(|i| super::listed("we|we're|we'll|our|us", word(i)))
+    plan && !(from..=to).any(|i| super::listed(words!("we|we're|we'll|our|us"), word(i)))
 }
 
 #[rustfmt::skip]
@@ -131,16 +132,16 @@ fn removes(word: &str) -> bool {
     )
 }
 
-const SOON: &str = "later|soon|tomorrow|tonight|once|after|in|by|when|before";
-const WILL: &str = "i'll|ill|will|gonna|might|then|probably|i'm|im|to|before";
+const SOON: WordList = words!("later|soon|tomorrow|tonight|once|after|in|by|when|before");
+const WILL: WordList = words!("i'll|ill|will|gonna|might|then|probably|i'm|im|to|before");
 
 /// "typing 'jk' after a post doesn't undo it", "deleting later won't help":
 /// advice about disclaimers, which says they fail.
 /// The "won't help" must follow within a few words and no comma ("jk, can't
 /// help myself" is a disclaimer).
 fn said_not_to_work(doc: &Doc, last: usize) -> bool {
-    const NOT: &str = "won't|wont|doesn't|doesnt|can't|cant|never|isn't|don't|dont";
-    const UNDO: &str = "help|undo|undoes|work|works|protect|protects|erase|erases";
+    const NOT: WordList = words!("won't|wont|doesn't|doesnt|can't|cant|never|isn't|don't|dont");
+    const UNDO: WordList = words!("help|undo|undoes|work|works|protect|protects|erase|erases");
     (last + 1..doc.tokens.len().min(last + 6)).any(|j| {
         doc.same_sentence(last, j)
             && !doc.folded[doc.tokens[last].end..doc.tokens[j].start].contains([',', ':', ';'])
@@ -197,7 +198,7 @@ fn removal_promise(doc: &Doc) -> Option<(usize, usize)> {
 /// laugh or the end of the draft; "kidding around", "kidding aside" and
 /// "who was I kidding thinking" go on.
 fn stands_alone(doc: &Doc, end: usize) -> bool {
-    const LAUGHS: &str = "lol|haha|lmao|jk";
+    const LAUGHS: WordList = words!("lol|haha|lmao|jk");
     let rest = doc.folded[end..].trim_start();
     let next_word = rest.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     rest.chars().next().map_or(true, |c| !c.is_alphanumeric()) || super::listed(LAUGHS, next_word)

@@ -11,30 +11,31 @@
 use super::nearby::{starts_word, words_after, words_before, REFERENCE_WORDS};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
+use crate::words::{words, WordList};
 
 pub struct Phone;
 
 /// Words that say a number is a phone number.
 #[rustfmt::skip]
-const PHONE_WORDS: &str = concat!(
+const PHONE_WORDS: WordList = words!(
     "call|calling|text|txt|phone|tel|telephone|mobile|mob|cell|cellphone|whatsapp|signal|",
     "telegram|ring|reach|contact|hotline|helpline|fax|sms|dial|viber|ph|hmu|digits|cel|celular|",
     "handy|tlf|movil",
 );
 
 /// Words just before a number that make it a person's own line.
-const PERSONAL_LINE: &str = "mobile|cell|cellphone|personal";
+const PERSONAL_LINE: WordList = words!("mobile|cell|cellphone|personal");
 
 /// Words after a number that make it a count or an amount.
 #[rustfmt::skip]
-const COUNT_WORDS: &str = concat!(
+const COUNT_WORDS: WordList = words!(
     "dollars|euros|pounds|usd|eur|gbp|people|views|followers|users|downloads|times|miles|km|",
     "steps|calories|likes|members|subscribers|votes|years|points|pts|copies|units|words|bytes|",
     "rows|lines",
 );
 
 /// North American toll-free area codes and other non-personal prefixes.
-const TOLL_FREE: &str = "800|888|877|866|855|844|833";
+const TOLL_FREE: WordList = words!("800|888|877|866|855|844|833");
 
 impl Rule for Phone {
     fn id(&self) -> &'static str {
@@ -63,7 +64,7 @@ impl Rule for Phone {
             // a person's own line, even on a brand account.
             let near = words_before(s, c.start, 4);
             let someones = near.iter().any(|w| super::listed(PERSONAL_LINE, w))
-                || (near.len() >= 2 && super::listed("on|at", near[0]) && near[1] == "me");
+                || (near.len() >= 2 && super::listed(words!("on|at"), near[0]) && near[1] == "me");
             // "call us", "our hotline": a business speaking.
             let ours = !someones && words_before(s, c.start, 12).iter().any(|w| matches!(*w, "us" | "our"));
             let business = is_business_number(&c.digits) || ours;

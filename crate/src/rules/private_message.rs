@@ -7,6 +7,7 @@ use super::{contains_emoji, hit_span, with_action, Input, Rule, SECOND_PERSON};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct PrivateMessage;
 
@@ -22,7 +23,7 @@ fn sensitive(f: &Finding) -> bool {
 }
 
 /// What a maker keeps secret in public: "our secret recipe".
-const MAKERS_SECRETS: &str = "ingredient|ingredients|recipe|recipes|sauce|weapon|spice|blend|formula";
+const MAKERS_SECRETS: WordList = words!("ingredient|ingredients|recipe|recipes|sauce|weapon|spice|blend|formula");
 
 /// Kisses and hearts read as intimate; heart eyes (😍) do not, they greet sunsets and cakes as often (`contains_emoji` needs these outside the BMP).
 const INTIMATE_EMOJI: &[char] = &['😘', '💋', '🥰', '😚', '😙', '💕', '💞', '💘', '😈'];
@@ -52,9 +53,9 @@ impl Rule for PrivateMessage {
         // "Our secret ingredient is time": a maker's pride, not a shared secret.
         // "The secret is patience", "the secret to a good dal": a tip, for everyone.
         let makers_secret = |c: &&crate::lexicon::Hit| {
-            let next = |list: &str| doc.tokens.get(c.last + 1).is_some_and(|t| super::listed(list, doc.word(t)));
+            let next = |list: WordList| doc.tokens.get(c.last + 1).is_some_and(|t| super::listed(list, doc.word(t)));
             let after_the = c.first > 0 && doc.word(&doc.tokens[c.first - 1]) == "the";
-            next(MAKERS_SECRETS) || (after_the && next("is|to|of|behind"))
+            next(MAKERS_SECRETS) || (after_the && next(words!("is|to|of|behind")))
         };
         // "Just started 'The Secret History'": a title, quoted.
         let quoted = |c: &&crate::lexicon::Hit| super::inside_quotes(doc, c.start, c.end).is_some();
@@ -110,12 +111,12 @@ fn signs_off_with_a_kiss(doc: &Doc) -> bool {
 }
 
 /// Titles that may come before the name a message opens with ("Mr Ahmed, ...").
-const TITLES: &str = "mr|mrs|ms|miss|dr";
+const TITLES: WordList = words!("mr|mrs|ms|miss|dr");
 
 /// Greetings that may come before the name a message opens with.
-const GREETINGS: &str = "hi|hey|hello|dear";
+const GREETINGS: WordList = words!("hi|hey|hello|dear");
 /// Words that open a message to one person in place of a name ("Sis I borrowed ...").
-const VOCATIVES: &str = "sis|bro|babe|hun|bestie";
+const VOCATIVES: WordList = words!("sis|bro|babe|hun|bestie");
 
 /// Opens with one @mention (and has no other), with a name and a comma
 /// ("Sam, ...", "Hi Sarah, ...", "Mr Ahmed, ...", "Hi Dr Patel, ..."), or

@@ -11,6 +11,7 @@ use super::nearby::{keyword_starts, phrase_at, words_after, words_before};
 use super::{with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct Secret;
 
@@ -118,29 +119,29 @@ const KEYWORDS: &[(&str, Kind, &str)] = &[
 /// Words right before a keyword that make it an example or advice.
 #[rustfmt::skip]
 /// Relatives a generation or more above the writer's parents, and aunts.
-const ELDERS: &str = "gran|grandma|grandmother|granny|nan|nana|nanna|grandad|grandpa|aunt|auntie|great";
+const ELDERS: WordList = words!("gran|grandma|grandmother|granny|nan|nana|nanna|grandad|grandpa|aunt|auntie|great");
 
-const NOT_MINE: &str = concat!(
+const NOT_MINE: WordList = words!(
     "common|popular|worst|default|example|sample|weak|bad|strong|good|typical|best|secure|",
     "dummy|fake|placeholder|hint",
 );
 
 /// Words shortly before a keyword that make the sentence hypothetical.
-const HYPOTHETICAL: &str = concat!(
+const HYPOTHETICAL: WordList = words!(
     "if|unless|whether|never|should|shouldn|like|eg|e|g|assume|imagine|suppose|when|what|how|",
     "why|ensure|make",
 );
 
 /// Words that, before a bare "code", make it some other code.
 #[rustfmt::skip]
-const CODE_OWNERS: &str = concat!(
+const CODE_OWNERS: WordList = words!(
     "the|my|your|our|his|her|their|this|that|its|new|secret|me|a|texted|sent|got|received|bank|",
     "sms|login|till|app|override|verification",
 );
 
 /// Passes that are tickets, not passwords.
 #[rustfmt::skip]
-const PASS_KINDS: &str = concat!(
+const PASS_KINDS: WordList = words!(
     "bus|boarding|day|season|access|backstage|hall|free|vip|press|guest|weekly|monthly|annual|",
     "ski|park|museum|festival|rail|train|gym|event|summer|bike|travel|metro|transit|mountain|",
     "year|week|fast|express|digital|game|battle|parking|visitor|weekend|golf|pool|zoo|city|",
@@ -149,7 +150,7 @@ const PASS_KINDS: &str = concat!(
 
 /// What a password is said to be when the text is not the password.
 #[rustfmt::skip]
-const NOT_VALUES: &str = concat!(
+const NOT_VALUES: WordList = words!(
     "the|a|an|too|so|very|really|weak|strong|wrong|incorrect|invalid|expired|required|reset|",
     "case|same|different|changed|not|still|just|my|your|their|our|his|her|literally|probably|",
     "something|protected|saved|stored|encrypted|hashed|long|short|secure|easy|hard|simple|",
@@ -168,7 +169,7 @@ const NOT_VALUES: &str = concat!(
 
 /// Words after a number that make it a count, not a code.
 #[rustfmt::skip]
-const COUNT_WORDS: &str = concat!(
+const COUNT_WORDS: WordList = words!(
     "lines|years|people|times|words|characters|chars|digits|bytes|kb|mb|users|loc|ms|seconds|",
     "minutes|hours|days|percent|dollars|pounds|euros|quid|bucks|yen|views|files|commits|tests|steps|",
     "pence|cents|rand|rupees|naira|shillings|pesos",
@@ -233,7 +234,10 @@ impl Rule for Secret {
                 let asks = |v0: usize, v1: usize| {
                     keyword == "security question"
                         && (s[v1..].trim_start().starts_with('?')
-                            || super::listed("first|what|which|mother's|mothers|favourite|favorite", &s[v0..v1]))
+                            || super::listed(
+                                words!("first|what|which|mother's|mothers|favourite|favorite"),
+                                &s[v0..v1],
+                            ))
                 };
                 let after = value_after(s, end, kind).filter(|&(v0, v1, _)| !asks(v0, v1));
                 let found = match after {
@@ -401,7 +405,7 @@ fn announces(s: &str, start: usize, kind: Kind) -> bool {
         // "bobby pin", "safety pin".
         Kind::Code => !before
             .first()
-            .is_some_and(|w| super::listed("bobby|safety|hair|lapel|push|bowling|rolling|drawing|enamel", w)),
+            .is_some_and(|w| super::listed(words!("bobby|safety|hair|lapel|push|bowling|rolling|drawing|enamel"), w)),
         _ => true,
     }
 }
@@ -436,11 +440,11 @@ fn value_after(s: &str, pos: usize, kind: Kind) -> Option<(usize, usize, bool)> 
         // "the password to happiness is coffee".
         let digit_next = || rest[2..].trim_start().starts_with(|c: char| c.is_ascii_digit());
         let changed_before =
-            || words_before(s, pos, 4).iter().any(|w| super::listed("changed|set|reset|updated|change", w));
+            || words_before(s, pos, 4).iter().any(|w| super::listed(words!("changed|set|reset|updated|change"), w));
         let to =
             word == "to" && (matches!(joined, "changed" | "set" | "reset" | "now") || digit_next() || changed_before());
         let joins = to
-            || super::listed("is|was|now|still|changed|set|are|were|became|be|reset", word)
+            || super::listed(words!("is|was|now|still|changed|set|are|were|became|be|reset"), word)
             || (connector && matches!(word, "just" | "literally" | "actually"));
         if joins && !word.is_empty() {
             i += word.len();
@@ -544,7 +548,7 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
                     return Some(i);
                 }
                 // "Passphrase tip from IT: length beats complexity": advice about one.
-                if super::listed("tip|tips|advice|guide|rules|policy|hygiene", &s[start..i]) {
+                if super::listed(words!("tip|tips|advice|guide|rules|policy|hygiene"), &s[start..i]) {
                     return None;
                 }
                 words += 1;
@@ -556,7 +560,7 @@ fn far_connector(s: &str, from: usize) -> Option<usize> {
 }
 
 /// Words that say whose account a password opens ("the password to my bank").
-const OWNERS: &str = "my|our|the|your|his|her|their|this|that|mum's|dad's";
+const OWNERS: WordList = words!("my|our|the|your|his|her|their|this|that|mum's|dad's");
 
 /// In "user / password" or "user:password" at `v0..v1`, the password.
 fn password_of_pair(s: &str, v0: usize, v1: usize) -> Option<(usize, usize)> {
@@ -607,7 +611,7 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
             // Only a next sentence that opens with "it" or "mine": "... again.
             // It was X", "reset the PIN? Mine is 4471".
             stops += 1;
-            if stops > 1 || !super::listed("it|it's|its|mine|mine's", word(i)) {
+            if stops > 1 || !super::listed(words!("it|it's|its|mine|mine's"), word(i)) {
                 return None;
             }
         }
@@ -617,7 +621,7 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         // is not a count follows ("the fee went up to 2500 yen" is no PIN).
         // A number in brackets too: "PIN is definitely right (5582)".
         // "It's literally 8264": a filler word may come between.
-        const FILLERS: &str = "literally|actually|just|definitely|still";
+        const FILLERS: WordList = words!("literally|actually|just|definitely|still");
         if super::listed(FILLERS, word(i)) {
             continue;
         }
@@ -626,16 +630,16 @@ fn value_nearby(doc: &Doc, from: usize, kind: Kind) -> Option<(usize, usize)> {
         let link = i - usize::from(filler);
         let said = gap.trim_end().ends_with(':')
             || bracketed
-            || (link > first && super::listed("it's|its|mine's", word(link - 1)))
+            || (link > first && super::listed(words!("it's|its|mine's"), word(link - 1)))
             || (link > first + 1
-                && super::listed("is|was", word(link - 1))
-                && super::listed("it|mine", word(link - 2)));
+                && super::listed(words!("is|was"), word(link - 1))
+                && super::listed(words!("it|mine"), word(link - 2)));
         let linked = i > first
             && kind == Kind::Code
-            && (super::listed("is|was|now", word(i - 1))
+            && (super::listed(words!("is|was|now"), word(i - 1))
                 || (i > first + 1
                     && word(i - 1) == "to"
-                    && super::listed("changed|change|set|reset|back", word(i - 2))))
+                    && super::listed(words!("changed|change|set|reset|back"), word(i - 2))))
             && !count_follows(s, toks[i].end);
         if !said && !linked {
             continue;
@@ -675,7 +679,7 @@ fn halves_end(doc: &Doc, i: usize) -> Option<usize> {
 /// Words ordinary sentences are full of and recovery phrases almost never
 /// hold.
 #[rustfmt::skip]
-const FUNCTION_WORDS: &str = concat!(
+const FUNCTION_WORDS: WordList = words!(
     "the|and|for|but|you|your|our|with|this|that|from|have|has|are|was|were|not|can|will|just|",
     "they|them|then|than|there|here|what|when|who|how|why|been|would|could|should|dont|don|",
     "its|some|more|very|only|into|about|because|where|which|while|also",
@@ -709,13 +713,14 @@ fn word_run(doc: &Doc, from: usize) -> Option<(usize, usize)> {
 }
 
 /// Words before a brand's Wi-Fi that keep it from its customers.
-const STAFF: &str = "staff|internal|office|employee";
+const STAFF: WordList = words!("staff|internal|office|employee");
 
 /// Words that say a code was sent to the writer, or that they typed it in.
-const SENT: &str = "texted|text|texting|texts|sent|sends|sending|sms|through|received|came|arrived|typed|entered";
+const SENT: WordList =
+    words!("texted|text|texting|texts|sent|sends|sending|sms|through|received|came|arrived|typed|entered");
 
 /// Words before "code" that make it a postal code ("pin code 560034").
-const POSTAL: &str = "pin|post|postal|zip|area";
+const POSTAL: WordList = words!("pin|post|postal|zip|area");
 
 /// A one-time code the writer was sent: six digits, or two groups of three,
 /// with "code" and a word of sending in the fourteen words before it or the
@@ -747,7 +752,7 @@ fn sent_code(doc: &Doc) -> Option<(usize, usize)> {
             let postal = j > 0 && super::listed(POSTAL, doc.word(&toks[j - 1]));
             seen[0] |= (w == "code" || w == "codes") && !postal && (same || before);
             seen[1] |= same && super::listed(SENT, w);
-            seen[2] |= before && super::listed("me|my|i|i've|i'm", w);
+            seen[2] |= before && super::listed(words!("me|my|i|i've|i'm"), w);
         }
         // "123456 of them": a quantity.
         let quantity = count_follows(s, end) || words_after(s, end, 1).first() == Some(&"of");
@@ -788,7 +793,7 @@ fn more_codes(s: &str, mut end: usize) -> usize {
 
 /// Things a password or PIN is often made of.
 #[rustfmt::skip]
-const HINT_WORDS: &str = concat!(
+const HINT_WORDS: WordList = words!(
     "birthday|born|birth|anniversary|name|dog|cat|pet|dogs|cats|pets|kid|kids|son|daughter|",
     "wife|husband|street|phone|maiden|address|plate|postcode|zip",
 );
@@ -867,12 +872,12 @@ fn first_pet_named(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
         k += 1;
     }
     let noun = doc.word(toks.get(k + 1)?);
-    if !super::listed("dog|pet|cat|car|school|teacher|street|dog's|pet's|cat's", noun) {
+    if !super::listed(words!("dog|pet|cat|car|school|teacher|street|dog's|pet's|cat's"), noun) {
         return None;
     }
     // A capitalised name soon after, past a comma or a linking word: "first
     // dog, Rolo", "first pet's name was Bruno", "nobody will guess Biscuit".
-    const LINKS: &str = "is|was|called|named|guess|it's|its|that's|obviously";
+    const LINKS: WordList = words!("is|was|called|named|guess|it's|its|that's|obviously");
     let j = (k + 2..toks.len().min(k + 14)).find(|&j| {
         toks[j].capitalized && (doc.gap(j - 1, j).contains([',', ':']) || super::listed(LINKS, doc.word(&toks[j - 1])))
     })?;
@@ -881,11 +886,11 @@ fn first_pet_named(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
 }
 
 /// Days, which "That's Monday" names and no one uses as a security answer.
-const WEEKDAYS: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const WEEKDAYS: WordList = words!("monday|tuesday|wednesday|thursday|friday|saturday|sunday");
 
 /// Words after "password" that make "as my password ..." about something else.
 #[rustfmt::skip]
-const NOT_AFTER: &str = concat!(
+const NOT_AFTER: WordList = words!(
     "manager|managers|generator|vault|app|keeper|safe|reset|hint|policy|field|strength|rules|",
     "requirements",
 );

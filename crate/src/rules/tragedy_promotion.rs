@@ -7,6 +7,7 @@ use super::{hit_span, with_action, Input, Rule};
 use crate::finding::{Action, Category, Finding, Severity};
 use crate::lexicon::List;
 use crate::text::Doc;
+use crate::words::{words, WordList};
 
 pub struct TragedyPromotion;
 
@@ -36,7 +37,7 @@ impl Rule for TragedyPromotion {
         };
         // "Our roof leaked in last night's storm, but we're open as usual":
         // the weather of a night, not a disaster.
-        if tag == "weather" && super::near_word(doc, at, 2, 0, "night's|yesterday's|overnight|weekend's") {
+        if tag == "weather" && super::near_word(doc, at, 2, 0, words!("night's|yesterday's|overnight|weekend's")) {
             return;
         }
         // "that rush was a massacre 😂 GGs": a game won big, not an atrocity.
@@ -54,7 +55,7 @@ impl Rule for TragedyPromotion {
         let challenge = phrase == "in memory of"
             && (first..=last).any(|i| {
                 super::listed(CHALLENGES, doc.word(&doc.tokens[i]))
-                    && !doc.tokens.get(i + 1).is_some_and(|t| super::listed("a|an|our", doc.word(t)))
+                    && !doc.tokens.get(i + 1).is_some_and(|t| super::listed(words!("a|an|our"), doc.word(t)))
             });
         let giving = challenge || input.scan.hits(List::Promo).any(|h| h.tag == "giving");
         // "Anyway, ..." opening a sentence: "we're closed today anyway" is no turn.
@@ -91,7 +92,7 @@ impl Rule for TragedyPromotion {
 /// ("#Photobombing" names none), a death ("#RIPMadiba") or a place's flood
 /// ("#yycflood"); the first one's token.
 fn grief_hashtag(doc: &Doc) -> Option<usize> {
-    const ATROCITIES: &str = "massacre|femicide|genocide|terror|earthquake|tsunami|wildfire";
+    const ATROCITIES: WordList = words!("massacre|femicide|genocide|terror|earthquake|tsunami|wildfire");
     doc.tokens.iter().position(|t| {
         if !t.hashtag {
             return false;
@@ -135,16 +136,17 @@ fn speaking_of(doc: &Doc) -> Option<usize> {
 }
 
 /// Words of a game or a match, around a "massacre" that was a scoreline.
-const GAME_WORDS: &str = "gg|ggs|game|games|match|round|rush|team|scoreline|league|lobby|ranked|finals|frag|frags";
+const GAME_WORDS: WordList =
+    words!("gg|ggs|game|games|match|round|rush|team|scoreline|league|lobby|ranked|finals|frag|frags");
 
 /// Sponsored challenges people take on in someone's memory.
-const CHALLENGES: &str =
-    "walk|walking|run|running|ride|riding|swim|swimming|trek|cycle|cycling|marathon|5k|10k|abseil|skydive|hike";
+const CHALLENGES: WordList =
+    words!("walk|walking|run|running|ride|riding|swim|swimming|trek|cycle|cycling|marathon|5k|10k|abseil|skydive|hike");
 
 /// A helpline or support offered: "If you need to talk, the helpline is
 /// free and open 24/7".
 fn offers_help(doc: &Doc) -> bool {
-    const HELP: &str = "helpline|hotline|helplines|samaritans|counselling|counseling";
+    const HELP: WordList = words!("helpline|hotline|helplines|samaritans|counselling|counseling");
     doc.tokens.iter().any(|t| super::listed(HELP, doc.word(t))) || doc.folded.contains("if you need to talk")
 }
 
@@ -167,7 +169,7 @@ fn promo_code(doc: &Doc) -> bool {
 
 /// "just $9.11", "only £20": a price offered, not an amount reported.
 fn quotes_a_price(text: &str) -> bool {
-    const OFFER: &str = "just|only|for|from|now|at|with";
+    const OFFER: WordList = words!("just|only|for|from|now|at|with");
     text.char_indices().any(|(i, c)| {
         let priced =
             matches!(c, '$' | '£' | '€' | '¥') && text[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit());
