@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use rustc_hash::FxHashMap;
 use serde::de::value::{Error as ValueError, StringDeserializer};
 use serde::de::DeserializeOwned;
@@ -41,10 +41,30 @@ extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
 
-    /// `Reflect.set` without wasm-bindgen's try/catch wrapper: setting a key
-    /// on a fresh plain object cannot throw.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn set_field(target: &Object, key: &JsValue, value: &JsValue) -> bool;
+}
+
+#[wasm_bindgen(
+    inline_js = "export function make_finding(category, rule, severity, start, end, message, lesson, kind, hint) {
+  const finding = { category, rule, severity, start, end, message, lesson };
+  if (kind !== undefined) finding.action = hint === undefined ? { kind } : { kind, hint };
+  return finding;
+}"
+)]
+extern "C" {
+    /// The finding object; `kind` and `hint` are undefined when the finding
+    /// has no action or the action no hint.
+    #[allow(clippy::too_many_arguments)]
+    fn make_finding(
+        category: &JsValue,
+        rule: &JsValue,
+        severity: &JsValue,
+        start: u32,
+        end: u32,
+        message: &str,
+        lesson: &JsValue,
+        kind: &JsValue,
+        hint: &JsValue,
+    ) -> JsValue;
 }
 
 /// The JavaScript strings made so far, and where each text's string is. The
@@ -69,57 +89,43 @@ fn slot(strings: &mut FixedStrings, text: &'static str) -> usize {
     })[0] as usize
 }
 
-/// A field's value: one of the core's fixed texts, or made for this finding.
-enum Value {
-    Fixed(&'static str),
-    Made(JsValue),
-}
-
-/// `object[key] = value`. Fixed strings are lent, not cloned: a clone and
-/// its drop are two externref table operations, and a finding sets a dozen
-/// fields.
-fn set(object: &Object, key: &'static str, value: Value) {
+/// A finding as a plain object, keys in the order the CLI's JSON has them,
+/// made in one call: setting a dozen fields one by one from the wasm took
+/// a dozen calls into JavaScript per finding (`Reflect.set`), and an object
+/// literal gives every finding the same shape. The core's fixed texts are
+/// lent from `FIXED`, not cloned: a clone and its drop are two externref
+/// table operations.
+fn finding_to_js(f: &Finding) -> JsValue {
+    let (kind, hint) = match f.action {
+        None => (None, None),
+        Some(Action::Mask) => (Some("mask"), None),
+        Some(Action::Remove) => (Some("remove"), None),
+        Some(Action::Rephrase { hint }) => (Some("rephrase"), Some(hint)),
+    };
     FIXED.with(|strings| {
         let strings = &mut *strings.borrow_mut();
-        let key = slot(strings, key);
-        match value {
-            Value::Fixed(text) => {
-                let value = slot(strings, text);
-                set_field(object, &strings.1[key], &strings.1[value])
-            }
-            Value::Made(value) => set_field(object, &strings.1[key], &value),
-        }
-    });
-}
-
-/// A finding as a plain object, keys in the order the CLI's JSON has them;
-/// built by hand, since serde-wasm-bindgen's serializer cost 6.8 KB of wasm.
-fn finding_to_js(f: &Finding) -> JsValue {
-    let object = Object::new();
-    set(&object, "category", Value::Fixed(f.category.id()));
-    set(&object, "rule", Value::Fixed(f.rule));
-    set(&object, "severity", Value::Fixed(severity_name(f.severity)));
-    set(&object, "start", Value::Made(f.start.into()));
-    set(&object, "end", Value::Made(f.end.into()));
-    set(&object, "message", Value::Made(f.message.as_str().into()));
-    match &f.lesson {
-        Cow::Borrowed(lesson) => set(&object, "lesson", Value::Fixed(lesson)),
-        Cow::Owned(lesson) => set(&object, "lesson", Value::Made(lesson.as_str().into())),
-    }
-    if let Some(action) = &f.action {
-        let edit = Object::new();
-        let (kind, hint) = match action {
-            Action::Mask => ("mask", None),
-            Action::Remove => ("remove", None),
-            Action::Rephrase { hint } => ("rephrase", Some(*hint)),
+        let mut fixed = |text: Option<&'static str>| text.map(|t| slot(strings, t));
+        let at = [
+            fixed(Some(f.category.id())),
+            fixed(Some(f.rule)),
+            fixed(Some(severity_name(f.severity))),
+            fixed(match f.lesson {
+                Cow::Borrowed(lesson) => Some(lesson),
+                Cow::Owned(_) => None,
+            }),
+            fixed(kind),
+            fixed(hint),
+        ];
+        let made = &strings.1;
+        let undefined = JsValue::UNDEFINED;
+        let value = |i: usize| at[i].map_or(&undefined, |slot| &made[slot]);
+        let owned_lesson = match &f.lesson {
+            Cow::Owned(lesson) => JsValue::from_str(lesson),
+            Cow::Borrowed(_) => JsValue::UNDEFINED,
         };
-        set(&edit, "kind", Value::Fixed(kind));
-        if let Some(hint) = hint {
-            set(&edit, "hint", Value::Fixed(hint));
-        }
-        set(&object, "action", Value::Made(edit.into()));
-    }
-    object.into()
+        let lesson = if at[3].is_some() { value(3) } else { &owned_lesson };
+        make_finding(value(0), value(1), value(2), f.start, f.end, &f.message, lesson, value(4), value(5))
+    })
 }
 
 fn severity_name(severity: Severity) -> &'static str {

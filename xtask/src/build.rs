@@ -73,6 +73,8 @@ pub fn all() -> Result<(), String> {
         fs::create_dir_all(&core).map_err(|e| e.to_string())?;
         copy(&bound.join("postguard.js"), &core.join("postguard.js"))?;
         copy(&bound.join("postguard_bg.wasm"), &core.join("postguard_bg.wasm"))?;
+        // The glue's inline JavaScript (`make_finding`), imported by path.
+        copy_tree(&bound.join("snippets"), &core.join("snippets"))?;
         let manifest = manifest_for(browser, &version)?;
         let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())? + "\n";
         fs::write(dist.join("manifest.json"), text).map_err(|e| e.to_string())?;
