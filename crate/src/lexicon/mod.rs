@@ -173,6 +173,10 @@ pub struct Lexicon {
     /// One bit per pair of bytes: whether a stem starts with them. Most
     /// words start with a pair no stem does and need no stem lookup.
     stem_starts: Vec<u64>,
+    /// The stems two bytes long ("pw"): a word's first two bytes are a key
+    /// of `stems` exactly when `stem_starts` has their bit, so they are
+    /// looked up only when they are one of these.
+    two_byte_stems: Vec<&'static str>,
     /// Single-word forms of evasive lists, for matching masked tokens.
     masked_forms: Vec<(String, u32)>,
 }
@@ -191,6 +195,7 @@ impl Lexicon {
             stems: HashMap::default(),
             shortest_stem: usize::MAX,
             stem_starts: vec![0; (1 << 16) / 64],
+            two_byte_stems: Vec::new(),
             masked_forms: Vec::new(),
         };
         for &list in List::ALL {
@@ -222,6 +227,7 @@ impl Lexicon {
             }
         }
         let stems: Vec<&'static str> = lex.stems.keys().copied().collect();
+        lex.two_byte_stems = stems.iter().copied().filter(|s| s.len() == 2).collect();
         for stem in stems {
             if let [a, b, ..] = *stem.as_bytes() {
                 let (at, bit) = byte_pair_bit(a, b);
@@ -343,6 +349,9 @@ impl Lexicon {
         for n in self.shortest_stem..=word.len() {
             // `get` is `None` off a character boundary.
             let Some(prefix) = word.get(..n) else { continue };
+            if n == 2 && !self.two_byte_stems.contains(&prefix) {
+                continue;
+            }
             let Some(stemmed) = self.stems.get(prefix) else { break };
             ids.extend_from_slice(stemmed);
         }

@@ -119,16 +119,16 @@ fn is_date(doc: &Doc, i: usize) -> bool {
 }
 
 /// Words that tell someone to trade.
-const TRADE_VERBS: WordList = words!("buy|sell|grab|dump|short|load|loading|buying|selling");
+const TRADE_VERBS: &[&str] = &["buy", "sell", "grab", "dump", "short", "load", "loading", "buying", "selling"];
 /// Hints that the tip rests on news not out yet.
-const TIP_HINTS: WordList = words!("before|trust|news|soon|tomorrow|announcement");
+const TIP_HINTS: &[&str] = &["before", "trust", "news", "soon", "tomorrow", "announcement"];
 
 /// A cashtag ("$ACME") in a sentence with a trading verb and a hint that
 /// something is coming ("before Friday", "trust me", "big news"); returns
 /// the cashtag's span.
 fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
-    let verb = doc.tokens.iter().any(|t| super::listed(TRADE_VERBS, doc.word(t)));
-    let hint = hinted || doc.tokens.iter().any(|t| super::listed(TIP_HINTS, doc.word(t)));
+    let verb = doc.tokens.iter().any(|t| TRADE_VERBS.contains(&doc.word(t)));
+    let hint = hinted || doc.tokens.iter().any(|t| TIP_HINTS.contains(&doc.word(t)));
     if !verb || !hint {
         return None;
     }
@@ -151,12 +151,12 @@ fn ticker_tip(doc: &Doc, hinted: bool) -> Option<(u32, u32)> {
 /// results Thursday": news that has not been released yet. Returns the
 /// tokens from the announcing word to the day.
 pub(super) fn announcement_pending(doc: &Doc) -> Option<(usize, usize)> {
-    const RELEASE: WordList = words!("release|results|news");
+    const RELEASE: &[&str] = &["release", "results", "news"];
     doc.tokens.iter().enumerate().find_map(|(i, t)| {
         let w = doc.word(t);
         // Most words start with another letter: one byte read and done.
         if !matches!(w.as_bytes().first(), Some(b'a' | b'r' | b'n'))
-            || !(w.starts_with("announc") && w != "announced" || super::listed(RELEASE, w))
+            || !(w.starts_with("announc") && w != "announced" || RELEASE.contains(&w))
         {
             return None;
         }
