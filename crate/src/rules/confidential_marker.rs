@@ -81,7 +81,8 @@ impl Rule for ConfidentialMarker {
         let at_home = std::cell::OnceCell::new();
         let surprise = || *at_home.get_or_init(|| surprise(doc));
         for hit in input.scan.hits(List::Confidential) {
-            if hit.tag == "label" && !is_label(doc, hit) {
+            // "NDA = Nigerian Defence Academy": an acronym spelled out.
+            if hit.tag == "label" && (!is_label(doc, hit) || doc.folded[hit.end..].trim_start().starts_with('=')) {
                 continue;
             }
             // "The reserve is $1.45m, don't tell anyone I told you": the writer
@@ -102,6 +103,8 @@ impl Rule for ConfidentialMarker {
                 // "Code name for the new puppy was 'Project Fluff'": a surprise at home
                 // reads as one unless a workplace or a deal is named.
                 _ if (!about_work() || !business) && surprise() => Severity::Low,
+                // "Leaked: my mum's secret biryani recipe": a family's recipe.
+                "label" if !about_work() && family_recipe(doc) => Severity::Low,
                 // "staff hear about it Thursday": news not out yet, if it is work news.
                 "unreleased" if !about_work() => Severity::Low,
                 // "Off the record, I think the cat just likes the warm keyboard",
@@ -149,6 +152,15 @@ fn consented(doc: &Doc) -> bool {
     const CONSENT: WordList =
         words!("with permission|with her permission|with his permission|with their permission|with consent");
     CONSENT.split('|').any(|c| doc.folded.contains(c))
+}
+
+/// Whether the draft names a recipe of the writer's family.
+fn family_recipe(doc: &Doc) -> bool {
+    doc.folded.contains("recipe")
+        && doc
+            .tokens
+            .iter()
+            .any(|t| super::listed(words!("mum's|mom's|nan's|nana's|gran's|granny's|grandma's|dad's"), doc.word(t)))
 }
 
 /// Words of a workplace or a business, for news not out yet.
@@ -407,5 +419,18 @@ mod tests {
         let leak =
             "Balayage transformation for our client Hannah, the new CEO, shared without permission. Launch is Monday.";
         assert!(flags(RULE, leak, &brand()), "{leak}");
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_and_a_family_recipe_are_not_leaks() {
+        for text in [
+            "NDA = Nigerian Defence Academy for those asking 😂 my brother just passed out from Kaduna",
+            "Leaked: my mum's secret biryani recipe 😂 just kidding, she will never share it.",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+        for text in ["Signed an NDA but the merger closes Friday", "Leaked: our Q3 pricing deck for the client"] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
     }
 }

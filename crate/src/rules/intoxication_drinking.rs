@@ -177,7 +177,7 @@ const OFFER: WordList = words!(
     "special|specials|featured|seasonal|pouring|vineyard|vineyards|winery|brewery|distillery|",
     "cellar|garden|reopens|opens|fair|deli|sessions|included|daily|mocktails|rooftop|terrace|",
     "takeover|brewer|brewing|getaway|breakfast|package|roast|weekdays|weekends|welcome|zero-alcohol|",
-    "open|bookings|ours",
+    "open|bookings|ours|gala|reception",
 );
 
 /// Meals (and a quiz) after a place to drink ("pub lunch", "bar snacks").
@@ -626,5 +626,15 @@ mod tests {
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
+    }
+
+    #[test]
+    fn weeding_a_garden_and_a_gala_cocktail_hour_are_fine() {
+        let garden = "Come help us weed the community garden Saturday morning! Gloves and cold water provided";
+        assert!(!flags(RULE, garden, &brand()), "false alarm: {garden}");
+        let gala = "Cocktail hour at the Press Club gala starts at 6 sharp. Wear your Sunday best 🥂";
+        assert!(!flags(RULE, gala, &brand()), "false alarm: {gala}");
+        let smoked = "smoking weed the whole night with the lads";
+        assert!(flags(RULE, smoked, &personal()), "missed: {smoked}");
     }
 }

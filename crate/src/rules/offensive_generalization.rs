@@ -90,6 +90,24 @@ impl Rule for OffensiveGeneralization {
         // only before a word for people ("Indian food" names none).
         for (group, said_of) in groups(input) {
             let group = &group;
+            // "My granny always says", "Mi granny always say": one of the
+            // writer's own, not the group.
+            let owner = |i: usize| matches!(doc.word(&doc.tokens[i]), "my" | "mi");
+            if super::listed(EVERYDAY_GROUPS, group.phrase) && group.first > 0 && owner(group.first - 1) {
+                continue;
+            }
+            // "Nigerian Defence Academy": the start of a name, not people
+            // ("Every Mexican I've hired" goes on).
+            let named = doc.tokens.get(group.last + 1).is_some_and(|next| {
+                group.tag.is_empty()
+                    && next.capitalized
+                    && doc.gap(group.last, group.last + 1) == " "
+                    && !super::listed(PEOPLE, doc.word(next))
+                    && !doc.word(next).starts_with('i')
+            });
+            if named {
+                continue;
+            }
             let cue = input.scan.hits(List::GroupCues).find(|cue| {
                 if cue.tag.starts_with("place") {
                     return false;
@@ -422,6 +440,23 @@ mod tests {
             "Our female pilot pointed out the nearest exit during the safety demo, so calm",
         ] {
             assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
+    }
+
+    #[test]
+    fn ones_own_granny_and_a_name_are_not_a_group() {
+        for text in [
+            "Mi granny always say 'every mickle mek a muckle' so no donation too small!",
+            "NDA = Nigerian Defence Academy for those asking 😂 my brother just passed out from Kaduna",
+        ] {
+            assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
+        }
+        for text in [
+            "Every Mexican I've hired has been lazy. Not racist, just honest.",
+            "ramadan means my muslim colleagues are hangry and useless till 3pm and we're all supposed to act like it's fine 🙄🌙",
+            "Grannies always drive like they own the road",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
 }

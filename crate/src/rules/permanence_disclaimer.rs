@@ -66,7 +66,7 @@ impl Rule for PermanenceDisclaimer {
                 || (hit.phrase == "kidding" && !stands_alone(doc, hit.end))
                 // "or am I getting mugged off?": a real question, which goes on.
                 || (hit.phrase == "or am i" && !stands_alone(doc, hit.end))
-                || (hit.phrase.contains("kidding") && resolution_before(doc, hit.first))
+                || ((hit.phrase.contains("kidding") || hit.phrase == "jk") && resolution_before(doc, hit.first))
             {
                 continue;
             }
@@ -86,25 +86,43 @@ impl Rule for PermanenceDisclaimer {
     }
 }
 
-/// "Running a marathon next year. Just kidding.": a joke at the writer's
-/// own resolution, taken back in the next sentence, puts down nobody. Only
-/// when "kidding" opens its sentence, and not after a plan of "we" or
-/// "our" ("Our IPO is next year. Just kidding").
+/// "Running a marathon next year. Just kidding.", "Leaked: my mum's secret
+/// recipe 😂 just kidding": a joke at the writer's own resolution or
+/// family recipe, taken back in the next sentence, in brackets or after an
+/// emoji, puts down nobody. Only when "kidding" or "jk" opens what takes it
+/// back, and not after a plan of "we" or "our" ("Our IPO is next year.
+/// Just kidding").
 fn resolution_before(doc: &Doc, first: usize) -> bool {
-    let opens = |i: usize| i == 0 || !doc.same_sentence(i - 1, i);
-    let start = if opens(first) {
-        first
-    } else if opens(first - 1) {
-        first - 1
-    } else {
-        return false;
-    };
-    if start == 0 {
+    if first == 0 {
         return false;
     }
-    let (from, to) = doc.sentence_of(start - 1);
+    let opens = |i: usize| i == 0 || !doc.same_sentence(i - 1, i);
+    // "Gym every day this week (jk, Tuesday maybe)", "secret recipe 😂 just
+    // kidding": taken back in brackets or after a laugh.
     let word = |i: usize| doc.word(&doc.tokens[i]);
-    let plan = (from..=to).any(|i| super::listed(words!("resolution|resolutions"), word(i)))
+    // "kidding" read from its "just".
+    let first = if first > 1 && word(first - 1) == "just" { first - 1 } else { first };
+    let mut before = first - 1;
+    while before > 0 && !word(before).chars().any(char::is_alphanumeric) {
+        before -= 1;
+    }
+    let gap = doc.folded.get(doc.tokens[before].end..doc.tokens[first].start).unwrap_or_default();
+    let (from, to) = if gap.trim_end().ends_with('(') || gap.chars().any(|c| !c.is_ascii() && !c.is_alphanumeric()) {
+        (doc.sentence_of(before).0, before)
+    } else {
+        let start = if opens(first) {
+            first
+        } else if opens(first - 1) {
+            first - 1
+        } else {
+            return false;
+        };
+        if start == 0 {
+            return false;
+        }
+        doc.sentence_of(start - 1)
+    };
+    let plan = (from..=to).any(|i| super::listed(words!("resolution|resolutions|gym|diet|workout|recipe"), word(i)))
         || (from..to).any(|i| matches!([word(i), word(i + 1)], ["next" | "new", "year"]));
     plan && !(from..=to).any(|i| super::listed(words!("we|we're|we'll|our|us"), word(i)))
 }
@@ -278,6 +296,19 @@ mod tests {
             "First time renter in Glasgow — is £40 a month for contents insurance normal or am I getting mugged off?",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+    }
+
+    #[test]
+    fn a_joke_at_ones_own_plan_taken_back_in_brackets_or_after_a_laugh_is_fine() {
+        for text in [
+            "going to the gym every day this week (jk, Tuesday maybe 😂)",
+            "Leaked: my mum's secret biryani recipe 😂 just kidding, she will never share it.",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+        for text in ["women can't park (jk)", "Our IPO is next year 😂 just kidding"] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
 }

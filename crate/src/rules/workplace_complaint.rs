@@ -78,7 +78,7 @@ impl Rule for WorkplaceComplaint {
                             || s.phrase.ends_with("offer")
                             || (s.first == 0 && !s.phrase.starts_with("the ")); // "Manager spent 40 mins ..."
                         let near = n.first.abs_diff(s.first) <= if own { 25 } else { 14 };
-                        n.first != s.first && near && (own || same_sentence(doc, s, n))
+                        n.first != s.first && near && (own || same_sentence(doc, s, n) && !said_of_another(doc, s, n))
                     })
                     .map(move |n| (s, n))
             });
@@ -105,6 +105,20 @@ impl Rule for WorkplaceComplaint {
             ));
         }
     }
+}
+
+/// Whether a complaint said of something ("is a mess") follows a comma
+/// and a new subject: "late to the interview, traffic on I-55 is a mess".
+/// "The interview, honestly, is a mess" keeps its subject.
+fn said_of_another(doc: &crate::text::Doc, subject: &Hit, negative: &Hit) -> bool {
+    let predicate = matches!(negative.phrase.split(' ').next(), Some("is" | "are" | "was" | "were"));
+    predicate
+        && negative.first > subject.last + 2
+        && doc.gap(subject.last, subject.last + 1).contains(',')
+        && !matches!(
+            doc.word(&doc.tokens[negative.first - 1]),
+            "it" | "this" | "that" | "he" | "she" | "they" | "honestly"
+        )
 }
 
 /// Gratitude to someone ("thanks senior management 🙏" is sarcasm, and
@@ -169,6 +183,15 @@ mod tests {
             "reminder that a sick day for your mental health is a real sick day. took one today and i'm not sorry",
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+    }
+
+    #[test]
+    fn a_complaint_about_something_else_after_a_comma_is_not_about_work() {
+        let traffic = "Runnin 10 min late to the interview, traffic on I-55 is a mess. Save me a seat?";
+        assert!(!flags(RULE, traffic, &personal()), "false alarm: {traffic}");
+        for text in ["The interview, honestly, is a mess", "the interview panel was unbearable"] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
 }
