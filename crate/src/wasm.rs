@@ -153,7 +153,7 @@ pub fn check(text: &str, context: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// `object[key]` as a string, `None` when absent.
-fn string(object: &JsValue, key: &str) -> Result<Option<String>, String> {
+fn string(object: &JsValue, key: &'static str) -> Result<Option<String>, String> {
     let value = field(object, key)?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -161,13 +161,19 @@ fn string(object: &JsValue, key: &str) -> Result<Option<String>, String> {
     value.as_string().map(Some).ok_or_else(|| format!("{key} must be a string"))
 }
 
-/// `object[key]`; undefined when `object` has no such field.
-fn field(object: &JsValue, key: &str) -> Result<JsValue, String> {
-    Reflect::get(object, &JsValue::from_str(key)).map_err(|_| format!("{key} cannot be read"))
+/// `object[key]`; undefined when `object` has no such field. The key's
+/// JavaScript string is made once (`FIXED`), not at every check.
+fn field(object: &JsValue, key: &'static str) -> Result<JsValue, String> {
+    let value = FIXED.with(|strings| {
+        let strings = &mut *strings.borrow_mut();
+        let at = slot(strings, key);
+        Reflect::get(object, &strings.1[at])
+    });
+    value.map_err(|_| format!("{key} cannot be read"))
 }
 
 /// `object[key]` as an object, `None` when absent.
-fn object(object: &JsValue, key: &str) -> Result<Option<JsValue>, String> {
+fn object(object: &JsValue, key: &'static str) -> Result<Option<JsValue>, String> {
     let value = field(object, key)?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
@@ -179,7 +185,7 @@ fn object(object: &JsValue, key: &str) -> Result<Option<JsValue>, String> {
 }
 
 /// `object[key]` as a list of strings, empty when absent.
-fn strings(object: &JsValue, key: &str) -> Result<Vec<String>, String> {
+fn strings(object: &JsValue, key: &'static str) -> Result<Vec<String>, String> {
     let value = field(object, key)?;
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
@@ -194,7 +200,7 @@ fn strings(object: &JsValue, key: &str) -> Result<Vec<String>, String> {
 /// `T::default()` when absent. The names come from `T`'s own serde derive,
 /// through a string-only deserializer, which brings none of serde's number
 /// handling into the wasm.
-fn named<T: DeserializeOwned + Default>(object: &JsValue, key: &str) -> Result<T, String> {
+fn named<T: DeserializeOwned + Default>(object: &JsValue, key: &'static str) -> Result<T, String> {
     match string(object, key)? {
         None => Ok(T::default()),
         Some(name) => T::deserialize(StringDeserializer::<ValueError>::new(name.clone()))
