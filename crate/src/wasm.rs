@@ -5,8 +5,10 @@
 //! The context is read field by field rather than through
 //! serde-wasm-bindgen's deserializer, which brought serde's number formatting
 //! and error machinery along: 47 KB of the wasm (measured), for an object of
-//! a few strings; findings go out the same way, built by hand. Names ("brand", "dm") still come from the types' serde
-//! derives, through a string-only deserializer (1.2 KB).
+//! a few strings; findings go out built by hand too, each made by one small
+//! JavaScript function (`make_finding`). Names ("brand", "dm") still come
+//! from the types' serde derives, through a string-only deserializer
+//! (1.2 KB).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -40,7 +42,6 @@ fn start() {
 extern "C" {
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
-
 }
 
 #[wasm_bindgen(

@@ -1,8 +1,9 @@
 //! The `|`-separated word lists written in the rules' code. The `words!`
-//! macro makes one a `WordList`: build.rs packs every such list into the deflate stream the
-//! lexicon unpacks (`lexicon::packed`), and the macro finds the list's place
-//! in it at compile time, so the wasm carries the list compressed, not as a
-//! plain string. A `WordList` reads as the `&str` it names.
+//! macro makes one a `WordList`: build.rs packs every such list into the
+//! deflate stream the lexicon unpacks (`lexicon::packed_text`), and the
+//! macro finds the list's place in it at compile time, so the wasm carries
+//! the list compressed, not as a plain string. A `WordList` reads as the
+//! `&str` it names.
 
 use std::ops::Deref;
 
