@@ -21,13 +21,15 @@ const PROMISE: WordList =
 /// Words of a service that keeps what it hears, or destroys what it is
 /// given ("confidential document shredding"), to itself.
 const DISCREET_SERVICE: WordList = words!(
-    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|shredding|disposal|destruction"
+    "obligation|appointment|impartial|judgemental|judgmental|helpline|counselling|shredding|disposal|destruction|reporting"
 );
 
 /// "Confidential, and no appointment needed", "it's confidential and there's
 /// no obligation": a service's promise, not a label ("Confidential: ...").
 fn discreet_service(doc: &Doc, hit: &Hit) -> bool {
-    !doc.folded[hit.end..].trim_start().starts_with(':') && super::near_word(doc, hit.last, 0, 5, DISCREET_SERVICE)
+    !doc.folded[hit.end..].trim_start().starts_with(':')
+        && (super::near_word(doc, hit.last, 0, 5, DISCREET_SERVICE)
+            || super::listed(DISCREET_SERVICE, doc.word(&doc.tokens[hit.last])))
 }
 
 impl Rule for ConfidentialMarker {
@@ -432,5 +434,11 @@ mod tests {
         for text in ["Signed an NDA but the merger closes Friday", "Leaked: our Q3 pricing deck for the client"] {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
+    }
+
+    #[test]
+    fn a_confidential_reporting_line_is_a_service() {
+        let text = "Proud the agency has an anonymous, confidential reporting line that actually works.";
+        assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
     }
 }

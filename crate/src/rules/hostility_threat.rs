@@ -67,4 +67,12 @@ mod tests {
             assert!(fired("hostility.threat", text, &personal()).is_empty(), "false alarm: {text}");
         }
     }
+
+    #[test]
+    fn we_will_sort_you_out_is_help() {
+        let text = "Table for 2 at 7 on Saturday? Send us a DM and we'll sort you out 😊";
+        assert!(!flags("hostility.threat", text, &brand()), "false alarm: {text}");
+        let threat = "keep talking and I'll sort you out properly";
+        assert!(flags("hostility.threat", threat, &personal()), "missed: {threat}");
+    }
 }

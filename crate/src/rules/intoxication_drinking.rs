@@ -241,13 +241,16 @@ fn soft_drink(doc: &Doc, hit: &Hit) -> bool {
 /// Words that, soon after one of these, give it its sober sense, and how
 /// many words on they may come: "a joint of beef", "stoned morello
 /// cherries", "a legless lizard", "drunk more lukewarm tea", "ceiling
-/// plastered and skimmed".
+/// plastered and skimmed", "Sunday sesh done ✅ deadlifts", "a cocktail of
+/// flavours".
 const SOBER_SENSES: &[(&str, usize, WordList)] = &[
     ("joint", 2, words!("beef|lamb|pork|gammon|ham|venison|meat")),
     ("stoned", 2, words!("cherries|cherry|olives|olive|dates|fruit|plums|apricots|prunes|peaches")),
     ("legless", 1, words!("lizard|lizards|amphibian|amphibians|creature|creatures")),
     ("drunk", 4, words!("tea|coffee|water|milk|squash|juice|cuppas")),
     ("plastered", 3, words!("ceiling|ceilings|wall|walls|skimmed|plasterboard")),
+    ("sesh", 4, words!("deadlift|deadlifts|squat|squats|gym|workout|lifts|reps|cardio|legs|pr")),
+    ("cocktail", 2, words!("flavours|flavors|spices|colours|colors|textures|emotions|chemicals")),
 ];
 
 /// In the same clause: "Absolutely drunk, need water" is no tea drunk.
@@ -636,5 +639,23 @@ mod tests {
         assert!(!flags(RULE, gala, &brand()), "false alarm: {gala}");
         let smoked = "smoking weed the whole night with the lads";
         assert!(flags(RULE, smoked, &personal()), "missed: {smoked}");
+    }
+
+    #[test]
+    fn a_gym_sesh_and_a_cocktail_of_flavours_are_fine_and_slang_for_drugs_is_not() {
+        for text in [
+            "Sunday sesh done ✅ deadlifts 140kg x 5, new PR",
+            "A cocktail of flavours at the Ramadan bazaar this weekend: satay, murtabak and more 🌙",
+        ] {
+            assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+        }
+        for text in [
+            "few lines in the dunny at presentation night and I was flyinggg 😂",
+            "skinned up in the lay-by before the last drop",
+            "just hit the dab pen before going live",
+            "big sesh last night, still rough",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
     }
 }

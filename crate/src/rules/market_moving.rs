@@ -233,4 +233,10 @@ mod tests {
         assert!(flags(RULE, "We just closed our Series A, can't say more until Tuesday", &personal()));
         assert!(flags(RULE, "We're closing a Series B next week, can't say more until Tuesday", &personal()));
     }
+
+    #[test]
+    fn funding_secured_for_ones_family_is_no_deal() {
+        let text = "Funding secured for my daughter's uni fees thanks to the education plan I started in 2012.";
+        assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+    }
 }

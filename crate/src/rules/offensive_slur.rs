@@ -66,4 +66,10 @@ mod tests {
             assert!(fired("offensive.slur", text, &personal()).is_empty(), "false alarm: {text}");
         }
     }
+
+    #[test]
+    fn the_fag_end_of_the_week_is_no_slur() {
+        let text = "Fag end of the week lads, nearly there. One more early start then it's the weekend 🙌";
+        assert!(!flags("offensive.slur", text, &personal()), "false alarm: {text}");
+    }
 }

@@ -73,7 +73,10 @@ impl Rule for PrivateMessage {
         let asks = cues.iter().any(|c| c.tag == "ask");
         // "@mum happy birthday, love you": love said in public on purpose.
         // "@sam you muppet 😂 love you": friends laughing together, in public.
-        let celebrates = cues.iter().any(|c| c.tag == "celebrate") || contains_emoji(doc, super::LAUGHING);
+        // "Mum's 70th ... Love you Amma 🎂": a birthday wished in public.
+        let celebrates = cues.iter().any(|c| c.tag == "celebrate")
+            || contains_emoji(doc, super::LAUGHING)
+            || contains_emoji(doc, &['🎂', '🥳', '🎉']);
         let span = if let Some(cue) = strong {
             Some(hit_span(doc, cue))
         } else if (addressed && ((intimate && !celebrates) || hush || news || plans >= 2))
@@ -198,5 +201,11 @@ mod tests {
         ] {
             assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
         }
+    }
+
+    #[test]
+    fn a_birthday_wished_in_public_is_no_private_message() {
+        let text = "Mum's 70th birthday dinner tonight, whole family at the restaurant. Love you Amma 🎂";
+        assert!(fired(RULE, text, &personal()).is_empty(), "false alarm: {text}");
     }
 }

@@ -263,4 +263,14 @@ mod tests {
             assert!(!flags(RULE, text, &brand()), "false alarm: {text}");
         }
     }
+
+    #[test]
+    fn a_collapse_sold_on_and_a_death_on_the_line_joked_about_are_caught() {
+        for text in [
+            "Building collapsed in Kahawa West last night. Silver lining: my units in Ruiru just became a lot more attractive 📈 viewings open, DM",
+            "another 'person on track' delay at Jurong East. can people jump somewhere else pls, some of us got work lol 🙄",
+        ] {
+            assert!(flags(RULE, text, &personal()), "missed: {text}");
+        }
+    }
 }

@@ -194,4 +194,10 @@ mod tests {
             assert!(flags(RULE, text, &personal()), "missed: {text}");
         }
     }
+
+    #[test]
+    fn miles_on_the_clock_are_a_vans_not_a_shift() {
+        let text = "Got the new 73-plate Transit today 😍 412 miles on the clock and it still smells new";
+        assert!(!flags(RULE, text, &personal()), "false alarm: {text}");
+    }
 }
