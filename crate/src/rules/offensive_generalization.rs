@@ -103,7 +103,7 @@ impl Rule for OffensiveGeneralization {
                     && next.capitalized
                     && doc.gap(group.last, group.last + 1) == " "
                     && !super::listed(PEOPLE, doc.word(next))
-                    && !doc.word(next).starts_with('i')
+                    && !matches!(doc.word(next), "i" | "i've" | "i'm" | "i'd" | "i'll" | "ive" | "im")
             });
             if named {
                 continue;
